@@ -1,0 +1,4 @@
+package de.stadtportal.contracts;
+
+public record Address(String street, String postalCode, String locality) {
+}

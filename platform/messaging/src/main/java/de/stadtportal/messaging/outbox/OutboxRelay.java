@@ -1,0 +1,274 @@
+package de.stadtportal.messaging.outbox;
+
+import de.stadtportal.messaging.MessagingProperties;
+import de.stadtportal.messaging.envelope.CloudEventEnvelope;
+import de.stadtportal.messaging.envelope.OutgoingMessage;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.r2dbc.spi.ConnectionFactory;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+import reactor.util.retry.Retry;
+
+/**
+ * Carries committed outbox rows to Kafka.
+ *
+ * <p>It wakes when a commit notifies (and on a timer, in case a notification was lost), then
+ * drains: in one database transaction it locks the oldest unsent row of up to
+ * {@code keysPerBatch} aggregates ({@code FOR UPDATE SKIP LOCKED}), reads those aggregates' unsent
+ * rows in order, sends them with the idempotent producer (acks=all, so order per key holds), waits
+ * for every acknowledgement, marks the rows sent and commits. Because the oldest unsent row of a key
+ * is its lock, several relays may run at once: each key is carried by one relay at a time, in order.
+ *
+ * <p>When Kafka is away the transaction rolls back, the rows stay, and the relay tries again with
+ * growing backoff; nothing is dropped. A crash between acknowledgement and commit sends rows again,
+ * which consumers absorb because they apply versions, not messages.
+ */
+public class OutboxRelay implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+
+    private final DatabaseClient database;
+    private final TransactionalOperator transactions;
+    private final KafkaOperations<String, byte[]> kafka;
+    private final CloudEventEnvelope envelope;
+    private final OutboxNotifications notifications;
+    private final MessagingProperties.Outbox settings;
+    private final Timer publishLatency;
+    private final Counter failures;
+    private final Counter published;
+    private final AtomicLong pending = new AtomicLong();
+    private final Sinks.Many<Object> wakeups = Sinks.many().multicast().directBestEffort();
+    private final AtomicReference<Disposable> running = new AtomicReference<>();
+    private volatile Instant lastCleanup = Instant.EPOCH;
+    private Scheduler sender;
+
+    public OutboxRelay(DatabaseClient database, ConnectionFactory connectionFactory, TransactionalOperator transactions,
+            KafkaOperations<String, byte[]> kafka, CloudEventEnvelope envelope, MessagingProperties.Outbox settings,
+            MeterRegistry meters) {
+        this.database = database;
+        this.transactions = transactions;
+        this.kafka = kafka;
+        this.envelope = envelope;
+        this.notifications = new OutboxNotifications(connectionFactory);
+        this.settings = settings;
+        this.publishLatency = Timer.builder("stadtportal.outbox.publish")
+                .description("From appending an event to the outbox until Kafka acknowledged it")
+                .publishPercentiles(0.5, 0.99)
+                .publishPercentileHistogram()
+                .register(meters);
+        this.failures = Counter.builder("stadtportal.outbox.failures")
+                .description("Relay attempts that failed and will be retried")
+                .register(meters);
+        this.published = Counter.builder("stadtportal.outbox.published")
+                .description("Events acknowledged by Kafka")
+                .register(meters);
+        Gauge.builder("stadtportal.outbox.pending", pending, AtomicLong::get)
+                .description("Events committed to the outbox and not yet acknowledged by Kafka")
+                .register(meters);
+    }
+
+    @Override
+    public void start() {
+        sender = Schedulers.newSingle("outbox-relay-send");
+        Flux<Object> signals = Flux.merge(
+                notifications.commits(),
+                Flux.interval(Duration.ZERO, settings.pollInterval()),
+                wakeups.asFlux());
+        Disposable loop = signals
+                .onBackpressureLatest()
+                .concatMap(signal -> drain().then(housekeeping()).onErrorResume(e -> {
+                    log.warn("Outbox relay round failed: {}", e.toString());
+                    return Mono.empty();
+                }), 1)
+                .subscribe();
+        running.set(loop);
+        log.info("Outbox relay started (batch {}, poll every {})", settings.batchSize(), settings.pollInterval());
+    }
+
+    @Override
+    public void stop() {
+        Disposable loop = running.getAndSet(null);
+        if (loop != null) {
+            loop.dispose();
+        }
+        if (sender != null) {
+            sender.dispose();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running.get() != null;
+    }
+
+    /** Asks the relay to look at the outbox now (tests, and callers that know they just committed). */
+    public void wakeUp() {
+        wakeups.tryEmitNext(Boolean.TRUE);
+    }
+
+    /** Publishes batches until the outbox is empty, retrying with backoff while Kafka is away. */
+    Mono<Void> drain() {
+        Mono<Integer> attempt = relayBatch()
+                .retryWhen(Retry.backoff(Long.MAX_VALUE, settings.minBackoff()).maxBackoff(settings.maxBackoff())
+                        .doBeforeRetry(signal -> {
+                            failures.increment();
+                            refreshPending().subscribe();
+                            log.warn("Publishing from the outbox failed (attempt {}), retrying: {}",
+                                    signal.totalRetries() + 1, signal.failure().toString());
+                        }));
+        return attempt.expand(count -> count > 0 ? attempt : Mono.empty()).then();
+    }
+
+    private Mono<Integer> relayBatch() {
+        return transactions.transactional(claim()
+                .flatMap(rows -> rows.isEmpty()
+                        ? Mono.just(0)
+                        : publish(rows).then(markSent(rows)).thenReturn(rows.size())));
+    }
+
+    private Mono<List<Row>> claim() {
+        return database.sql("""
+                SELECT message_key FROM outbox
+                WHERE sent_at IS NULL
+                  AND id IN (SELECT min(id) FROM outbox WHERE sent_at IS NULL GROUP BY message_key)
+                ORDER BY id
+                LIMIT :keys
+                FOR UPDATE SKIP LOCKED
+                """)
+                .bind("keys", settings.keysPerBatch())
+                .map(row -> row.get("message_key", String.class))
+                .all()
+                .collectList()
+                .flatMap(keys -> keys.isEmpty() ? Mono.just(List.<Row>of()) : rowsOf(keys));
+    }
+
+    private Mono<List<Row>> rowsOf(List<String> keys) {
+        return database.sql("""
+                SELECT id, event_id, topic, message_key, ce_type, ce_source, payload, traceparent, occurred_at, created_at
+                FROM outbox
+                WHERE sent_at IS NULL AND message_key = ANY(:keys)
+                ORDER BY id
+                LIMIT :limit
+                """)
+                .bind("keys", keys.toArray(String[]::new))
+                .bind("limit", settings.batchSize())
+                .map(row -> new Row(
+                        row.get("id", Long.class),
+                        new OutgoingMessage(
+                                row.get("event_id", UUID.class),
+                                row.get("topic", String.class),
+                                row.get("message_key", String.class),
+                                row.get("ce_type", String.class),
+                                row.get("ce_source", String.class),
+                                bytes(row.get("payload")),
+                                row.get("traceparent", String.class),
+                                row.get("occurred_at", OffsetDateTime.class).toInstant()),
+                        row.get("created_at", OffsetDateTime.class).toInstant()))
+                .all()
+                .collectList();
+    }
+
+    /** Sends in order and settles only when every send settled, so a retry never overtakes a straggler. */
+    private Mono<Void> publish(List<Row> rows) {
+        return Mono.fromCallable(() -> {
+            List<CompletableFuture<Throwable>> outcomes = new ArrayList<>(rows.size());
+            for (Row row : rows) {
+                CompletableFuture<Throwable> outcome;
+                try {
+                    outcome = kafka.send(envelope.toRecord(row.message()))
+                            .handle((result, error) -> {
+                                if (error == null) {
+                                    publishLatency.record(Duration.between(row.appendedAt(), Instant.now()));
+                                    published.increment();
+                                }
+                                return error;
+                            });
+                } catch (RuntimeException e) {
+                    outcome = CompletableFuture.completedFuture(e);
+                }
+                outcomes.add(outcome);
+            }
+            return outcomes;
+        }).subscribeOn(sender).flatMap(outcomes -> Mono
+                .fromFuture(CompletableFuture.allOf(outcomes.toArray(CompletableFuture[]::new)))
+                .then(Mono.defer(() -> firstFailure(outcomes))));
+    }
+
+    private static Mono<Void> firstFailure(List<CompletableFuture<Throwable>> outcomes) {
+        for (CompletableFuture<Throwable> outcome : outcomes) {
+            Throwable error = outcome.join();
+            if (error != null) {
+                return Mono.error(error);
+            }
+        }
+        return Mono.empty();
+    }
+
+    private Mono<Void> markSent(List<Row> rows) {
+        return database.sql("UPDATE outbox SET sent_at = clock_timestamp() WHERE id = ANY(:ids)")
+                .bind("ids", rows.stream().map(Row::id).toArray(Long[]::new))
+                .then();
+    }
+
+    private Mono<Void> refreshPending() {
+        return database.sql("SELECT count(*) AS pending FROM outbox WHERE sent_at IS NULL")
+                .map(row -> row.get("pending", Long.class))
+                .one()
+                .doOnNext(pending::set)
+                .then();
+    }
+
+    private Mono<Void> housekeeping() {
+        Mono<Void> count = refreshPending();
+        if (Duration.between(lastCleanup, Instant.now()).compareTo(Duration.ofMinutes(1)) < 0) {
+            return count;
+        }
+        lastCleanup = Instant.now();
+        return count.then(database.sql("DELETE FROM outbox WHERE sent_at < now() - make_interval(secs => :seconds)")
+                .bind("seconds", (double) settings.retention().toSeconds())
+                .fetch().rowsUpdated()
+                .doOnNext(deleted -> {
+                    if (deleted > 0) {
+                        log.debug("Cleaned up {} sent outbox rows", deleted);
+                    }
+                })
+                .then());
+    }
+
+    private static byte[] bytes(Object value) {
+        if (value instanceof byte[] array) {
+            return array;
+        }
+        if (value instanceof java.nio.ByteBuffer buffer) {
+            byte[] array = new byte[buffer.remaining()];
+            buffer.get(array);
+            return array;
+        }
+        throw new IllegalStateException("Unexpected payload type " + (value == null ? null : value.getClass()));
+    }
+
+    private record Row(long id, OutgoingMessage message, Instant appendedAt) {
+    }
+}

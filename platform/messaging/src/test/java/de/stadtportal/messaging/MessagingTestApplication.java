@@ -1,0 +1,74 @@
+package de.stadtportal.messaging;
+
+import de.stadtportal.contracts.ArticlePublished;
+import de.stadtportal.contracts.ArticleWithdrawn;
+import de.stadtportal.contracts.Topics;
+import de.stadtportal.messaging.consumer.AppliedVersions;
+import de.stadtportal.messaging.envelope.CloudEventEnvelope;
+import de.stadtportal.messaging.envelope.ReceivedEvent;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Mono;
+
+/** A service in miniature: an outbox producer and a version-gated article projection. */
+@SpringBootApplication
+public class MessagingTestApplication {
+
+    /** Keeps the newest title per article; applies an event only when its version is newer. */
+    @Component
+    static class ArticleProjection {
+
+        final AtomicInteger applied = new AtomicInteger();
+        private final CloudEventEnvelope envelope;
+        private final AppliedVersions versions;
+        private final DatabaseClient database;
+        private final TransactionalOperator transactions;
+
+        ArticleProjection(CloudEventEnvelope envelope, AppliedVersions versions, DatabaseClient database,
+                TransactionalOperator transactions) {
+            this.envelope = envelope;
+            this.versions = versions;
+            this.database = database;
+            this.transactions = transactions;
+        }
+
+        @KafkaListener(topics = Topics.CONTENT_ARTICLES)
+        Mono<Void> on(ConsumerRecord<String, byte[]> record) {
+            ReceivedEvent received = envelope.read(record);
+            return transactions.transactional(versions
+                    .advance("article", received.event().aggregateId(), received.event().version())
+                    .filter(newer -> newer)
+                    .flatMap(newer -> apply(received))
+                    .doOnSuccess(done -> {
+                        if (done != null) {
+                            applied.incrementAndGet();
+                        }
+                    }))
+                    .then();
+        }
+
+        private Mono<Boolean> apply(ReceivedEvent received) {
+            if (received.event() instanceof ArticlePublished published) {
+                return database.sql("""
+                        INSERT INTO test_article (id, title, version) VALUES (:id, :title, :version)
+                        ON CONFLICT (id) DO UPDATE SET title = excluded.title, version = excluded.version
+                        """)
+                        .bind("id", published.aggregateId())
+                        .bind("title", published.article().title())
+                        .bind("version", published.version())
+                        .then().thenReturn(true);
+            }
+            if (received.event() instanceof ArticleWithdrawn withdrawn) {
+                return database.sql("DELETE FROM test_article WHERE id = :id")
+                        .bind("id", withdrawn.aggregateId())
+                        .then().thenReturn(true);
+            }
+            return Mono.just(false);
+        }
+    }
+}

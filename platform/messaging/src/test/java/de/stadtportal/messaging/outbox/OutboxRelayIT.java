@@ -1,0 +1,162 @@
+package de.stadtportal.messaging.outbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import de.stadtportal.contracts.ArticlePublished;
+import de.stadtportal.contracts.Topics;
+import de.stadtportal.messaging.MessagingProperties;
+import de.stadtportal.messaging.envelope.CloudEventEnvelope;
+import de.stadtportal.messaging.envelope.Traceparent;
+import de.stadtportal.testing.data.TestEvents;
+import de.stadtportal.testing.infrastructure.Infrastructure;
+import de.stadtportal.testing.infrastructure.RealInfrastructure;
+import de.stadtportal.testing.kafka.TopicReader;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.r2dbc.spi.ConnectionFactory;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import java.util.stream.LongStream;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.util.context.Context;
+
+@SpringBootTest
+@RealInfrastructure
+class OutboxRelayIT {
+
+    private static final String TRACEPARENT = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+
+    @Autowired Outbox outbox;
+    @Autowired TransactionalOperator transactions;
+    @Autowired DatabaseClient database;
+    @Autowired ConnectionFactory connectionFactory;
+    @Autowired KafkaTemplate<String, byte[]> kafka;
+    @Autowired CloudEventEnvelope envelope;
+    @Autowired MessagingProperties properties;
+    @Autowired MeterRegistry meters;
+
+    private final TopicReader topics = new TopicReader(Infrastructure.get().kafka().bootstrapServers());
+
+    @Test
+    void a_rolled_back_transaction_publishes_nothing_and_a_committed_one_publishes_exactly_its_events() {
+        String rolledBack = TestEvents.newArticleId();
+        String committed = TestEvents.newArticleId();
+
+        Mono<Void> failing = transactions.transactional(outbox.append(TestEvents.articlePublished(rolledBack, 1, "Verworfen"))
+                .then(Mono.error(new IllegalStateException("the business write failed"))));
+        assertThatThrownBy(failing::block).hasMessageContaining("the business write failed");
+        transactions.transactional(outbox.append(TestEvents.articlePublished(committed, 1, "Bleibt"))
+                        .then(outbox.append(TestEvents.articlePublished(committed, 2, "Bleibt, überarbeitet"))))
+                .contextWrite(Context.of(Traceparent.CONTEXT_KEY, TRACEPARENT))
+                .block();
+
+        List<ConsumerRecord<String, byte[]>> records = topics.read(Topics.CONTENT_ARTICLES,
+                record -> record.key().equals(rolledBack) || record.key().equals(committed), 2,
+                Duration.ofSeconds(2), Duration.ofSeconds(30));
+
+        assertThat(records).extracting(ConsumerRecord::key).containsExactly(committed, committed);
+        assertThat(records).extracting(record -> envelope.read(record).event().version()).containsExactly(1L, 2L);
+        ConsumerRecord<String, byte[]> first = records.get(0);
+        assertThat(header(first, "ce_specversion")).isEqualTo("1.0");
+        assertThat(header(first, "ce_type")).isEqualTo("stadtportal.content.article.published.v1");
+        assertThat(header(first, "ce_source")).isEqualTo("/stadtportal/content-service");
+        assertThat(header(first, "ce_id")).isNotBlank();
+        assertThat(header(first, "traceparent")).isEqualTo(TRACEPARENT);
+        assertThat(envelope.read(first).traceparent()).isEqualTo(TRACEPARENT);
+        assertThat(meters.get("stadtportal.outbox.publish").timer().count()).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void a_thousand_events_over_ten_keys_arrive_in_order_per_key_each_once_with_two_relays_running() {
+        OutboxRelay second = new OutboxRelay(database, connectionFactory, transactions, kafka, envelope,
+                properties.outbox(), new SimpleMeterRegistry());
+        second.start();
+        try {
+            List<String> keys = IntStream.range(0, 10).mapToObj(i -> TestEvents.newArticleId()).toList();
+            Flux.range(1, 100)
+                    .concatMap(version -> transactions.transactional(Flux.fromIterable(keys)
+                            .concatMap(key -> outbox.append(TestEvents.articlePublished(key, version, "Fassung " + version)))
+                            .then()))
+                    .blockLast(Duration.ofMinutes(2));
+
+            List<ConsumerRecord<String, byte[]>> records = topics.read(Topics.CONTENT_ARTICLES,
+                    record -> keys.contains(record.key()), 1000, Duration.ofSeconds(3), Duration.ofMinutes(2));
+
+            assertThat(records).hasSize(1000);
+            Map<String, List<Long>> versionsByKey = versionsByKey(records);
+            List<Long> oneToHundred = oneTo(100);
+            assertThat(versionsByKey).hasSize(10).allSatisfy((key, versions) -> assertThat(versions).isEqualTo(oneToHundred));
+        } finally {
+            second.stop();
+        }
+    }
+
+    @Test
+    void events_written_while_kafka_is_stopped_all_arrive_in_order_once_it_is_back() {
+        List<String> keys = IntStream.range(0, 4).mapToObj(i -> TestEvents.newArticleId()).toList();
+        Infrastructure.get().kafka().stop();
+        try {
+            Flux.range(1, 50)
+                    .concatMap(version -> transactions.transactional(Flux.fromIterable(keys)
+                            .concatMap(key -> outbox.append(TestEvents.articlePublished(key, version, "Fassung " + version)))
+                            .then()))
+                    .blockLast(Duration.ofMinutes(1));
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                    assertThat(meters.get("stadtportal.outbox.failures").counter().count()).isPositive());
+            assertThat(unsent(keys)).isEqualTo(200);
+            assertThat(meters.get("stadtportal.outbox.pending").gauge().value()).isGreaterThanOrEqualTo(200);
+        } finally {
+            Infrastructure.get().kafka().start();
+        }
+
+        List<ConsumerRecord<String, byte[]>> records = topics.read(Topics.CONTENT_ARTICLES,
+                record -> keys.contains(record.key()), 200, Duration.ofSeconds(2), Duration.ofMinutes(2));
+
+        Map<String, List<Long>> firstArrivals = new LinkedHashMap<>();
+        versionsByKey(records).forEach((key, versions) -> firstArrivals.put(key, new ArrayList<>(new LinkedHashSet<>(versions))));
+        assertThat(firstArrivals).hasSize(4).allSatisfy((key, versions) -> assertThat(versions).isEqualTo(oneTo(50)));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(unsent(keys)).isZero());
+    }
+
+    private long unsent(List<String> keys) {
+        return database.sql("SELECT count(*) AS n FROM outbox WHERE sent_at IS NULL AND message_key = ANY(:keys)")
+                .bind("keys", keys.toArray(String[]::new))
+                .map(row -> row.get("n", Long.class))
+                .one()
+                .block();
+    }
+
+    private Map<String, List<Long>> versionsByKey(List<ConsumerRecord<String, byte[]>> records) {
+        Map<String, List<Long>> versions = new LinkedHashMap<>();
+        for (ConsumerRecord<String, byte[]> record : records) {
+            ArticlePublished event = (ArticlePublished) envelope.read(record).event();
+            versions.computeIfAbsent(record.key(), key -> new ArrayList<>()).add(event.version());
+        }
+        return versions;
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    private static List<Long> oneTo(long last) {
+        return LongStream.rangeClosed(1, last).boxed().toList();
+    }
+}

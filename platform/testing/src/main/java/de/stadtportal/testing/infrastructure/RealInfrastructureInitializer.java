@@ -1,0 +1,40 @@
+package de.stadtportal.testing.infrastructure;
+
+import de.stadtportal.testing.security.Tokens;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Points a Spring context at the shared infrastructure: a new database per context (so cached
+ * contexts never share rows), the broker's address, and the public key of the test token issuer.
+ */
+public final class RealInfrastructureInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    private static final AtomicInteger CONTEXTS = new AtomicInteger();
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        Infrastructure infrastructure = Infrastructure.get();
+        PostgresServer postgres = infrastructure.postgres();
+        String database = "ctx_" + ProcessHandle.current().pid() + "_" + CONTEXTS.incrementAndGet();
+        postgres.createDatabase(database);
+
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("spring.r2dbc.url", postgres.r2dbcUrl(database));
+        properties.put("spring.r2dbc.username", postgres.username());
+        properties.put("spring.r2dbc.password", postgres.password());
+        properties.put("spring.flyway.url", postgres.jdbcUrl(database));
+        properties.put("spring.flyway.user", postgres.username());
+        properties.put("spring.flyway.password", postgres.password());
+        properties.put("spring.kafka.bootstrap-servers", infrastructure.kafka().bootstrapServers());
+        properties.put("spring.security.oauth2.resourceserver.jwt.public-key-location",
+                "file:" + Tokens.publicKeyFile());
+        properties.put("stadtportal.test.database", database);
+        context.getEnvironment().getPropertySources()
+                .addFirst(new MapPropertySource("stadtportal-test-infrastructure", properties));
+    }
+}
