@@ -3,6 +3,7 @@ package de.stadtportal.messaging.envelope;
 import de.stadtportal.contracts.ContractViolation;
 import de.stadtportal.contracts.EventCodec;
 import de.stadtportal.contracts.IntegrationEvent;
+import de.stadtportal.contracts.Traceparent;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.CloudEventData;
 import io.cloudevents.core.builder.CloudEventBuilder;

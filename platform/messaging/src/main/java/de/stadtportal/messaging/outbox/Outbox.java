@@ -3,7 +3,7 @@ package de.stadtportal.messaging.outbox;
 import de.stadtportal.contracts.EventCodec;
 import de.stadtportal.contracts.EventType;
 import de.stadtportal.contracts.IntegrationEvent;
-import de.stadtportal.messaging.envelope.Traceparent;
+import de.stadtportal.contracts.Traceparent;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
@@ -43,7 +43,7 @@ public class Outbox {
                     .bind("source", type.source())
                     .bind("payload", payload)
                     .bind("occurredAt", event.occurredAt().atOffset(ZoneOffset.UTC));
-            String traceparent = Traceparent.from(context).orElse(null);
+            String traceparent = context.<String>getOrEmpty(Traceparent.CONTEXT_KEY).filter(Traceparent::isValid).orElse(null);
             return (traceparent == null ? row.bindNull("traceparent", String.class) : row.bind("traceparent", traceparent))
                     .then();
         });

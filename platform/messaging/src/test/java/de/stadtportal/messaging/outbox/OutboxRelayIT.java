@@ -8,7 +8,7 @@ import de.stadtportal.contracts.ArticlePublished;
 import de.stadtportal.contracts.Topics;
 import de.stadtportal.messaging.MessagingProperties;
 import de.stadtportal.messaging.envelope.CloudEventEnvelope;
-import de.stadtportal.messaging.envelope.Traceparent;
+import de.stadtportal.contracts.Traceparent;
 import de.stadtportal.testing.data.TestEvents;
 import de.stadtportal.testing.infrastructure.Infrastructure;
 import de.stadtportal.testing.infrastructure.RealInfrastructure;

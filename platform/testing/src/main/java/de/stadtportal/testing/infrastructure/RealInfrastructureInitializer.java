@@ -10,7 +10,7 @@ import org.springframework.core.env.MapPropertySource;
 
 /**
  * Points a Spring context at the shared infrastructure: a new database per context (so cached
- * contexts never share rows), the broker's address, and the public key of the test token issuer.
+ * contexts never share rows), the broker's address, and the key and issuer of the test tokens.
  */
 public final class RealInfrastructureInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -31,8 +31,7 @@ public final class RealInfrastructureInitializer implements ApplicationContextIn
         properties.put("spring.flyway.user", postgres.username());
         properties.put("spring.flyway.password", postgres.password());
         properties.put("spring.kafka.bootstrap-servers", infrastructure.kafka().bootstrapServers());
-        properties.put("spring.security.oauth2.resourceserver.jwt.public-key-location",
-                "file:" + Tokens.publicKeyFile());
+        properties.putAll(Tokens.trustProperties());
         properties.put("stadtportal.test.database", database);
         context.getEnvironment().getPropertySources()
                 .addFirst(new MapPropertySource("stadtportal-test-infrastructure", properties));

@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -64,6 +65,13 @@ public final class Tokens {
             }
         }
         return publicKeyFile;
+    }
+
+    /** The properties that make a service trust these tokens (see the web module's token configuration). */
+    public static Map<String, Object> trustProperties() {
+        return Map.of(
+                "stadtportal.security.jwt.public-key-location", "file:" + publicKeyFile(),
+                "stadtportal.security.jwt.issuer", ISSUER);
     }
 
     public static String pem(PublicKey key) {

@@ -1,0 +1,46 @@
+package de.stadtportal.web;
+
+import de.stadtportal.web.problem.ProblemDetailsHandler;
+import de.stadtportal.web.security.TokenSecurityConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.codec.ServerCodecConfigurer;
+import org.springframework.web.reactive.config.WebFluxConfigurer;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Gives every reactive service of the platform the same error answers, security, limits and tracing. */
+@AutoConfiguration
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+@Import(TokenSecurityConfiguration.class)
+public class WebAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    ProblemDetailsHandler problemDetailsHandler(JsonMapper json) {
+        return new ProblemDetailsHandler(json);
+    }
+
+    @Bean
+    TraceparentFilter traceparentFilter() {
+        return new TraceparentFilter();
+    }
+
+    @Bean
+    RequestSizeLimitFilter requestSizeLimitFilter() {
+        return new RequestSizeLimitFilter();
+    }
+
+    /** Bodies sent without a length are cut off at the same limit while they are read. */
+    @Bean
+    WebFluxConfigurer requestBodyLimit() {
+        return new WebFluxConfigurer() {
+            @Override
+            public void configureHttpMessageCodecs(ServerCodecConfigurer configurer) {
+                configurer.defaultCodecs().maxInMemorySize(RequestSizeLimitFilter.LIMIT_BYTES);
+            }
+        };
+    }
+}

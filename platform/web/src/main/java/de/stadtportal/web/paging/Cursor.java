@@ -1,0 +1,50 @@
+package de.stadtportal.web.paging;
+
+import de.stadtportal.web.problem.ApiProblem;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+
+/**
+ * An opaque position in a sorted list: the sort key values of the last item served. Clients pass
+ * it back unchanged; since it names a position rather than an offset, rows added meanwhile neither
+ * repeat nor vanish. A cursor that was not made here is a 400 problem, never a 500.
+ */
+public final class Cursor {
+
+    private static final String VERSION = "c1";
+    private static final char SEPARATOR = '\u001f';
+
+    private Cursor() {
+    }
+
+    public static String encode(String... values) {
+        StringBuilder text = new StringBuilder(VERSION);
+        for (String value : values) {
+            if (value.indexOf(SEPARATOR) >= 0) {
+                throw new IllegalArgumentException("Cursor values may not contain the separator");
+            }
+            text.append(SEPARATOR).append(value);
+        }
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(text.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The values of a cursor made by {@link #encode} with {@code expected} values, or a 400 problem. */
+    public static List<String> decode(String cursor, int expected) {
+        try {
+            String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            List<String> parts = Arrays.asList(text.split(String.valueOf(SEPARATOR), -1));
+            if (parts.size() != expected + 1 || !VERSION.equals(parts.get(0))) {
+                throw invalid();
+            }
+            return List.copyOf(parts.subList(1, parts.size()));
+        } catch (IllegalArgumentException e) {
+            throw invalid();
+        }
+    }
+
+    private static ApiProblem invalid() {
+        return ApiProblem.invalidParameter("cursor", "is not a cursor this list handed out");
+    }
+}

@@ -1,0 +1,176 @@
+package de.stadtportal.web.problem;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.codec.DecodingException;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.bind.support.WebExchangeBindException;
+import org.springframework.web.server.MissingRequestValueException;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.ServerWebInputException;
+import org.springframework.web.server.WebExceptionHandler;
+import reactor.core.publisher.Mono;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The one place where errors become answers: every exception that reaches the web layer is written
+ * as an RFC 9457 {@code application/problem+json} document with {@code type}, {@code title},
+ * {@code status}, {@code detail}, {@code instance} and, for bad input, the rejected {@code errors}.
+ * Unexpected failures answer 500 with no detail and are logged; no stack trace leaves the service.
+ */
+public class ProblemDetailsHandler implements WebExceptionHandler, Ordered {
+
+    public static final MediaType PROBLEM_JSON = MediaType.APPLICATION_PROBLEM_JSON;
+    private static final Logger log = LoggerFactory.getLogger(ProblemDetailsHandler.class);
+
+    private final JsonMapper json;
+
+    public ProblemDetailsHandler(JsonMapper json) {
+        this.json = json;
+    }
+
+    @Override
+    public int getOrder() {
+        // before Spring Boot's own error handler (-1)
+        return -2;
+    }
+
+    @Override
+    public Mono<Void> handle(ServerWebExchange exchange, Throwable error) {
+        ServerHttpResponse response = exchange.getResponse();
+        if (response.isCommitted()) {
+            return Mono.error(error);
+        }
+        ApiProblem problem = toProblem(error);
+        if (problem.status().is5xxServerError()) {
+            log.error("Unexpected failure answering {} {}", exchange.getRequest().getMethod(),
+                    exchange.getRequest().getPath(), error);
+        }
+        return write(exchange, problem);
+    }
+
+    /** Writes a problem; also used by the security entry points. */
+    public Mono<Void> write(ServerWebExchange exchange, ApiProblem problem) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "https://stadtportal.de/problems/" + problem.status().value());
+        body.put("title", problem.title());
+        body.put("status", problem.status().value());
+        body.put("detail", problem.detail());
+        body.put("instance", exchange.getRequest().getPath().value());
+        if (!problem.errors().isEmpty()) {
+            body.put("errors", problem.errors());
+        }
+        ServerHttpResponse response = exchange.getResponse();
+        response.setStatusCode(problem.status());
+        response.getHeaders().setContentType(PROBLEM_JSON);
+        DataBuffer buffer = response.bufferFactory().wrap(json.writeValueAsBytes(body));
+        return response.writeWith(Mono.just(buffer));
+    }
+
+    static ApiProblem toProblem(Throwable error) {
+        if (error instanceof ApiProblem problem) {
+            return problem;
+        }
+        if (causedBy(error, DataBufferLimitException.class) != null) {
+            return ApiProblem.payloadTooLarge(256 * 1024);
+        }
+        if (error instanceof WebExchangeBindException binding) {
+            List<FieldError> errors = new ArrayList<>();
+            binding.getFieldErrors().forEach(field -> errors.add(new FieldError(field.getField(),
+                    field.getDefaultMessage())));
+            binding.getGlobalErrors().forEach(global -> errors.add(new FieldError(global.getObjectName(),
+                    global.getDefaultMessage())));
+            return new ApiProblem(HttpStatus.BAD_REQUEST, "Validation failed",
+                    "The request has " + errors.size() + " invalid field(s)", errors);
+        }
+        if (error instanceof ServerWebInputException input) {
+            return inputProblem(input);
+        }
+        if (error instanceof AuthenticationException) {
+            return new ApiProblem(HttpStatus.UNAUTHORIZED, "Unauthorized", "A valid bearer token is required", List.of());
+        }
+        if (error instanceof AccessDeniedException) {
+            return ApiProblem.forbidden("This token does not allow this request");
+        }
+        if (error instanceof ErrorResponse response) {
+            HttpStatusCode code = response.getStatusCode();
+            HttpStatus status = HttpStatus.resolve(code.value());
+            String detail = response.getBody().getDetail();
+            return new ApiProblem(status == null ? HttpStatus.INTERNAL_SERVER_ERROR : status,
+                    status == null ? "Error" : status.getReasonPhrase(),
+                    detail == null ? (status == null ? "" : status.getReasonPhrase()) : detail, List.of());
+        }
+        return new ApiProblem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal server error",
+                "The request could not be completed; it has been logged", List.of());
+    }
+
+    private static ApiProblem inputProblem(ServerWebInputException input) {
+        if (input instanceof MissingRequestValueException missing) {
+            return ApiProblem.badRequest("Missing " + missing.getLabel() + " '" + missing.getName() + "'",
+                    new FieldError(missing.getName(), "is required"));
+        }
+        JacksonException jackson = causedBy(input, JacksonException.class);
+        if (jackson instanceof StreamReadException && !(jackson instanceof tools.jackson.databind.DatabindException)) {
+            return ApiProblem.badRequest("The request body is not well-formed JSON");
+        }
+        if (jackson != null) {
+            String field = path(jackson);
+            IllegalArgumentException invalid = causedBy(jackson, IllegalArgumentException.class);
+            String message = invalid != null && invalid.getMessage() != null ? invalid.getMessage()
+                    : "has the wrong type or an invalid value";
+            return ApiProblem.badRequest("The request body does not fit the expected shape",
+                    new FieldError(field.isEmpty() ? "body" : field, message));
+        }
+        if (causedBy(input, DecodingException.class) != null) {
+            return ApiProblem.badRequest("The request body could not be read");
+        }
+        if (input.getMethodParameter() != null && input.getMethodParameter().getParameterName() != null) {
+            String name = input.getMethodParameter().getParameterName();
+            return ApiProblem.invalidParameter(name, "has an invalid value");
+        }
+        String reason = input.getReason();
+        return ApiProblem.badRequest(reason == null ? "The request could not be read" : reason);
+    }
+
+    private static String path(JacksonException error) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference reference : error.getPath()) {
+            if (reference.getPropertyName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    private static <T extends Throwable> T causedBy(Throwable error, Class<T> type) {
+        for (Throwable current = error; current != null; current = current.getCause()) {
+            if (type.isInstance(current)) {
+                return type.cast(current);
+            }
+            if (current.getCause() == current) {
+                break;
+            }
+        }
+        return null;
+    }
+}

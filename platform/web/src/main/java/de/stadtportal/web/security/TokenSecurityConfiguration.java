@@ -1,0 +1,112 @@
+package de.stadtportal.web.security;
+
+import de.stadtportal.web.problem.ApiProblem;
+import de.stadtportal.web.problem.ProblemDetailsHandler;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.security.interfaces.RSAPublicKey;
+import java.util.List;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.converter.RsaKeyConverters;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import reactor.core.publisher.Mono;
+
+/**
+ * Every service checks bearer tokens itself (RS256), not only the gateway. Reads are public; any
+ * other method needs a valid token, and which city a token may change is decided by the
+ * application through {@link Caller}. Refusals are problem documents like every other error.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebFluxSecurity
+@EnableConfigurationProperties(TokenProperties.class)
+public class TokenSecurityConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    SecurityWebFilterChain stadtportalSecurity(ServerHttpSecurity http, ReactiveJwtDecoder decoder,
+            ProblemDetailsHandler problems) {
+        ServerAuthenticationEntryPoint unauthorized = (exchange, error) -> problems.write(exchange,
+                new ApiProblem(HttpStatus.UNAUTHORIZED, "Unauthorized",
+                        "A valid bearer token is required: " + error.getMessage(), List.of()))
+                .then(Mono.fromRunnable(() -> exchange.getResponse().getHeaders().set("WWW-Authenticate", "Bearer")));
+        ServerAccessDeniedHandler forbidden = (exchange, error) -> problems.write(exchange,
+                ApiProblem.forbidden("This token does not allow this request"));
+        JwtGrantedAuthoritiesConverter roles = new JwtGrantedAuthoritiesConverter();
+        roles.setAuthoritiesClaimName("roles");
+        roles.setAuthorityPrefix("ROLE_");
+        JwtAuthenticationConverter authentication = new JwtAuthenticationConverter();
+        authentication.setJwtGrantedAuthoritiesConverter(roles);
+
+        return http
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                .authorizeExchange(exchanges -> exchanges
+                        .pathMatchers(HttpMethod.GET, "/**").permitAll()
+                        .pathMatchers(HttpMethod.HEAD, "/**").permitAll()
+                        .pathMatchers(HttpMethod.OPTIONS, "/**").permitAll()
+                        .anyExchange().authenticated())
+                .oauth2ResourceServer(server -> server
+                        .jwt(jwt -> jwt.jwtDecoder(decoder)
+                                .jwtAuthenticationConverter(new ReactiveJwtAuthenticationConverterAdapter(authentication)))
+                        .authenticationEntryPoint(unauthorized)
+                        .accessDeniedHandler(forbidden))
+                .exceptionHandling(handling -> handling
+                        .authenticationEntryPoint(unauthorized)
+                        .accessDeniedHandler(forbidden))
+                .build();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ReactiveJwtDecoder jwtDecoder(TokenProperties properties) {
+        NimbusReactiveJwtDecoder decoder;
+        if (properties.jwkSetUri() != null && !properties.jwkSetUri().isBlank()) {
+            decoder = NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwkSetUri())
+                    .jwsAlgorithm(SignatureAlgorithm.RS256).build();
+        } else if (properties.publicKeyLocation() != null) {
+            decoder = NimbusReactiveJwtDecoder.withPublicKey(publicKey(properties))
+                    .signatureAlgorithm(SignatureAlgorithm.RS256).build();
+        } else {
+            throw new IllegalStateException("No token key configured: set stadtportal.security.jwt.public-key-location"
+                    + " (a PEM file) or stadtportal.security.jwt.jwk-set-uri");
+        }
+        OAuth2TokenValidator<Jwt> validator = properties.issuer() == null || properties.issuer().isBlank()
+                ? JwtValidators.createDefault()
+                : new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(properties.issuer()));
+        decoder.setJwtValidator(validator);
+        return decoder;
+    }
+
+    private static RSAPublicKey publicKey(TokenProperties properties) {
+        try (InputStream pem = properties.publicKeyLocation().getInputStream()) {
+            return RsaKeyConverters.x509().convert(pem);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the token public key from " + properties.publicKeyLocation(), e);
+        }
+    }
+}

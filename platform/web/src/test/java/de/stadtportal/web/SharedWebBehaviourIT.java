@@ -1,0 +1,145 @@
+package de.stadtportal.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import de.stadtportal.testing.security.Tokens;
+import de.stadtportal.testing.security.TrustTestTokens;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient
+@TrustTestTokens
+class SharedWebBehaviourIT {
+
+    private static final String NOTES = "/api/cities/bochum/notes";
+
+    @Autowired WebTestClient web;
+
+    @Test
+    void a_write_without_a_token_is_401_problem() {
+        web.post().uri(NOTES).contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("title", "Hallo"))
+                .exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.status").isEqualTo(401).jsonPath("$.instance").isEqualTo(NOTES);
+    }
+
+    @Test
+    void a_forged_an_expired_and_a_foreign_issuer_token_are_401() {
+        for (String token : new String[] {
+                Tokens.builder().roles("editor").cities("bochum").forged().sign(),
+                Tokens.builder().roles("editor").cities("bochum").expired().sign(),
+                Tokens.builder().roles("editor").cities("bochum").issuer("https://elsewhere.example").sign(),
+                "not-a-jwt"}) {
+            web.post().uri(NOTES).headers(h -> h.setBearerAuth(token)).contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(Map.of("title", "Hallo"))
+                    .exchange()
+                    .expectStatus().isUnauthorized()
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        }
+    }
+
+    @Test
+    void an_editor_of_dortmund_cannot_write_to_bochum_but_an_editor_of_bochum_and_an_admin_can() {
+        post(Tokens.editor("dortmund"), Map.of("title", "Hallo")).expectStatus().isForbidden()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        post(Tokens.editor("bochum"), Map.of("title", "Hallo")).expectStatus().isOk()
+                .expectBody().jsonPath("$.title").isEqualTo("Hallo");
+        post(Tokens.admin(), Map.of("title", "Hallo")).expectStatus().isOk();
+    }
+
+    @Test
+    void invalid_fields_are_listed_in_the_problem() {
+        post(Tokens.editor("bochum"), Map.of("title", "", "stars", -1))
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.errors[?(@.field == 'title')]").exists()
+                .jsonPath("$.errors[?(@.field == 'stars')]").exists();
+    }
+
+    @Test
+    void malformed_json_and_wrong_types_are_400_naming_the_field() {
+        web.post().uri(NOTES).headers(h -> h.setBearerAuth(Tokens.editor("bochum")))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"title\": ")
+                .exchange().expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("JSON"));
+        web.post().uri(NOTES).headers(h -> h.setBearerAuth(Tokens.editor("bochum")))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"title\": \"Hallo\", \"tags\": \"kein-array\"}")
+                .exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("tags");
+    }
+
+    @Test
+    void a_body_over_256_kib_is_413() {
+        String huge = "{\"title\": \"" + "x".repeat(300 * 1024) + "\"}";
+        web.post().uri(NOTES).headers(h -> h.setBearerAuth(Tokens.editor("bochum")))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(huge)
+                .exchange().expectStatus().isEqualTo(413)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void etags_give_304_and_updates_need_a_matching_if_match() {
+        String etag = web.get().uri(NOTES + "/current").exchange().expectStatus().isOk()
+                .returnResult(String.class).getResponseHeaders().getETag();
+        web.get().uri(NOTES + "/current").ifNoneMatch(etag).exchange().expectStatus().isNotModified();
+
+        put(null).expectStatus().isEqualTo(428).expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        put("\"stale\"").expectStatus().isEqualTo(412).expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        put(etag).expectStatus().isOk();
+    }
+
+    @Test
+    void limits_over_100_and_garbage_cursors_are_400_and_cursors_round_trip() {
+        web.get().uri(NOTES + "?limit=101").exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("limit");
+        web.get().uri(NOTES + "?limit=abc").exchange().expectStatus().isBadRequest();
+        web.get().uri(NOTES + "?cursor=%27%3B%20drop%20table").exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("cursor");
+        String next = web.get().uri(NOTES + "?limit=5").exchange().expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody().get("next").toString();
+        web.get().uri(NOTES + "?cursor=" + next).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.items[0]").isEqualTo("after:n-5");
+    }
+
+    @Test
+    void an_unexpected_failure_is_a_500_problem_without_internals() {
+        web.get().uri("/api/broken").exchange()
+                .expectStatus().is5xxServerError()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody(String.class).value(body -> assertThat(body).doesNotContain("secret internal detail")
+                        .doesNotContain("Exception"));
+    }
+
+    @Test
+    void an_unknown_path_is_a_404_problem_and_a_traceparent_is_kept_or_started() {
+        String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        web.get().uri("/api/nothing-here").header("traceparent", traceparent).exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader().valueEquals("traceparent", traceparent);
+        web.get().uri(NOTES).exchange().expectHeader().valueMatches("traceparent", "00-[0-9a-f]{32}-[0-9a-f]{16}-01");
+    }
+
+    private WebTestClient.ResponseSpec post(String token, Map<String, Object> body) {
+        return web.post().uri(NOTES).headers(h -> h.setBearerAuth(token)).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body).exchange();
+    }
+
+    private WebTestClient.ResponseSpec put(String ifMatch) {
+        return web.put().uri(NOTES + "/current").headers(h -> {
+            h.setBearerAuth(Tokens.editor("bochum"));
+            if (ifMatch != null) {
+                h.setIfMatch(ifMatch);
+            }
+        }).contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("title", "Neu")).exchange();
+    }
+}
