@@ -18,6 +18,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -121,6 +122,13 @@ public class MessagingAutoConfiguration {
             CloudEventEnvelope envelope, MessagingProperties properties, ObjectProvider<MeterRegistry> meters) {
         return new OutboxRelay(database, connectionFactory, transactions, eventKafkaTemplate, envelope,
                 properties.outbox(), meters.getIfAvailable(CompositeMeterRegistry::new));
+    }
+
+    @Bean
+    @ConditionalOnClass(name = "org.springframework.boot.health.contributor.ReactiveHealthIndicator")
+    @ConditionalOnMissingBean(name = "kafkaHealthIndicator")
+    KafkaHealthIndicator kafkaHealthIndicator(KafkaProperties kafka) {
+        return new KafkaHealthIndicator(kafka);
     }
 
     /** Consumers read String keys and the raw CloudEvent data; decoding happens in the envelope. */
