@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -60,7 +62,8 @@ public class OutboxRelay implements SmartLifecycle {
     private final Counter published;
     private final AtomicLong pending = new AtomicLong();
     private final Sinks.Many<Object> wakeups = Sinks.many().multicast().directBestEffort();
-    private final AtomicReference<Disposable> running = new AtomicReference<>();
+    private static final Duration STOP_GRACE = Duration.ofSeconds(20);
+    private final AtomicReference<Running> running = new AtomicReference<>();
     private volatile Instant lastCleanup = Instant.EPOCH;
     private Scheduler sender;
 
@@ -92,30 +95,45 @@ public class OutboxRelay implements SmartLifecycle {
     @Override
     public void start() {
         sender = Schedulers.newSingle("outbox-relay-send");
+        Sinks.Empty<Void> stopping = Sinks.empty();
+        CountDownLatch finished = new CountDownLatch(1);
         Flux<Object> signals = Flux.merge(
                 notifications.commits(),
                 Flux.interval(Duration.ZERO, settings.pollInterval()),
                 wakeups.asFlux());
         Disposable loop = signals
                 .onBackpressureLatest()
+                .takeUntilOther(stopping.asMono())
                 .concatMap(signal -> drain().then(housekeeping()).onErrorResume(e -> {
                     log.warn("Outbox relay round failed: {}", e.toString());
                     return Mono.empty();
                 }), 1)
+                .doFinally(signal -> finished.countDown())
                 .subscribe();
-        running.set(loop);
+        running.set(new Running(loop, stopping, finished));
         log.info("Outbox relay started (batch {}, poll every {})", settings.batchSize(), settings.pollInterval());
     }
 
+    /**
+     * Lets the round in progress finish (so acknowledged rows are marked sent, not sent again by the
+     * next relay), then stops; gives up waiting after {@code STOP_GRACE}.
+     */
     @Override
     public void stop() {
-        Disposable loop = running.getAndSet(null);
-        if (loop != null) {
-            loop.dispose();
+        Running current = running.getAndSet(null);
+        if (current == null) {
+            return;
         }
-        if (sender != null) {
-            sender.dispose();
+        current.stopping().tryEmitEmpty();
+        try {
+            if (!current.finished().await(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+                log.warn("Outbox relay round still running after {}; cancelling it", STOP_GRACE);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
+        current.loop().dispose();
+        sender.dispose();
     }
 
     @Override
@@ -143,9 +161,20 @@ public class OutboxRelay implements SmartLifecycle {
 
     private Mono<Integer> relayBatch() {
         return transactions.transactional(claim()
-                .flatMap(rows -> rows.isEmpty()
-                        ? Mono.just(0)
-                        : publish(rows).then(markSent(rows)).thenReturn(rows.size())));
+                        .flatMap(rows -> rows.isEmpty()
+                                ? Mono.just(List.<Row>of())
+                                : publish(rows).then(markSent(rows)).thenReturn(rows)))
+                // counted once the rows are marked sent, so a rolled-back round is not counted twice
+                .doOnNext(this::recordSent)
+                .map(List::size);
+    }
+
+    private void recordSent(List<Row> rows) {
+        Instant now = Instant.now();
+        for (Row row : rows) {
+            publishLatency.record(Duration.between(row.appendedAt(), row.acknowledgedAt() == null ? now : row.acknowledgedAt()));
+        }
+        published.increment(rows.size());
     }
 
     private Mono<List<Row>> claim() {
@@ -200,13 +229,14 @@ public class OutboxRelay implements SmartLifecycle {
                     outcome = kafka.send(envelope.toRecord(row.message()))
                             .handle((result, error) -> {
                                 if (error == null) {
-                                    publishLatency.record(Duration.between(row.appendedAt(), Instant.now()));
-                                    published.increment();
+                                    row.acknowledged(Instant.now());
                                 }
                                 return error;
                             });
                 } catch (RuntimeException e) {
-                    outcome = CompletableFuture.completedFuture(e);
+                    // Kafka is unreachable (no metadata within max.block.ms): do not wait again for every row
+                    outcomes.add(CompletableFuture.completedFuture(e));
+                    break;
                 }
                 outcomes.add(outcome);
             }
@@ -269,6 +299,41 @@ public class OutboxRelay implements SmartLifecycle {
         throw new IllegalStateException("Unexpected payload type " + (value == null ? null : value.getClass()));
     }
 
-    private record Row(long id, OutgoingMessage message, Instant appendedAt) {
+    /** A claimed row; the acknowledgement time is set by the producer's callback thread. */
+    private static final class Row {
+
+        private final long id;
+        private final OutgoingMessage message;
+        private final Instant appendedAt;
+        private volatile Instant acknowledgedAt;
+
+        Row(long id, OutgoingMessage message, Instant appendedAt) {
+            this.id = id;
+            this.message = message;
+            this.appendedAt = appendedAt;
+        }
+
+        long id() {
+            return id;
+        }
+
+        OutgoingMessage message() {
+            return message;
+        }
+
+        Instant appendedAt() {
+            return appendedAt;
+        }
+
+        Instant acknowledgedAt() {
+            return acknowledgedAt;
+        }
+
+        void acknowledged(Instant at) {
+            acknowledgedAt = at;
+        }
+    }
+
+    private record Running(Disposable loop, Sinks.Empty<Void> stopping, CountDownLatch finished) {
     }
 }
