@@ -27,6 +27,7 @@ class SharedWebBehaviourIT {
                 .exchange()
                 .expectStatus().isUnauthorized()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader().valueEquals("WWW-Authenticate", "Bearer")
                 .expectBody().jsonPath("$.status").isEqualTo(401).jsonPath("$.instance").isEqualTo(NOTES);
     }
 

@@ -30,7 +30,6 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
-import reactor.core.publisher.Mono;
 
 /**
  * Every service checks bearer tokens itself (RS256), not only the gateway. Reads are public; any
@@ -46,10 +45,11 @@ public class TokenSecurityConfiguration {
     @ConditionalOnMissingBean
     SecurityWebFilterChain stadtportalSecurity(ServerHttpSecurity http, ReactiveJwtDecoder decoder,
             ProblemDetailsHandler problems) {
-        ServerAuthenticationEntryPoint unauthorized = (exchange, error) -> problems.write(exchange,
-                new ApiProblem(HttpStatus.UNAUTHORIZED, "Unauthorized",
-                        "A valid bearer token is required: " + error.getMessage(), List.of()))
-                .then(Mono.fromRunnable(() -> exchange.getResponse().getHeaders().set("WWW-Authenticate", "Bearer")));
+        ServerAuthenticationEntryPoint unauthorized = (exchange, error) -> {
+            exchange.getResponse().getHeaders().set("WWW-Authenticate", "Bearer");
+            return problems.write(exchange, new ApiProblem(HttpStatus.UNAUTHORIZED, "Unauthorized",
+                    "A valid bearer token is required: " + error.getMessage(), List.of()));
+        };
         ServerAccessDeniedHandler forbidden = (exchange, error) -> problems.write(exchange,
                 ApiProblem.forbidden("This token does not allow this request"));
         JwtGrantedAuthoritiesConverter roles = new JwtGrantedAuthoritiesConverter();

@@ -1,0 +1,6 @@
+/**
+ * What an article is and which changes it allows, in plain Java. {@link de.stadtportal.content.article.domain.Article}
+ * returns the events a change caused instead of publishing them, so the application layer can store
+ * the row and its outbox entries in one transaction.
+ */
+package de.stadtportal.content.article.domain;

@@ -1,0 +1,59 @@
+package de.stadtportal.content.city;
+
+import de.stadtportal.web.paging.Limit;
+import de.stadtportal.web.paging.Page;
+import de.stadtportal.web.security.Caller;
+import jakarta.validation.Valid;
+import java.net.URI;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import de.stadtportal.web.http.ETags;
+import reactor.core.publisher.Mono;
+
+/** {@code /api/cities}: public reads, admin-only changes. */
+@RestController
+@RequestMapping("/api/cities")
+class CityController {
+
+    private final Cities cities;
+
+    CityController(Cities cities) {
+        this.cities = cities;
+    }
+
+    @GetMapping
+    Mono<Page<CityView>> list(@RequestParam(required = false) String limit,
+            @RequestParam(required = false) String cursor) {
+        return Mono.defer(() -> cities.list(Limit.parse(limit), cursor));
+    }
+
+    @GetMapping("/{city}")
+    Mono<ResponseEntity<CityView>> get(@PathVariable String city, ServerHttpRequest request) {
+        return cities.get(city).map(found -> {
+            String etag = Cities.etag(found);
+            return ETags.notModified(request, etag)
+                    ? ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).<CityView>build()
+                    : ResponseEntity.ok().eTag(etag).body(CityView.of(found));
+        });
+    }
+
+    @PutMapping("/{city}")
+    Mono<ResponseEntity<CityView>> put(@PathVariable String city, @Valid @RequestBody CityRequest body,
+            ServerHttpRequest request) {
+        return Caller.current().flatMap(Caller::requireAdmin)
+                .then(Mono.defer(() -> cities.put(city, body.portrait(), request)))
+                .map(saved -> (saved.created()
+                        ? ResponseEntity.created(URI.create("/api/cities/" + city))
+                        : ResponseEntity.ok())
+                        .eTag(Cities.etag(saved.city()))
+                        .body(CityView.of(saved.city())));
+    }
+}

@@ -1,0 +1,51 @@
+package de.stadtportal.content.highlight;
+
+import de.stadtportal.web.http.ETags;
+import de.stadtportal.web.paging.Page;
+import de.stadtportal.web.security.Caller;
+import jakarta.validation.Valid;
+import java.time.Instant;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/** {@code /api/cities/{city}/highlights}: the valid teasers for everybody, the whole carousel replaced by editors. */
+@RestController
+@RequestMapping("/api/cities/{city}/highlights")
+class HighlightController {
+
+    private final Highlights highlights;
+
+    HighlightController(Highlights highlights) {
+        this.highlights = highlights;
+    }
+
+    @GetMapping
+    Mono<ResponseEntity<Page<HighlightView>>> get(@PathVariable String city, ServerHttpRequest request) {
+        return highlights.current(city).map(carousel -> {
+            Instant now = Instant.now();
+            String etag = carousel.etag(now);
+            return ETags.notModified(request, etag)
+                    ? ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).<Page<HighlightView>>build()
+                    : ResponseEntity.ok().eTag(etag).body(carousel.page(now));
+        });
+    }
+
+    @PutMapping
+    Mono<ResponseEntity<Page<HighlightView>>> replace(@PathVariable String city,
+            @Valid @RequestBody CarouselRequest body, ServerHttpRequest request) {
+        return Caller.current().flatMap(caller -> caller.requireEditorOf(city))
+                .then(Mono.defer(() -> highlights.replace(city, body, request)))
+                .map(carousel -> {
+                    Instant now = Instant.now();
+                    return ResponseEntity.ok().eTag(carousel.etag(now)).body(carousel.page(now));
+                });
+    }
+}

@@ -1,0 +1,51 @@
+package de.stadtportal.content.highlight.domain;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One teaser of a city's carousel. It links something the portal shows (an article of this city,
+ * an event or a venue of the events service) or an external page, and may be limited to a window
+ * of time, e.g. a festival teaser that should vanish when the festival is over.
+ */
+public record Highlight(String title, Link link, String imageUrl, String imageAlt, Instant validFrom,
+        Instant validUntil) {
+
+    public Highlight {
+        Objects.requireNonNull(title, "title");
+        Objects.requireNonNull(link, "link");
+        Objects.requireNonNull(imageUrl, "imageUrl");
+        Objects.requireNonNull(imageAlt, "imageAlt");
+        if (validFrom != null && validUntil != null && !validFrom.isBefore(validUntil)) {
+            throw new IllegalArgumentException("validFrom must lie before validUntil");
+        }
+    }
+
+    /** Shown from {@code validFrom} (inclusive) until {@code validUntil} (exclusive); open ends are unlimited. */
+    public boolean isValidAt(Instant now) {
+        return (validFrom == null || !now.isBefore(validFrom)) && (validUntil == null || now.isBefore(validUntil));
+    }
+
+    public enum Kind {
+        ARTICLE, EVENT, VENUE, URL
+    }
+
+    /** What a highlight points at: an article slug, an event or venue id, or an absolute URL. */
+    public record Link(Kind kind, String target) {
+
+        public Link {
+            Objects.requireNonNull(kind, "kind");
+            Objects.requireNonNull(target, "target");
+        }
+
+        /** Where an app finds the linked thing through the gateway. */
+        public String href(String city) {
+            return switch (kind) {
+                case ARTICLE -> "/api/cities/" + city + "/articles/" + target;
+                case EVENT -> "/api/events/" + target;
+                case VENUE -> "/api/venues/" + target;
+                case URL -> target;
+            };
+        }
+    }
+}

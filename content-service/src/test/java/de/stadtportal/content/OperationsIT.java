@@ -1,0 +1,57 @@
+package de.stadtportal.content;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import de.stadtportal.testing.infrastructure.RealInfrastructure;
+import de.stadtportal.testing.security.Tokens;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient
+@RealInfrastructure
+class OperationsIT {
+
+    @Autowired WebTestClient web;
+    @Autowired MeterRegistry meters;
+
+    @Test
+    void readiness_includes_the_database_and_kafka() {
+        web.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.status").isEqualTo("UP")
+                .jsonPath("$.components.r2dbc.status").isEqualTo("UP")
+                .jsonPath("$.components.kafka.status").isEqualTo("UP");
+    }
+
+    @Test
+    void the_openapi_document_describes_the_content_api() {
+        web.get().uri("/v3/api-docs").exchange().expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.paths['/api/cities/{city}/articles']").exists()
+                .jsonPath("$.paths['/api/cities/{city}/articles/{slug}/publication']").exists()
+                .jsonPath("$.paths['/api/cities/{city}/highlights']").exists();
+    }
+
+    @Test
+    void article_changes_are_counted() {
+        ContentApi api = new ContentApi(web);
+        String slug = (String) api.create(Tokens.editor("bochum"), ContentApi.article("Gezählt " + ContentApi.unique()))
+                .getResponseBody().get("slug");
+        double published = count("published");
+        api.publish(Tokens.editor("bochum"), slug, "de");
+
+        assertThat(count("published")).isEqualTo(published + 1);
+        assertThat(meters.find("stadtportal.content.articles.changes").tag("change", "created").counter()).isNotNull();
+        assertThat(meters.find("stadtportal.content.publishing.pending").gauge()).isNotNull();
+    }
+
+    private double count(String change) {
+        var counter = meters.find("stadtportal.content.articles.changes").tag("change", change).counter();
+        return counter == null ? 0 : counter.count();
+    }
+}

@@ -1,0 +1,122 @@
+package de.stadtportal.content.highlight;
+
+import static de.stadtportal.content.ContentApi.article;
+import static de.stadtportal.content.ContentApi.unique;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import de.stadtportal.content.ContentApi;
+import de.stadtportal.testing.infrastructure.RealInfrastructure;
+import de.stadtportal.testing.security.Tokens;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient
+@RealInfrastructure
+class HighlightIT {
+
+    private static final String HIGHLIGHTS = "/api/cities/essen/highlights";
+    private static final String EDITOR = Tokens.editor("essen");
+    private static final String HERNE = "/api/cities/herne/highlights";
+    private static final String GELSENKIRCHEN = "/api/cities/gelsenkirchen/highlights";
+
+    @Autowired WebTestClient web;
+
+    @Test
+    void an_editor_replaces_the_carousel_and_the_public_sees_only_the_valid_teasers_in_order() {
+        String etag = web.get().uri(HERNE).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.items.length()").isEqualTo(0)
+                .returnResult().getResponseHeaders().getETag();
+        String venue = UUID.randomUUID().toString();
+        List<Map<String, Object>> items = List.of(
+                item("Konzerte im Musikforum", "venue", venue, null, null),
+                item("Vergangenes Festival", "event", UUID.randomUUID().toString(), null,
+                        OffsetDateTime.now().minusDays(1)),
+                item("Zeche Zollverein", "url", "https://www.zollverein.de/", OffsetDateTime.now().minusDays(1),
+                        OffsetDateTime.now().plusDays(30)),
+                item("Kommt bald", "url", "https://example.org/bald", OffsetDateTime.now().plusDays(3), null));
+
+        put(HERNE, Tokens.editor("herne"), etag, items).expectStatus().isOk();
+
+        web.get().uri(HERNE).exchange().expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.items.length()").isEqualTo(2)
+                .jsonPath("$.items[0].title").isEqualTo("Konzerte im Musikforum")
+                .jsonPath("$.items[0].position").isEqualTo(1)
+                .jsonPath("$.items[0].link.href").isEqualTo("/api/venues/" + venue)
+                .jsonPath("$.items[0].image.alt").isEqualTo("Teaserbild")
+                .jsonPath("$.items[1].title").isEqualTo("Zeche Zollverein")
+                .jsonPath("$.items[1].position").isEqualTo(3);
+        put(HERNE, Tokens.editor("herne"), etag, items).expectStatus().isEqualTo(412);
+        put(HERNE, Tokens.editor("herne"), null, items).expectStatus().isEqualTo(428);
+    }
+
+    @Test
+    void a_highlight_links_an_article_of_its_city_and_the_etag_revalidates() {
+        String slug = "gelsenkirchen-" + unique();
+        String token = Tokens.editor("bochum", "gelsenkirchen");
+        web.post().uri("/api/cities/gelsenkirchen/articles").headers(h -> h.setBearerAuth(token))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(ContentApi.with(article("Welterbe"), "slug", slug))
+                .exchange().expectStatus().isCreated();
+        String etag = web.get().uri(GELSENKIRCHEN).exchange().returnResult(Map.class).getResponseHeaders().getETag();
+
+        String next = put(GELSENKIRCHEN, token, etag, List.of(item("Welterbe", "article", slug, null, null)))
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.items[0].link.href").isEqualTo("/api/cities/gelsenkirchen/articles/" + slug)
+                .returnResult().getResponseHeaders().getETag();
+        web.get().uri(GELSENKIRCHEN).ifNoneMatch(next).exchange().expectStatus().isNotModified();
+        put(GELSENKIRCHEN, token, next, List.of(item("Gibt es nicht", "article", "fehlt-" + unique(), null, null)))
+                .expectStatus().isEqualTo(422)
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("items[0].link.target");
+    }
+
+    @Test
+    void bad_highlights_are_refused_by_field_and_only_editors_of_the_city_may_change_them() {
+        String etag = web.get().uri(HIGHLIGHTS).exchange().returnResult(Map.class).getResponseHeaders().getETag();
+        put(HIGHLIGHTS, EDITOR, etag, List.of(item("Podcast", "podcast", "x", null, null))).expectStatus().isBadRequest();
+        put(HIGHLIGHTS, EDITOR, etag, List.of(item("Ohne Id", "event", "kein-uuid", null, null)))
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("items[0].link.target");
+        put(HIGHLIGHTS, EDITOR, etag, List.of(item("Böse", "url", "javascript:alert(1)", null, null)))
+                .expectStatus().isBadRequest();
+        put(HIGHLIGHTS, EDITOR, etag, List.of(item("Verkehrt", "url", "https://example.org",
+                OffsetDateTime.now().plusDays(2), OffsetDateTime.now().plusDays(1)))).expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("items[0].validUntil");
+        put(HIGHLIGHTS, Tokens.editor("bochum"), etag, List.of()).expectStatus().isForbidden();
+        put(HIGHLIGHTS, null, etag, List.of()).expectStatus().isUnauthorized();
+        web.get().uri("/api/cities/atlantis/highlights").exchange().expectStatus().isNotFound();
+        assertThat(web.get().uri(HIGHLIGHTS).exchange().returnResult(Map.class).getResponseHeaders().getETag())
+                .isEqualTo(etag);
+    }
+
+    private WebTestClient.ResponseSpec put(String uri, String token, String ifMatch, List<Map<String, Object>> items) {
+        return web.put().uri(uri).headers(h -> {
+            if (token != null) {
+                h.setBearerAuth(token);
+            }
+            if (ifMatch != null) {
+                h.setIfMatch(ifMatch);
+            }
+        }).contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("items", items)).exchange();
+    }
+
+    private static Map<String, Object> item(String title, String kind, String target, OffsetDateTime from,
+            OffsetDateTime until) {
+        Map<String, Object> item = new HashMap<>();
+        item.put("title", title);
+        item.put("link", Map.of("kind", kind, "target", target));
+        item.put("image", Map.of("url", "https://img.stadtportal.test/teaser.jpg", "alt", "Teaserbild"));
+        item.put("validFrom", from == null ? null : from.toString());
+        item.put("validUntil", until == null ? null : until.toString());
+        return item;
+    }
+}
