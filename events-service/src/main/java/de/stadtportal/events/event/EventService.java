@@ -1,0 +1,191 @@
+package de.stadtportal.events.event;
+
+import de.stadtportal.events.city.KnownCities;
+import de.stadtportal.events.event.EventRepository.Stored;
+import de.stadtportal.events.event.domain.Event;
+import de.stadtportal.events.event.domain.EventDetails;
+import de.stadtportal.events.event.domain.Occurrence;
+import de.stadtportal.events.venue.VenueRepository;
+import de.stadtportal.events.venue.domain.Venue;
+import de.stadtportal.messaging.outbox.Outbox;
+import de.stadtportal.web.http.ETags;
+import de.stadtportal.web.paging.Page;
+import de.stadtportal.web.problem.ApiProblem;
+import de.stadtportal.web.problem.FieldError;
+import de.stadtportal.web.security.Caller;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Mono;
+
+/**
+ * Orchestrates events: the domain decides, this class checks who asks, that city and venue exist,
+ * and stores each new version with its {@code EventPublished} (or {@code EventWithdrawn}) in one
+ * transaction. Queries pick candidates in SQL and let the domain expand their occurrences.
+ */
+@Service
+class EventService {
+
+    private static final Comparator<OccurrenceView> BY_START = Comparator
+            .comparing((OccurrenceView o) -> o.start().toInstant())
+            .thenComparing(OccurrenceView::eventId);
+
+    private final EventRepository events;
+    private final VenueRepository venues;
+    private final KnownCities cities;
+    private final Outbox outbox;
+    private final TransactionalOperator transactions;
+    private final EventsProperties settings;
+    private final Clock clock;
+
+    EventService(EventRepository events, VenueRepository venues, KnownCities cities, Outbox outbox,
+            TransactionalOperator transactions, EventsProperties settings, Clock clock) {
+        this.events = events;
+        this.venues = venues;
+        this.cities = cities;
+        this.outbox = outbox;
+        this.transactions = transactions;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    static String etag(Event event, String representation) {
+        return ETags.of("event", event.id(), event.version(), representation);
+    }
+
+    Set<String> categories() {
+        return settings.categories().keySet();
+    }
+
+    Mono<Stored> find(UUID id) {
+        return events.find(id).switchIfEmpty(Mono.error(() -> ApiProblem.notFound("No event " + id)));
+    }
+
+    Mono<Stored> create(EventDetails details) {
+        return Mono.fromCallable(() -> Event.create(UUID.randomUUID(), details, categories(), clock.instant()))
+                .flatMap(event -> Caller.current().flatMap(caller -> caller.requireEditorOf(event.details().city()))
+                        .then(checkPlace(event))
+                        .flatMap(venue -> transactions.transactional(events.insert(event)
+                                        .then(outbox.append(event.published(venue.ref(), event.updatedAt()))))
+                                .thenReturn(new Stored(event, venue, null))));
+    }
+
+    Mono<Stored> update(UUID id, EventDetails details, ServerHttpRequest request) {
+        return find(id).flatMap(current -> {
+            Event next = current.event().revise(details, categories(), clock.instant());
+            return Caller.current()
+                    .flatMap(caller -> caller.requireEditorOf(current.event().details().city())
+                            .then(caller.requireEditorOf(next.details().city())))
+                    .then(Mono.fromRunnable(() -> ETags.requireMatch(request, etag(current.event(), "json"))))
+                    .then(checkPlace(next))
+                    .flatMap(venue -> store(next, venue));
+        });
+    }
+
+    /** A lifecycle step (cancel, postpone, reschedule, sell out); If-Match is checked when sent. */
+    Mono<Stored> change(UUID id, ServerHttpRequest request, UnaryOperator<Event> step) {
+        return find(id).flatMap(current -> Caller.current()
+                .flatMap(caller -> caller.requireEditorOf(current.event().details().city()))
+                .then(Mono.fromRunnable(() -> matchIfSent(request, current.event())))
+                .then(Mono.fromCallable(() -> step.apply(current.event())))
+                .flatMap(next -> store(next, current.venue())));
+    }
+
+    Mono<Void> delete(UUID id, ServerHttpRequest request) {
+        return find(id).flatMap(current -> Caller.current()
+                .flatMap(caller -> caller.requireEditorOf(current.event().details().city()))
+                .then(Mono.fromRunnable(() -> matchIfSent(request, current.event())))
+                .then(transactions.transactional(events.delete(id, current.event().version())
+                        .flatMap(deleted -> deleted
+                                ? outbox.append(current.event().withdrawn(clock.instant()))
+                                : Mono.error(stale(current.event()))))));
+    }
+
+    Mono<Page<OccurrenceView>> occurrences(OccurrenceQuery query) {
+        Instant searchFrom = query.afterStart() != null && query.afterStart().isAfter(query.from())
+                ? query.afterStart() : query.from();
+        return events.candidates(query, searchFrom, query.to()).collectList().map(candidates -> {
+            List<OccurrenceView> found = new ArrayList<>();
+            for (Stored stored : candidates) {
+                for (Occurrence occurrence : stored.event().occurrences(query.from(), query.to(), query.afterStart(),
+                        query.limit() + 1)) {
+                    OccurrenceView view = view(stored, occurrence);
+                    if (isAfterCursor(view, query)) {
+                        found.add(view);
+                    }
+                }
+            }
+            found.sort(BY_START);
+            if (found.size() <= query.limit()) {
+                return new Page<>(found, null);
+            }
+            List<OccurrenceView> page = found.subList(0, query.limit());
+            OccurrenceView last = page.get(page.size() - 1);
+            return new Page<>(page, OccurrenceQuery.cursor(last.start().toInstant(), last.eventId()));
+        });
+    }
+
+    Mono<List<Stored>> feed(String city, String category) {
+        return events.feed(city, category, clock.instant().minus(Duration.ofDays(31)), settings.feedSize()).collectList();
+    }
+
+    Instant now() {
+        return clock.instant();
+    }
+
+    private Mono<Stored> store(Event next, Venue venue) {
+        return transactions.transactional(events.update(next)
+                        .flatMap(updated -> updated
+                                ? outbox.append(next.published(venue.ref(), next.updatedAt()))
+                                : Mono.error(stale(next))))
+                .thenReturn(new Stored(next, venue, null));
+    }
+
+    /** The city must be known, the venue must exist and be in that city. */
+    private Mono<Venue> checkPlace(Event event) {
+        String city = event.details().city();
+        return cities.requireKnown(city, "city")
+                .then(venues.find(event.details().venueId()))
+                .switchIfEmpty(Mono.error(() -> ApiProblem.unprocessable("Unknown venue",
+                        new FieldError("venueId", "is not a venue of this platform"))))
+                .flatMap(venue -> venue.city().equals(city) ? Mono.just(venue)
+                        : Mono.error(ApiProblem.unprocessable("Venue in another city",
+                                new FieldError("venueId", "is a venue in " + venue.city() + ", not in " + city))));
+    }
+
+    private static boolean isAfterCursor(OccurrenceView view, OccurrenceQuery query) {
+        if (query.afterStart() == null) {
+            return true;
+        }
+        int order = view.start().toInstant().compareTo(query.afterStart());
+        return order > 0 || (order == 0 && view.eventId().compareTo(query.afterEvent()) > 0);
+    }
+
+    private static OccurrenceView view(Stored stored, Occurrence occurrence) {
+        Event event = stored.event();
+        return new OccurrenceView(event.id(), occurrence.start(), occurrence.end(), event.details().title(),
+                event.details().category(), event.status().apiName(), event.details().city(),
+                new OccurrenceView.VenueRef(stored.venue().id(), stored.venue().details().name()),
+                event.details().price().free(),
+                stored.distanceKm() == null ? null : Math.round(stored.distanceKm() * 1000.0) / 1000.0);
+    }
+
+    private static void matchIfSent(ServerHttpRequest request, Event event) {
+        if (request.getHeaders().getFirst(org.springframework.http.HttpHeaders.IF_MATCH) != null) {
+            ETags.requireMatch(request, etag(event, "json"));
+        }
+    }
+
+    private static ApiProblem stale(Event event) {
+        return ApiProblem.preconditionFailed("Event " + event.id() + " changed meanwhile; read it again");
+    }
+}

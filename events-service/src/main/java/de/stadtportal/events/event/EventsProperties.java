@@ -1,0 +1,30 @@
+package de.stadtportal.events.event;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings under {@code stadtportal.events}: the categories editors may choose (slug to German
+ * label, in the order apps show them) and the bounds that keep a query's recurrence expansion small.
+ *
+ * @param categories category slug to label
+ * @param defaultWindow how far ahead {@code GET /api/events} looks when {@code to} is not given
+ * @param maxWindow the longest {@code from}..{@code to} a query may ask for
+ * @param defaultRadiusKm the radius around {@code near} when {@code radiusKm} is not given
+ * @param feedSize how many events the iCalendar feed carries at most
+ */
+@ConfigurationProperties("stadtportal.events")
+public record EventsProperties(
+        Map<String, String> categories,
+        @DefaultValue("30d") Duration defaultWindow,
+        @DefaultValue("400d") Duration maxWindow,
+        @DefaultValue("10") double defaultRadiusKm,
+        @DefaultValue("500") int feedSize) {
+
+    public EventsProperties {
+        categories = categories == null ? Map.of() : new LinkedHashMap<>(categories);
+    }
+}

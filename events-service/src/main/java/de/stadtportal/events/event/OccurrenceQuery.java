@@ -1,0 +1,159 @@
+package de.stadtportal.events.event;
+
+import de.stadtportal.contracts.Geo;
+import de.stadtportal.web.paging.Cursor;
+import de.stadtportal.web.paging.Limit;
+import de.stadtportal.web.problem.ApiProblem;
+import de.stadtportal.web.problem.FieldError;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+import org.springframework.util.MultiValueMap;
+
+/**
+ * The parameters of {@code GET /api/events}, checked all at once so that one answer names every bad
+ * parameter. {@code from}/{@code to} take a date-time with offset or a plain date (midnight in
+ * Europe/Berlin); the window is bounded, and so is every query's recurrence expansion.
+ */
+record OccurrenceQuery(
+        String city,
+        Instant from,
+        Instant to,
+        String category,
+        UUID venue,
+        Geo near,
+        double radiusKm,
+        Boolean free,
+        Boolean accessible,
+        int limit,
+        Instant afterStart,
+        UUID afterEvent) {
+
+    /** The feature {@code accessible=true} asks for: step-free access for wheelchairs. */
+    static final String ACCESSIBLE_FEATURE = "wheelchair";
+    static final double MAX_RADIUS_KM = 1000;
+
+    static OccurrenceQuery parse(MultiValueMap<String, String> params, EventsProperties settings, Instant now) {
+        List<FieldError> errors = new ArrayList<>();
+        Instant from = parse(params.getFirst("from"), "from", errors, OccurrenceQuery::instant);
+        Instant to = parse(params.getFirst("to"), "to", errors, OccurrenceQuery::instant);
+        if (from == null && params.getFirst("from") == null) {
+            from = now;
+        }
+        if (to == null && params.getFirst("to") == null && from != null) {
+            to = from.plus(settings.defaultWindow());
+        }
+        if (from != null && to != null) {
+            if (!from.isBefore(to)) {
+                errors.add(new FieldError("from", "must be before to"));
+            } else if (Duration.between(from, to).compareTo(settings.maxWindow()) > 0) {
+                errors.add(new FieldError("to", "must be at most " + settings.maxWindow().toDays() + " days after from"));
+            }
+        }
+        String category = params.getFirst("category");
+        if (category != null && !settings.categories().containsKey(category)) {
+            errors.add(new FieldError("category", "must be one of " + String.join(", ", settings.categories().keySet())));
+        }
+        UUID venue = parse(params.getFirst("venue"), "venue", errors, UUID::fromString);
+        Geo near = parse(params.getFirst("near"), "near", errors, OccurrenceQuery::geo);
+        Double radius = parse(params.getFirst("radiusKm"), "radiusKm", errors, Double::valueOf);
+        if (radius != null) {
+            if (params.getFirst("near") == null) {
+                errors.add(new FieldError("radiusKm", "needs near=LAT,LON"));
+            } else if (!(radius > 0 && radius <= MAX_RADIUS_KM)) {
+                errors.add(new FieldError("radiusKm", "must be above 0 and at most " + (int) MAX_RADIUS_KM));
+            }
+        }
+        Boolean free = parse(params.getFirst("free"), "free", errors, OccurrenceQuery::bool);
+        Boolean accessible = parse(params.getFirst("accessible"), "accessible", errors, OccurrenceQuery::bool);
+        int limit = Limit.DEFAULT;
+        try {
+            limit = Limit.parse(params.getFirst("limit"));
+        } catch (ApiProblem problem) {
+            errors.addAll(problem.errors());
+        }
+        Instant afterStart = null;
+        UUID afterEvent = null;
+        String cursor = params.getFirst("cursor");
+        if (cursor != null) {
+            try {
+                List<String> position = Cursor.decode(cursor, 2);
+                afterStart = Instant.parse(position.get(0));
+                afterEvent = UUID.fromString(position.get(1));
+            } catch (ApiProblem | DateTimeParseException | IllegalArgumentException e) {
+                errors.add(new FieldError("cursor", "is not a cursor this list handed out"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ApiProblem(org.springframework.http.HttpStatus.BAD_REQUEST, "Bad request",
+                    "Invalid query parameter(s): " + String.join(", ", errors.stream().map(FieldError::field).toList()),
+                    errors);
+        }
+        return new OccurrenceQuery(blankToNull(params.getFirst("city")), from, to, category, venue, near,
+                radius == null ? settings.defaultRadiusKm() : radius, free, accessible, limit, afterStart, afterEvent);
+    }
+
+    static String cursor(Instant start, UUID event) {
+        return Cursor.encode(start.toString(), event.toString());
+    }
+
+    private static <T> T parse(String raw, String name, List<FieldError> errors, Function<String, T> parser) {
+        if (raw == null) {
+            return null;
+        }
+        try {
+            return parser.apply(raw.trim());
+        } catch (RuntimeException e) {
+            errors.add(new FieldError(name, message(name)));
+            return null;
+        }
+    }
+
+    private static String message(String name) {
+        return switch (name) {
+            case "from", "to" -> "must be an ISO-8601 date-time with offset or a date";
+            case "venue" -> "must be a venue id";
+            case "near" -> "must be LAT,LON with latitude -90..90 and longitude -180..180";
+            case "radiusKm" -> "must be a number of kilometres";
+            default -> "must be true or false";
+        };
+    }
+
+    private static Instant instant(String raw) {
+        if (raw.length() == 10) {
+            return LocalDate.parse(raw).atStartOfDay(de.stadtportal.events.event.domain.Event.ZONE).toInstant();
+        }
+        return OffsetDateTime.parse(raw).toInstant();
+    }
+
+    private static Geo geo(String raw) {
+        String[] parts = raw.split(",");
+        if (parts.length != 2) {
+            throw new IllegalArgumentException("not LAT,LON");
+        }
+        double lat = Double.parseDouble(parts[0].trim());
+        double lon = Double.parseDouble(parts[1].trim());
+        if (!Double.isFinite(lat) || !Double.isFinite(lon)) {
+            throw new IllegalArgumentException("not finite");
+        }
+        return new Geo(lat, lon);
+    }
+
+    private static Boolean bool(String raw) {
+        return switch (raw) {
+            case "true" -> Boolean.TRUE;
+            case "false" -> Boolean.FALSE;
+            default -> throw new IllegalArgumentException("not a boolean");
+        };
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}

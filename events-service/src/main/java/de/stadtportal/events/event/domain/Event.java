@@ -1,0 +1,156 @@
+package de.stadtportal.events.event.domain;
+
+import de.stadtportal.contracts.EventPublished;
+import de.stadtportal.contracts.EventSnapshot;
+import de.stadtportal.contracts.EventWithdrawn;
+import de.stadtportal.contracts.VenueRef;
+import de.stadtportal.events.domain.RuleBroken;
+import de.stadtportal.events.domain.Violations;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * A cultural event, one-off or recurring. Every change, an edit or a step in its lifecycle
+ * (cancel, postpone, reschedule, sell out), returns a new version; the application stores it and
+ * publishes {@link #published} with it in the same transaction.
+ */
+public record Event(
+        UUID id,
+        EventDetails details,
+        EventStatus status,
+        OffsetDateTime previousStart,
+        long version,
+        Instant createdAt,
+        Instant updatedAt) {
+
+    /** The time zone events are planned and presented in. */
+    public static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
+    /** How many upcoming starts an event's snapshot carries for search. */
+    public static final int NEXT_STARTS = 10;
+
+    public static Event create(UUID id, EventDetails details, Set<String> categories, Instant now) {
+        return new Event(id, details.validate(categories), EventStatus.SCHEDULED, null, 1, now, now);
+    }
+
+    public Event revise(EventDetails changed, Set<String> categories, Instant now) {
+        return new Event(id, changed.validate(categories), status, previousStart, version + 1, createdAt, now);
+    }
+
+    public Event cancel(Instant now) {
+        if (status == EventStatus.CANCELLED) {
+            throw new RuleBroken("The event is cancelled already");
+        }
+        return next(EventStatus.CANCELLED, details, previousStart, now);
+    }
+
+    public Event postpone(Instant now) {
+        if (status == EventStatus.CANCELLED || status == EventStatus.POSTPONED) {
+            throw new RuleBroken("A " + status.apiName() + " event cannot be postponed; reschedule it instead");
+        }
+        return next(EventStatus.POSTPONED, details, previousStart, now);
+    }
+
+    /** Moves the event (or the whole series) to a new start, remembering the one it had. */
+    public Event reschedule(OffsetDateTime newStart, OffsetDateTime newEnd, Instant now) {
+        new Violations()
+                .require(newStart != null, "start", "is required")
+                .require(newEnd == null || newStart == null || newEnd.isAfter(newStart), "end", "must be after start")
+                .throwIfAny();
+        OffsetDateTime end = newEnd != null ? newEnd
+                : details.end() == null ? null : newStart.plus(Duration.between(details.start(), details.end()));
+        EventDetails moved = new EventDetails(details.city(), details.venueId(), details.title(), details.description(),
+                details.category(), newStart, end, details.allDay(), details.recurrence(), details.price(),
+                details.ticketUrl(), details.language(), details.accessibility(), details.tags(), details.image());
+        return next(EventStatus.RESCHEDULED, moved, details.start(), now);
+    }
+
+    public Event soldOut(Instant now) {
+        if (status != EventStatus.SCHEDULED && status != EventStatus.RESCHEDULED) {
+            throw new RuleBroken("A " + status.apiName() + " event cannot be sold out");
+        }
+        return next(EventStatus.SOLD_OUT, details, previousStart, now);
+    }
+
+    /** The venue changed: a new version, so that the published snapshot shows the venue as it is now. */
+    public Event venueChanged(Instant now) {
+        return next(status, details, previousStart, now);
+    }
+
+    private Event next(EventStatus newStatus, EventDetails newDetails, OffsetDateTime newPreviousStart, Instant now) {
+        return new Event(id, newDetails, newStatus, newPreviousStart, version + 1, createdAt, now);
+    }
+
+    /** How long each occurrence lasts: to {@code end}, a whole day when all-day, otherwise a moment. */
+    public Duration duration() {
+        if (details.end() != null) {
+            return Duration.between(details.start(), details.end());
+        }
+        return details.allDay() ? Duration.ofDays(1) : Duration.ZERO;
+    }
+
+    /**
+     * The occurrences that overlap {@code [from, to)} and start no earlier than {@code notBefore},
+     * in order, at most {@code max}: the bound that keeps every query's expansion small.
+     */
+    public List<Occurrence> occurrences(Instant from, Instant to, Instant notBefore, int max) {
+        Duration duration = duration();
+        Instant searchFrom = from.minus(duration);
+        if (notBefore != null && notBefore.isAfter(searchFrom)) {
+            searchFrom = notBefore;
+        }
+        ZonedDateTime first = details.start().atZoneSameInstant(ZONE);
+        List<ZonedDateTime> starts = details.recurring()
+                ? details.recurrence().starts(first, searchFrom, to, max + 1)
+                : (first.toInstant().isBefore(searchFrom) || !first.toInstant().isBefore(to) ? List.of() : List.of(first));
+        List<Occurrence> occurrences = new ArrayList<>();
+        for (ZonedDateTime start : starts) {
+            ZonedDateTime end = start.plus(duration);
+            boolean overlaps = duration.isZero() ? !start.toInstant().isBefore(from) : end.toInstant().isAfter(from);
+            if (overlaps && occurrences.size() < max) {
+                occurrences.add(new Occurrence(start.toOffsetDateTime(),
+                        details.end() == null && !details.allDay() ? null : end.toOffsetDateTime()));
+            }
+        }
+        return occurrences;
+    }
+
+    /** When the last occurrence ends, or empty when the series goes on (for finding candidates in the database). */
+    public Optional<Instant> seriesEnd() {
+        Duration duration = duration();
+        if (!details.recurring()) {
+            return Optional.of(details.start().toInstant().plus(duration));
+        }
+        return details.recurrence().lastStart(details.start().atZoneSameInstant(ZONE))
+                .map(last -> last.plus(duration));
+    }
+
+    public List<OffsetDateTime> nextStarts(Instant now) {
+        return occurrences(now, now.plus(Duration.ofDays(3660)), now, NEXT_STARTS).stream()
+                .map(Occurrence::start).toList();
+    }
+
+    public EventPublished published(VenueRef venue, Instant now) {
+        return new EventPublished(id.toString(), version, updatedAt, new EventSnapshot(id.toString(), details.city(),
+                details.title(), details.description(), details.category(), status.apiName(), berlin(details.start()),
+                berlin(details.end()), details.allDay(), details.recurring() ? details.recurrence().rrule() : null,
+                nextStarts(now), venue, details.price(), details.price().free(), details.accessibility(),
+                details.language(), details.tags(), details.image(), berlin(previousStart)));
+    }
+
+    /** The event that says this event is gone; its version follows the last change. */
+    public EventWithdrawn withdrawn(Instant now) {
+        return new EventWithdrawn(id.toString(), version + 1, now, details.city());
+    }
+
+    public static OffsetDateTime berlin(OffsetDateTime time) {
+        return time == null ? null : time.atZoneSameInstant(ZONE).toOffsetDateTime();
+    }
+}
