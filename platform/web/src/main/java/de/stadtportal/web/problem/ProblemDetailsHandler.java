@@ -57,7 +57,7 @@ public class ProblemDetailsHandler implements WebExceptionHandler, Ordered {
             return Mono.error(error);
         }
         ApiProblem problem = toProblem(error);
-        if (problem.status().is5xxServerError()) {
+        if (problem.status().is5xxServerError() && !(error instanceof ApiProblem)) {
             log.error("Unexpected failure answering {} {}", exchange.getRequest().getMethod(),
                     exchange.getRequest().getPath(), error);
         }

@@ -1,0 +1,47 @@
+package de.stadtportal.gateway;
+
+import de.stadtportal.gateway.ratelimit.domain.Allowance;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * What an operator tunes at the edge, under {@code stadtportal.gateway}. The backend URIs are also
+ * the targets of the routes in {@code application.yml}, so one setting moves both the routes and
+ * the home aggregate.
+ */
+@ConfigurationProperties("stadtportal.gateway")
+public record GatewayProperties(
+        @DefaultValue("http://localhost:8081") URI contentUri,
+        @DefaultValue("http://localhost:8082") URI eventsUri,
+        @DefaultValue("http://localhost:8083") URI searchUri,
+        @DefaultValue Cors cors,
+        @DefaultValue RateLimit rateLimit,
+        @DefaultValue Home home) {
+
+    /** Browser origins allowed to call the API; none by default, so a forgotten setting fails closed. */
+    public record Cors(@DefaultValue List<String> allowedOrigins, @DefaultValue("1h") Duration maxAge) {
+    }
+
+    /**
+     * Separate allowances for reads (GET, HEAD) and writes per client (defaults in
+     * {@code application.yml}), and how many clients the in-memory store keeps before it forgets
+     * those whose buckets have filled up again.
+     */
+    public record RateLimit(
+            @DefaultValue("true") boolean enabled,
+            Allowance reads,
+            Allowance writes,
+            @DefaultValue("100000") int maxClients) {
+    }
+
+    /** How long the home aggregate waits for each of its parts before serving without it. */
+    public record Home(
+            @DefaultValue("2s") Duration cityTimeout,
+            @DefaultValue("2s") Duration highlightsTimeout,
+            @DefaultValue("2s") Duration articlesTimeout,
+            @DefaultValue("2s") Duration eventsTimeout) {
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * What the edge adds to every request and response, routed or not: a correlation id and the W3C
+ * trace handed on to the backend, CORS for the configured web origins only, and the security
+ * headers that Spring Security does not already write.
+ */
+package de.stadtportal.gateway.edge;

@@ -1,0 +1,6 @@
+/**
+ * The token bucket as plain values: an {@link de.stadtportal.gateway.ratelimit.domain.Allowance}
+ * says how much a client may do, a {@link de.stadtportal.gateway.ratelimit.domain.TokenBucket}
+ * says what it has left. No clock, no store and no Spring: the caller passes the time in.
+ */
+package de.stadtportal.gateway.ratelimit.domain;

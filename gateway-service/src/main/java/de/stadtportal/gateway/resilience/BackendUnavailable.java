@@ -1,0 +1,70 @@
+package de.stadtportal.gateway.resilience;
+
+import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR;
+
+import de.stadtportal.web.problem.ApiProblem;
+import de.stadtportal.web.problem.ProblemDetailsHandler;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.ServerWebExchangeDecorator;
+import reactor.core.publisher.Mono;
+
+/**
+ * The breakers' fallback: the gateway forwards a failed or refused request here (any method), and
+ * it is answered with a 503 problem that says whether the backend failed just now or the breaker
+ * is open. The backend's own error answers (4xx, 500) are passed through unchanged; only not being
+ * reached at all lands here. The problem is written directly, naming the path the client asked
+ * for, rather than thrown: a 503 by design is not an unexpected failure worth a stack trace each.
+ */
+@Configuration(proxyBeanMethods = false)
+class BackendUnavailable {
+
+    private static final Logger log = LoggerFactory.getLogger(BackendUnavailable.class);
+    private static final String PREFIX = "/gateway/unavailable/";
+    private static final Set<String> BACKENDS = Set.of("content", "events", "search");
+
+    @Bean
+    RouterFunction<ServerResponse> backendUnavailableRoute(ProblemDetailsHandler problems) {
+        return RouterFunctions.route().route(request -> request.path().startsWith(PREFIX),
+                request -> answer(request, problems)).build();
+    }
+
+    private static Mono<ServerResponse> answer(ServerRequest request, ProblemDetailsHandler problems) {
+        String backend = request.path().substring(PREFIX.length());
+        String name = BACKENDS.contains(backend) ? backend : "backend";
+        ServerWebExchange exchange = request.exchange();
+        Throwable cause = exchange.getAttribute(CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR);
+        String detail;
+        if (cause instanceof CallNotPermittedException) {
+            detail = "The " + name + " service is failing; its circuit breaker is open, so the gateway answers at once";
+        } else {
+            detail = "The " + name + " service did not answer in time or could not be reached";
+            log.warn("{} {} failed at the {} service: {}", exchange.getRequest().getMethod(), originalPath(exchange),
+                    name, cause == null ? "unknown" : cause.toString());
+        }
+        ServerWebExchange asAsked = exchange.mutate().request(original -> original.path(originalPath(exchange))).build();
+        // written here; an empty handler result tells the dispatcher the response is complete
+        return problems.write(asAsked, new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable", detail,
+                List.of())).then(Mono.empty());
+    }
+
+    /** The forward mutated the exchange; the innermost one still holds the request as the client sent it. */
+    private static String originalPath(ServerWebExchange exchange) {
+        ServerWebExchange current = exchange;
+        while (current instanceof ServerWebExchangeDecorator decorator) {
+            current = decorator.getDelegate();
+        }
+        return current.getRequest().getPath().value();
+    }
+}

@@ -1,0 +1,13 @@
+package de.stadtportal.gateway;
+
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import de.stadtportal.testing.architecture.ArchitectureRules;
+
+@AnalyzeClasses(packages = "de.stadtportal.gateway")
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule domain = ArchitectureRules.DOMAIN_IS_PLAIN_JAVA;
+}

@@ -1,0 +1,171 @@
+package de.stadtportal.gateway.bench;
+
+import de.stadtportal.gateway.GatewayServiceApplication;
+import de.stadtportal.testing.security.Tokens;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.http.server.HttpServer;
+import reactor.netty.resources.ConnectionProvider;
+
+/**
+ * Gateway overhead, measured: the same GET is driven directly at a small backend and through the
+ * real gateway (every filter on: tokens, rate limit, CORS, breaker, retry, metrics) at the same
+ * fixed concurrency, alternating rounds so that drift hits both alike. Prints throughput ratio
+ * (gateway ÷ direct) and added median latency. Not a test: run with
+ * {@code ./mvnw -q -pl gateway-service -Pbench test-compile exec:java}; tune with
+ * {@code -Dbench.concurrency=32 -Dbench.seconds=10 -Dbench.rounds=2}.
+ */
+public final class GatewayBenchmark {
+
+    private static final String PATH = "/api/cities/bochum";
+    private static final byte[] BODY = ("{\"slug\":\"bochum\",\"name\":\"Bochum\",\"claim\":\"Stadt der Hochschulen\","
+            + "\"universities\":9,\"topics\":[\"arbeiten\",\"business\",\"leben\"]}").getBytes(StandardCharsets.UTF_8);
+
+    private GatewayBenchmark() {
+    }
+
+    public static void main(String[] args) {
+        int concurrency = Integer.getInteger("bench.concurrency", 32);
+        Duration round = Duration.ofSeconds(Integer.getInteger("bench.seconds", 10));
+        int rounds = Integer.getInteger("bench.rounds", 2);
+
+        DisposableServer backend = HttpServer.create().host("127.0.0.1").port(0)
+                .route(routes -> routes.get(PATH, (request, response) -> response.status(HttpResponseStatus.OK)
+                        .header("Content-Type", "application/json").sendByteArray(Mono.just(BODY))))
+                .bindNow();
+        ConfigurableApplicationContext gateway = startGateway("http://127.0.0.1:" + backend.port());
+        String gatewayPort = gateway.getEnvironment().getProperty("local.server.port");
+
+        ConnectionProvider pool = ConnectionProvider.builder("bench").maxConnections(concurrency * 2)
+                .pendingAcquireMaxCount(-1).build();
+        HttpClient client = HttpClient.create(pool);
+        String direct = "http://127.0.0.1:" + backend.port() + PATH;
+        String through = "http://127.0.0.1:" + gatewayPort + PATH;
+        try {
+            System.out.printf(Locale.ROOT, "warming up (%d s each)…%n", round.toSeconds());
+            drive(client, direct, concurrency, round);
+            drive(client, through, concurrency, round);
+
+            Result directTotal = Result.EMPTY;
+            Result gatewayTotal = Result.EMPTY;
+            for (int i = 1; i <= rounds; i++) {
+                Result d = drive(client, direct, concurrency, round);
+                Result g = drive(client, through, concurrency, round);
+                System.out.printf(Locale.ROOT, "round %d  direct  %s%n", i, d);
+                System.out.printf(Locale.ROOT, "round %d  gateway %s%n", i, g);
+                directTotal = directTotal.plus(d);
+                gatewayTotal = gatewayTotal.plus(g);
+            }
+            System.out.printf(Locale.ROOT, "%nGET %s, concurrency %d, %d rounds of %d s, %d cores%n", PATH, concurrency,
+                    rounds, round.toSeconds(), Runtime.getRuntime().availableProcessors());
+            System.out.printf(Locale.ROOT, "direct   %s%n", directTotal);
+            System.out.printf(Locale.ROOT, "gateway  %s%n", gatewayTotal);
+            System.out.printf(Locale.ROOT, "throughput ratio (gateway / direct): %.2f%n",
+                    gatewayTotal.throughput() / directTotal.throughput());
+            System.out.printf(Locale.ROOT, "added median latency: %.3f ms%n",
+                    (gatewayTotal.median() - directTotal.median()) / 1e6);
+        } finally {
+            gateway.close();
+            backend.disposeNow();
+            pool.disposeLater().block();
+        }
+        System.exit(0);
+    }
+
+    private static ConfigurableApplicationContext startGateway(String backend) {
+        Map<String, Object> properties = new HashMap<>(Tokens.trustProperties());
+        properties.put("server.port", 0);
+        properties.put("stadtportal.gateway.content-uri", backend);
+        properties.put("stadtportal.gateway.events-uri", backend);
+        properties.put("stadtportal.gateway.search-uri", backend);
+        // one client address drives all the load: lift its read allowance so the limiter is passed, not hit
+        properties.put("stadtportal.gateway.rate-limit.reads.capacity", Long.MAX_VALUE / 4);
+        properties.put("logging.level.root", "WARN");
+        // as command-line arguments, so they win over application.yml like an operator's settings would
+        String[] arguments = properties.entrySet().stream()
+                .map(entry -> "--" + entry.getKey() + "=" + entry.getValue()).toArray(String[]::new);
+        return new SpringApplicationBuilder(GatewayServiceApplication.class).web(WebApplicationType.REACTIVE)
+                .run(arguments);
+    }
+
+    private static Result drive(HttpClient client, String url, int concurrency, Duration duration) {
+        long[] latencies = new long[8_000_000];
+        AtomicInteger count = new AtomicInteger();
+        AtomicLong failures = new AtomicLong();
+        long start = System.nanoTime();
+        long end = start + duration.toNanos();
+        Flux.range(0, concurrency)
+                .flatMap(worker -> Mono.defer(() -> {
+                    long sent = System.nanoTime();
+                    return client.get().uri(url)
+                            .responseSingle((response, body) -> body.asByteArray().thenReturn(response.status().code()))
+                            .doOnNext(status -> {
+                                if (status != 200) {
+                                    failures.incrementAndGet();
+                                }
+                                int slot = count.getAndIncrement();
+                                if (slot < latencies.length) {
+                                    latencies[slot] = System.nanoTime() - sent;
+                                }
+                            })
+                            .onErrorResume(error -> {
+                                failures.incrementAndGet();
+                                return Mono.empty();
+                            });
+                }).repeat(() -> System.nanoTime() < end).then(), concurrency)
+                .blockLast();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        int n = Math.min(count.get(), latencies.length);
+        long[] sorted = Arrays.copyOf(latencies, n);
+        Arrays.sort(sorted);
+        return new Result(n, seconds, failures.get(), sorted);
+    }
+
+    private record Result(long requests, double seconds, long failures, long[] sortedLatencies) {
+
+        static final Result EMPTY = new Result(0, 0, 0, new long[0]);
+
+        double throughput() {
+            return requests / seconds;
+        }
+
+        double median() {
+            return percentile(0.50);
+        }
+
+        double percentile(double p) {
+            if (sortedLatencies.length == 0) {
+                return Double.NaN;
+            }
+            return sortedLatencies[(int) Math.min(sortedLatencies.length - 1, Math.floor(p * sortedLatencies.length))];
+        }
+
+        Result plus(Result other) {
+            long[] merged = new long[sortedLatencies.length + other.sortedLatencies.length];
+            System.arraycopy(sortedLatencies, 0, merged, 0, sortedLatencies.length);
+            System.arraycopy(other.sortedLatencies, 0, merged, sortedLatencies.length, other.sortedLatencies.length);
+            Arrays.sort(merged);
+            return new Result(requests + other.requests, seconds + other.seconds, failures + other.failures, merged);
+        }
+
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "%9.0f req/s  median %.3f ms  p99 %.3f ms  failures %d", throughput(),
+                    median() / 1e6, percentile(0.99) / 1e6, failures);
+        }
+    }
+}
