@@ -2,8 +2,10 @@ package de.stadtportal.search;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 @SpringBootApplication
+@EnableScheduling
 public class SearchServiceApplication {
 
     public static void main(String[] args) {

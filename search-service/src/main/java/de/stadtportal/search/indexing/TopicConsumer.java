@@ -1,0 +1,54 @@
+package de.stadtportal.search.indexing;
+
+import de.stadtportal.contracts.Topics;
+import de.stadtportal.messaging.envelope.CloudEventEnvelope;
+import de.stadtportal.messaging.envelope.ReceivedEvent;
+import de.stadtportal.search.document.domain.IndexChange;
+import de.stadtportal.search.document.domain.Indexing;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.time.Instant;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * Feeds the index from the city, article, venue and event topics. The envelope is read before
+ * anything else, so a record that breaks its contract fails at once and the platform's error
+ * handler sends it to {@code <topic>.dlq}; everything else is one version-guarded write.
+ * <p>
+ * {@code stadtportal.search.freshness} measures from the CloudEvent's time, when the producer
+ * committed the change, to the moment the change is committed here and can be found.
+ */
+@Component
+class TopicConsumer {
+
+    private final CloudEventEnvelope envelope;
+    private final DocumentStore documents;
+    private final Timer freshness;
+
+    TopicConsumer(CloudEventEnvelope envelope, DocumentStore documents, MeterRegistry meters) {
+        this.envelope = envelope;
+        this.documents = documents;
+        this.freshness = Timer.builder("stadtportal.search.freshness")
+                .description("From the event's time at the producer until it is searchable here")
+                .publishPercentileHistogram()
+                .register(meters);
+    }
+
+    @KafkaListener(id = "search-index", idIsGroup = false, topics = {Topics.CONTENT_CITIES, Topics.CONTENT_ARTICLES,
+            Topics.EVENTS_VENUES, Topics.EVENTS_EVENTS})
+    Mono<Void> on(ConsumerRecord<String, byte[]> record) {
+        ReceivedEvent received = envelope.read(record);
+        IndexChange change = Indexing.changeOf(received.event());
+        return documents.apply(change, DocumentStore.LIVE)
+                .doOnNext(applied -> {
+                    if (applied && received.time() != null) {
+                        freshness.record(Duration.between(received.time(), Instant.now()).abs());
+                    }
+                })
+                .then();
+    }
+}

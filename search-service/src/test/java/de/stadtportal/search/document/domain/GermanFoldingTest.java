@@ -1,0 +1,37 @@
+package de.stadtportal.search.document.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class GermanFoldingTest {
+
+    @Test
+    void umlauts_become_their_two_letter_forms_and_sharp_s_becomes_ss() {
+        assertThat(GermanFolding.fold("Müller")).isEqualTo(GermanFolding.fold("Mueller")).isEqualTo("mueller");
+        assertThat(GermanFolding.fold("Straße")).isEqualTo("strasse");
+        assertThat(GermanFolding.fold("ÄRGER")).isEqualTo("aerger");
+        assertThat(GermanFolding.fold("GROẞ")).isEqualTo("gross");
+    }
+
+    @Test
+    void other_accents_are_dropped_and_decomposed_umlauts_fold_like_composed_ones() {
+        assertThat(GermanFolding.fold("Café Crème")).isEqualTo("cafe creme");
+        assertThat(GermanFolding.fold("Mu\u0308ller")).isEqualTo("mueller");
+    }
+
+    @Test
+    void words_are_split_at_anything_that_is_no_letter_or_digit() {
+        assertThat(GermanFolding.words("Anneliese-Brost-Musikforum, Ruhr!")).containsExactly("anneliese", "brost",
+                "musikforum", "ruhr");
+        assertThat(GermanFolding.words("'; drop table --")).containsExactly("drop", "table");
+        assertThat(GermanFolding.key("  Frühstück   bei Müller ")).isEqualTo("fruehstueck bei mueller");
+    }
+
+    @Test
+    void the_vocabulary_keeps_the_first_spelling_of_each_folded_word() {
+        assertThat(GermanFolding.vocabulary("Musikforum und musikforum, Müller"))
+                .containsExactly(java.util.Map.entry("musikforum", "Musikforum"), java.util.Map.entry("und", "und"),
+                        java.util.Map.entry("mueller", "Müller"));
+    }
+}
