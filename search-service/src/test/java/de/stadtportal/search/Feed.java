@@ -1,7 +1,5 @@
 package de.stadtportal.search;
 
-import static org.awaitility.Awaitility.await;
-
 import de.stadtportal.contracts.EventCodec;
 import de.stadtportal.contracts.EventType;
 import de.stadtportal.contracts.IntegrationEvent;
@@ -9,17 +7,10 @@ import de.stadtportal.contracts.Topics;
 import de.stadtportal.messaging.envelope.CloudEventEnvelope;
 import de.stadtportal.messaging.envelope.OutgoingMessage;
 import de.stadtportal.testing.infrastructure.Infrastructure;
+import de.stadtportal.testing.kafka.ConsumerGroups;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.springframework.kafka.core.KafkaTemplate;
 
 /**
@@ -55,29 +46,7 @@ final class Feed {
 
     /** Waits until the consumer group has committed every record now on the four topics. */
     void awaitConsumed() {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                Infrastructure.get().kafka().bootstrapServers()))) {
-            List<String> existing = admin.listTopics().names().get().stream().filter(Topics.ALL::contains).toList();
-            List<TopicPartition> partitions = admin.describeTopics(existing).allTopicNames().get().values().stream()
-                    .flatMap(topic -> topic.partitions().stream()
-                            .map(partition -> new TopicPartition(topic.name(), partition.partition())))
-                    .toList();
-            Map<TopicPartition, Long> ends = admin.listOffsets(partitions.stream()
-                    .collect(Collectors.toMap(partition -> partition, partition -> OffsetSpec.latest())))
-                    .all().get().entrySet().stream()
-                    .collect(Collectors.toMap(Map.Entry::getKey, entry -> entry.getValue().offset()));
-            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> {
-                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(GROUP)
-                        .partitionsToOffsetAndMetadata().get();
-                return ends.entrySet().stream().allMatch(end -> end.getValue() == 0
-                        || (committed.get(end.getKey()) != null
-                                && committed.get(end.getKey()).offset() >= end.getValue()));
-            });
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw new IllegalStateException(e);
-        }
+        ConsumerGroups.awaitCaughtUp(Infrastructure.get().kafka().bootstrapServers(), GROUP, Topics.ALL,
+                Duration.ofSeconds(60));
     }
 }

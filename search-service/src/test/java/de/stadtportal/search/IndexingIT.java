@@ -142,7 +142,9 @@ class IndexingIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> api.search("q", "gefunden", "city", city).total() == 1);
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            String scrape = web.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+            // with latency histograms the scrape is larger than a client buffers by default
+            String scrape = web.mutate().codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(8 * 1024 * 1024))
+                    .build().get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
                     .expectBody(String.class).returnResult().getResponseBody();
             Map<String, String> lines = scrape.lines().filter(line -> !line.startsWith("#"))
                     .collect(Collectors.toMap(line -> line.substring(0, line.lastIndexOf(' ')),

@@ -33,7 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Search latency over 100,000 generated German documents, beside a naive {@code ILIKE '%word%'}
  * scan of the same rows, in one run on an embedded PostgreSQL. Not a test: run it with
- * {@code ./mvnw -q -pl search-service -Pbench test-compile exec:java} (see docs/benchmarks-search.md).
+ * {@code ./mvnw -q -pl search-service -Pbench test-compile exec:java} (see docs/benchmarks.md (Search)).
  * <p>
  * The corpus: 45 % articles, 40 % events, 13 % venues, 2 % city portraits over ten cities; titles and
  * texts mix German filler words with nouns drawn Zipf-like (rank r has weight 1/r) from 3,600

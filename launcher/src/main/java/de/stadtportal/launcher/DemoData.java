@@ -1,0 +1,283 @@
+package de.stadtportal.launcher;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The demo data, loaded once and only through the public API of the gateway, so it flows through
+ * the outboxes and Kafka into search like any editor's work. Texts are written for the demo from
+ * the facts of the Bochum portrait; events are dated relative to today so the calendar is never
+ * empty. A marker file under {@code .stadtportal/} keeps a second {@code up} from loading twice.
+ */
+final class DemoData {
+
+    private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final String gateway;
+    private final Path marker;
+    private final String adminToken;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    DemoData(String gateway, Path home, LocalKeys keys) {
+        this.gateway = gateway;
+        this.marker = home.resolve("demo-data-loaded");
+        this.adminToken = keys.token("demo-loader", List.of("admin"), List.of("*"), Duration.ofHours(1));
+    }
+
+    void loadOnce(PrintStream out) {
+        if (Files.exists(marker)) {
+            out.println("stadtportal: demo data was loaded before; leaving the data as it is");
+            return;
+        }
+        out.println("stadtportal: loading demo data through the gateway …");
+        JsonNode cities = resource("cities.json");
+        for (JsonNode city : cities) {
+            ObjectNode body = ((ObjectNode) city.deepCopy());
+            String slug = body.remove("slug").asString();
+            // a city may exist already (the content service seeds the Ruhr cities): then update it with If-Match
+            Map<String, String> precondition = etag("/api/cities/" + slug).map(tag -> Map.of("If-Match", tag))
+                    .orElse(Map.of());
+            send("PUT", "/api/cities/" + slug, body, precondition, 200, 201);
+        }
+        Map<String, String> venues = new HashMap<>();
+        for (JsonNode venue : resource("venues.json")) {
+            ObjectNode body = (ObjectNode) venue.deepCopy();
+            String key = body.remove("key").asString();
+            // the events service learns cities from Kafka; give it a moment after the cities were written
+            JsonNode created = retrying(() -> send("POST", "/api/venues", body, Map.of(), 201, 200));
+            venues.put(key, created.get("id").asString());
+        }
+        int articles = 0;
+        for (JsonNode article : resource("articles.json")) {
+            String city = article.get("city").asString();
+            JsonNode created = send("POST", "/api/cities/" + city + "/articles", article.get("de"), Map.of(), 201, 200);
+            String slug = created.get("slug").asString();
+            send("POST", "/api/cities/" + city + "/articles/" + slug + "/publication", JSON.createObjectNode(),
+                    Map.of(), 200, 201, 202, 204);
+            articles++;
+            if (article.has("en")) {
+                ObjectNode english = (ObjectNode) article.get("en").deepCopy();
+                english.put("slug", slug);
+                send("POST", "/api/cities/" + city + "/articles", english, Map.of(), 201, 200);
+                send("POST", "/api/cities/" + city + "/articles/" + slug + "/publication?locale=en",
+                        JSON.createObjectNode(), Map.of(), 200, 201, 202, 204);
+                articles++;
+            }
+        }
+        send("PUT", "/api/cities/bochum/highlights", highlights(venues),
+                etag("/api/cities/bochum/highlights").map(tag -> Map.of("If-Match", tag)).orElse(Map.of()), 200, 204);
+        Map<String, ZonedDateTime> scheduled = events(venues);
+        List<String> eventIds = new ArrayList<>(scheduled.keySet());
+        // one evening falls through, another moves a day later: the calendar shows both honestly
+        send("POST", "/api/events/" + eventIds.get(1) + "/cancellation", JSON.createObjectNode(), Map.of(),
+                200, 201, 202, 204);
+        String moved = eventIds.get(eventIds.size() / 2);
+        send("POST", "/api/events/" + moved + "/rescheduling", JSON.createObjectNode()
+                .put("start", scheduled.get(moved).plusDays(1).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)),
+                Map.of(), 200, 201, 202, 204);
+        try {
+            Files.writeString(marker, "loaded " + java.time.Instant.now() + "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        out.printf("stadtportal: demo data loaded: %d cities, %d venues, %d articles, %d events%n",
+                cities.size(), venues.size(), articles, eventIds.size());
+    }
+
+    /** The three teasers of the Bochum portrait, in the seed's order. */
+    private ObjectNode highlights(Map<String, String> venues) {
+        ObjectNode body = JSON.createObjectNode();
+        body.putArray("items")
+                .add(highlight("Im Anneliese Brost Musikforum Ruhr spielt Bochums Kulturherz den Takt",
+                        link("venue", venues.get("musikforum")),
+                        image("https://images.stadtportal.example/bochum/musikforum.jpg",
+                                "Das Musikforum mit der alten Marienkirche als Foyer")))
+                .add(highlight("MARK 51°7: Auf dem früheren Opel-Gelände wächst ein Quartier für Wissensarbeit",
+                        link("url", "https://www.mark51grad7.de"),
+                        image("https://images.stadtportal.example/bochum/mark51-7.jpg",
+                                "Neubauten auf dem Gelände MARK 51°7")))
+                .add(highlight("BMZ Bochum: Bei Solidchem wird aus Forschung ein Unternehmen",
+                        link("url", "https://www.bmz-bochum.de"),
+                        image("https://images.stadtportal.example/bochum/bmz.jpg", "Labor im Biomedizinzentrum Bochum")));
+        return body;
+    }
+
+    private static ObjectNode highlight(String title, ObjectNode link, ObjectNode image) {
+        ObjectNode highlight = JSON.createObjectNode().put("title", title);
+        highlight.set("link", link);
+        highlight.set("image", image);
+        return highlight;
+    }
+
+    private static ObjectNode link(String kind, String target) {
+        return JSON.createObjectNode().put("kind", kind).put("target", target);
+    }
+
+    private static ObjectNode image(String url, String alt) {
+        return JSON.createObjectNode().put("url", url).put("alt", alt);
+    }
+
+    /** Creates the programme; answers each event's id with its first start. */
+    private Map<String, ZonedDateTime> events(Map<String, String> venues) {
+        JsonNode venueList = resource("venues.json");
+        Map<String, String> cityOfVenue = new LinkedHashMap<>();
+        venueList.forEach(venue -> cityOfVenue.put(venue.get("key").asString(), venue.get("city").asString()));
+        LocalDate today = LocalDate.now(BERLIN);
+        Map<String, ZonedDateTime> ids = new LinkedHashMap<>();
+        for (JsonNode series : resource("programme.json")) {
+            String venue = series.get("venue").asString();
+            LocalTime time = LocalTime.parse(series.get("time").asString());
+            int minutes = series.get("minutes").asInt();
+            LocalDate first = today.plusDays(series.get("firstDay").asInt() + 1);
+            if (series.has("weekly")) {
+                ZonedDateTime start = ZonedDateTime.of(first, time, BERLIN);
+                ObjectNode event = event(series, cityOfVenue.get(venue), venues.get(venue), start, minutes);
+                event.putObject("recurrence").put("rrule", "FREQ=WEEKLY;COUNT=" + series.get("weekly").asInt())
+                        .putArray("exdates");
+                ids.put(send("POST", "/api/events", event, Map.of(), 201, 200).get("id").asString(), start);
+                continue;
+            }
+            for (int i = 0; i < series.get("count").asInt(); i++) {
+                ZonedDateTime start = ZonedDateTime.of(first.plusDays((long) i * series.get("everyDays").asInt()),
+                        time, BERLIN);
+                ObjectNode event = event(series, cityOfVenue.get(venue), venues.get(venue), start, minutes);
+                ids.put(send("POST", "/api/events", event, Map.of(), 201, 200).get("id").asString(), start);
+            }
+        }
+        return ids;
+    }
+
+    private static ObjectNode event(JsonNode series, String city, String venueId, ZonedDateTime start, int minutes) {
+        DateTimeFormatter iso = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
+        ObjectNode event = JSON.createObjectNode()
+                .put("city", city)
+                .put("venueId", venueId)
+                .put("title", series.get("title").asString())
+                .put("description", series.get("description").asString())
+                .put("category", series.get("category").asString())
+                .put("start", start.format(iso))
+                .put("end", start.plusMinutes(minutes).format(iso))
+                .put("allDay", false)
+                .put("language", "de");
+        JsonNode price = series.get("price");
+        ObjectNode priceNode = event.putObject("price").put("free", price.get("free").asBoolean()).put("currency", "EUR");
+        if (!price.get("free").asBoolean()) {
+            priceNode.put("min", price.get("min").asDouble()).put("max", price.get("max").asDouble());
+        }
+        event.set("tags", series.get("tags"));
+        event.putArray("accessibility").add("wheelchair");
+        return event;
+    }
+
+    /** The ETag of a resource, or empty when it does not exist yet. */
+    private java.util.Optional<String> etag(String path) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(gateway + path)).timeout(Duration.ofSeconds(20))
+                .header("Authorization", "Bearer " + adminToken).GET().build();
+        try {
+            HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+            return response.statusCode() == 200 ? response.headers().firstValue("ETag") : java.util.Optional.empty();
+        } catch (IOException e) {
+            throw new LaunchException("demo data: GET " + path + " failed: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LaunchException("interrupted while loading demo data");
+        }
+    }
+
+    private JsonNode send(String method, String path, JsonNode body, Map<String, String> headers, int... accepted) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway + path))
+                .timeout(Duration.ofSeconds(20))
+                .header("Authorization", "Bearer " + adminToken)
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
+        headers.forEach(request::header);
+        HttpResponse<String> response;
+        try {
+            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            for (int attempt = 0; response.statusCode() == 429 && attempt < 10; attempt++) {
+                // a polite client: wait as long as the gateway's rate limit asks, then try again
+                long seconds = response.headers().firstValue("Retry-After").map(Long::parseLong).orElse(1L);
+                Thread.sleep(Math.min(seconds, 60) * 1000);
+                response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            }
+        } catch (IOException e) {
+            throw new LaunchException("demo data: " + method + " " + path + " failed: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LaunchException("interrupted while loading demo data");
+        }
+        for (int status : accepted) {
+            if (response.statusCode() == status) {
+                return response.body() == null || response.body().isBlank()
+                        ? JSON.createObjectNode() : JSON.readTree(response.body());
+            }
+        }
+        throw new DemoDataRefused(method + " " + path + " answered " + response.statusCode() + ": " + response.body(),
+                response.statusCode());
+    }
+
+    private static JsonNode retrying(java.util.function.Supplier<JsonNode> call) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (true) {
+            try {
+                return call.get();
+            } catch (DemoDataRefused e) {
+                if (e.status != 422 || System.nanoTime() > deadline) {
+                    throw new LaunchException("demo data: " + e.getMessage());
+                }
+                try {
+                    Thread.sleep(250);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw new LaunchException("interrupted while loading demo data");
+                }
+            }
+        }
+    }
+
+    private static JsonNode resource(String name) {
+        try (InputStream in = DemoData.class.getResourceAsStream("/demo/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing demo resource " + name);
+            }
+            return JSON.readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A refusal from the API while loading; 422 means "not yet" for venues before their city arrived. */
+    private static final class DemoDataRefused extends LaunchException {
+
+        private final int status;
+
+        DemoDataRefused(String message, int status) {
+            super("demo data: " + message);
+            this.status = status;
+        }
+    }
+}

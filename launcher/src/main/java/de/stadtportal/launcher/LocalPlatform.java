@@ -1,0 +1,147 @@
+package de.stadtportal.launcher;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The running local platform: infrastructure in this JVM, each service in a JVM of its own. Used by
+ * {@code ./stadtportal up} and by the end-to-end tests, which start it exactly as a user does.
+ */
+public final class LocalPlatform implements AutoCloseable {
+
+    private static final List<String> BACKENDS = List.of("content-service", "events-service", "search-service");
+
+    private final LocalSettings settings;
+    private final PrintStream out;
+    private final LocalKeys keys;
+    private final LocalInfrastructure infrastructure;
+    private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+
+    LocalPlatform(LocalSettings settings, PrintStream out) {
+        this.settings = settings;
+        this.out = out;
+        this.keys = new LocalKeys(settings.home().resolve("keys"));
+        this.infrastructure = new LocalInfrastructure(settings);
+    }
+
+    /**
+     * A platform for tests: data under {@code home}, every port chosen by the caller.
+     *
+     * @param ports ports for postgresql, kafka, kafka-controller and the four services
+     */
+    public static LocalPlatform forTests(Path root, Path home, Map<String, Integer> ports, PrintStream out) {
+        Map<String, Integer> servicePorts = new HashMap<>();
+        for (String service : List.of("gateway-service", "content-service", "events-service", "search-service")) {
+            servicePorts.put(service, ports.get(service));
+        }
+        return new LocalPlatform(new LocalSettings(root, home, ports.get("postgresql"), ports.get("kafka"),
+                ports.get("kafka-controller"), 3, servicePorts), out);
+    }
+
+    /** Starts everything and waits until every service is ready; answers how long that took. */
+    public Duration start() {
+        long started = System.nanoTime();
+        checkPorts();
+        Path logs = settings.home().resolve("logs");
+        out.println("stadtportal: starting PostgreSQL and Kafka (data in " + settings.home() + ")");
+        infrastructure.start();
+
+        Map<String, String> security = Map.of(
+                "STADTPORTAL_SECURITY_JWT_PUBLIC_KEY_LOCATION", "file:" + keys.publicKeyFile(),
+                "STADTPORTAL_SECURITY_JWT_ISSUER", LocalKeys.ISSUER);
+        for (String backend : BACKENDS) {
+            String database = backend.replace("-service", "");
+            Map<String, String> environment = new HashMap<>(security);
+            environment.put("DATABASE_R2DBC_URL", infrastructure.r2dbcUrl(database));
+            environment.put("DATABASE_JDBC_URL", infrastructure.jdbcUrl(database));
+            environment.put("DATABASE_USER", infrastructure.username());
+            environment.put("DATABASE_PASSWORD", infrastructure.password());
+            environment.put("KAFKA_BOOTSTRAP_SERVERS", settings.kafkaBootstrap());
+            services.put(backend, service(backend, environment, logs));
+        }
+        Map<String, String> gatewayEnvironment = new HashMap<>(security);
+        gatewayEnvironment.put("CONTENT_URI", "http://localhost:" + settings.port("content-service"));
+        gatewayEnvironment.put("EVENTS_URI", "http://localhost:" + settings.port("events-service"));
+        gatewayEnvironment.put("SEARCH_URI", "http://localhost:" + settings.port("search-service"));
+        services.put("gateway-service", service("gateway-service", gatewayEnvironment, logs));
+
+        services.values().forEach(service -> service.start(out));
+        services.values().forEach(service -> service.awaitReady(Duration.ofSeconds(180)));
+        return Duration.ofNanos(System.nanoTime() - started);
+    }
+
+    public void loadDemoDataOnce() {
+        new DemoData(gatewayUrl(), settings.home(), keys).loadOnce(out);
+    }
+
+    public String gatewayUrl() {
+        return "http://localhost:" + settings.port("gateway-service");
+    }
+
+    public String serviceUrl(String service) {
+        return "http://localhost:" + settings.port(service);
+    }
+
+    /** A token this platform accepts: role editor (for the given cities, comma-separated) or admin. */
+    public String token(String role, String cities) {
+        return keys.token(role + "@" + cities, List.of(role), List.of(cities.split(",")), Duration.ofHours(12));
+    }
+
+    /** Stops one service (SIGTERM, then SIGKILL after a grace period). */
+    public void stopService(String name) {
+        services.get(name).stop();
+    }
+
+    /** Kills one service at once, as a crash would. */
+    public void killService(String name) {
+        services.get(name).kill();
+    }
+
+    /** Starts a stopped service again and waits until it is ready. */
+    public void restartService(String name) {
+        ServiceProcess service = services.get(name);
+        service.start(out);
+        service.awaitReady(Duration.ofSeconds(180));
+    }
+
+    @Override
+    public void close() {
+        List<ServiceProcess> running = new ArrayList<>(services.values());
+        for (int i = running.size() - 1; i >= 0; i--) {
+            running.get(i).stop();
+        }
+        infrastructure.close();
+    }
+
+    private ServiceProcess service(String name, Map<String, String> environment, Path logs) {
+        Path jar = settings.root().resolve(name).resolve("target").resolve(name + "-0.1.0-SNAPSHOT.jar");
+        return new ServiceProcess(name, jar, settings.port(name), environment, logs);
+    }
+
+    private void checkPorts() {
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        ports.put("postgresql", settings.postgresPort());
+        ports.put("kafka", settings.kafkaPort());
+        ports.put("kafka-controller", settings.kafkaControllerPort());
+        ports.putAll(settings.servicePorts());
+        ports.forEach((what, port) -> {
+            try (ServerSocket socket = new ServerSocket()) {
+                socket.setReuseAddress(true);
+                socket.bind(new InetSocketAddress("localhost", port));
+            } catch (IOException e) {
+                throw new LaunchException("port " + port + " (" + what + ") is in use. Stop what uses it, or move "
+                        + what + " elsewhere: " + LocalSettings.portVariable(what) + "=" + (port < 55000 ? port + 10000 : port - 10000)
+                        + " ./stadtportal up");
+            }
+        });
+    }
+}

@@ -1,0 +1,57 @@
+package de.stadtportal.launcher;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Where the local platform lives and listens. Every port can be moved with an environment variable,
+ * which the error for a port in use names.
+ */
+record LocalSettings(Path root, Path home, int postgresPort, int kafkaPort, int kafkaControllerPort, int partitions,
+        Map<String, Integer> servicePorts) {
+
+    static LocalSettings fromEnvironment(Path root, Path home) {
+        return new LocalSettings(root, home,
+                port("STADTPORTAL_POSTGRES_PORT", 15432),
+                port("STADTPORTAL_KAFKA_PORT", 19092),
+                port("STADTPORTAL_KAFKA_CONTROLLER_PORT", 19093),
+                port("STADTPORTAL_PARTITIONS", 3),
+                Map.of(
+                        "gateway-service", port("GATEWAY_PORT", 8080),
+                        "content-service", port("CONTENT_PORT", 8081),
+                        "events-service", port("EVENTS_PORT", 8082),
+                        "search-service", port("SEARCH_PORT", 8083)));
+    }
+
+    static String portVariable(String service) {
+        return switch (service) {
+            case "gateway-service" -> "GATEWAY_PORT";
+            case "content-service" -> "CONTENT_PORT";
+            case "events-service" -> "EVENTS_PORT";
+            case "search-service" -> "SEARCH_PORT";
+            case "postgresql" -> "STADTPORTAL_POSTGRES_PORT";
+            case "kafka" -> "STADTPORTAL_KAFKA_PORT";
+            default -> "STADTPORTAL_KAFKA_CONTROLLER_PORT";
+        };
+    }
+
+    int port(String service) {
+        return servicePorts.get(service);
+    }
+
+    String kafkaBootstrap() {
+        return "localhost:" + kafkaPort;
+    }
+
+    private static int port(String variable, int fallback) {
+        String value = System.getenv(variable);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new LaunchException(variable + "=" + value + " is not a number");
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package de.stadtportal.launcher;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code ./stadtportal up} and {@code ./stadtportal token}. See the package documentation.
+ */
+public final class Stadtportal {
+
+    private static final PrintStream OUT = System.out;
+
+    private Stadtportal() {
+    }
+
+    public static void main(String[] args) {
+        Path root = Path.of(System.getProperty("stadtportal.root", ".")).toAbsolutePath().normalize();
+        Path home = Path.of(System.getProperty("stadtportal.home", root.resolve(".stadtportal").toString()));
+        LocalSettings settings = LocalSettings.fromEnvironment(root, home);
+        String command = args.length == 0 ? "help" : args[0];
+        try {
+            switch (command) {
+                case "up" -> up(settings);
+                case "token" -> token(settings, Arrays.copyOfRange(args, 1, args.length));
+                default -> help();
+            }
+        } catch (LaunchException e) {
+            System.err.println("stadtportal: " + e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    private static void help() {
+        OUT.println("""
+                Usage:
+                  ./stadtportal up                                   start the whole platform (Ctrl-C stops it)
+                  ./stadtportal token --role editor|admin [--city SLUG] [--subject NAME] [--hours N]
+                """);
+    }
+
+    private static void token(LocalSettings settings, String[] args) {
+        Map<String, String> options = options(args);
+        String role = options.getOrDefault("role", "editor");
+        if (!role.equals("editor") && !role.equals("admin")) {
+            throw new LaunchException("--role must be editor or admin");
+        }
+        String city = options.getOrDefault("city", role.equals("admin") ? "*" : null);
+        if (city == null) {
+            throw new LaunchException("an editor token needs --city SLUG (or --city '*')");
+        }
+        long hours;
+        try {
+            hours = Long.parseLong(options.getOrDefault("hours", "12"));
+        } catch (NumberFormatException e) {
+            throw new LaunchException("--hours must be a number");
+        }
+        LocalKeys keys = new LocalKeys(settings.home().resolve("keys"));
+        OUT.println(keys.token(options.getOrDefault("subject", role + "@" + city), List.of(role),
+                List.of(city.split(",")), Duration.ofHours(hours)));
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> options = new HashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            if (!args[i].startsWith("--") || i + 1 >= args.length) {
+                throw new LaunchException("unexpected argument " + args[i]);
+            }
+            options.put(args[i].substring(2), args[++i]);
+        }
+        return options;
+    }
+
+    private static void up(LocalSettings settings) {
+        LocalPlatform platform = new LocalPlatform(settings, OUT);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            OUT.println("stadtportal: stopping …");
+            platform.close();
+            OUT.println("stadtportal: stopped");
+            stopped.countDown();
+        }, "stadtportal-stop"));
+        Duration startup = platform.start();
+        platform.loadDemoDataOnce();
+        String base = platform.gatewayUrl();
+        String editorToken = platform.token("editor", "bochum");
+        OUT.printf("""
+
+                Stadtportal is up (ready in %.1f s).
+                  Gateway          %s
+                  City home        %s/api/cities/bochum/home
+                  Events           %s/api/events?city=bochum
+                  Search           %s/api/search?q=Musikforum
+                  API docs         %s/docs
+                  Metrics          http://localhost:%d/actuator/prometheus (and each service's port)
+                  Logs             %s
+                Editor token for bochum (12 h; more with ./stadtportal token --role editor --city bochum):
+                  %s
+                Ctrl-C stops everything.
+                %n""", startup.toMillis() / 1000.0, base, base, base, base, base, settings.port("gateway-service"),
+                settings.home().resolve("logs"), editorToken);
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
