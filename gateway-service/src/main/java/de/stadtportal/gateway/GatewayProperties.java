@@ -27,14 +27,31 @@ public record GatewayProperties(
 
     /**
      * Separate allowances for reads (GET, HEAD) and writes per client (defaults in
-     * {@code application.yml}), and how many clients the in-memory store keeps before it forgets
-     * those whose buckets have filled up again.
+     * {@code application.yml}), where the buckets live, and how many clients the in-memory store
+     * keeps before it forgets those whose buckets have filled up again.
      */
     public record RateLimit(
             @DefaultValue("true") boolean enabled,
             Allowance reads,
             Allowance writes,
-            @DefaultValue("100000") int maxClients) {
+            @DefaultValue("memory") Store store,
+            @DefaultValue("100000") int maxClients,
+            @DefaultValue Redis redis) {
+
+        /** {@code memory}: one gateway's own buckets; {@code redis}: buckets shared by all instances. */
+        public enum Store {
+            MEMORY, REDIS
+        }
+
+        /**
+         * The Redis store (connection under Boot's {@code spring.data.redis.*}): keys are
+         * {@code keyPrefix} + client, and a store that has not answered within {@code timeout}
+         * lets the request pass.
+         */
+        public record Redis(
+                @DefaultValue("stadtportal:ratelimit:") String keyPrefix,
+                @DefaultValue("250ms") Duration timeout) {
+        }
     }
 
     /** How long the home aggregate waits for each of its parts before serving without it. */

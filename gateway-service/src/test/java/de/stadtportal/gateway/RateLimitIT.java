@@ -43,6 +43,13 @@ class RateLimitIT extends GatewayTest {
         post(Tokens.editor("bochum")).expectStatus().isOk();
     }
 
+    @Test
+    void with_buckets_in_memory_the_gateway_is_healthy_without_any_redis() {
+        web.get().uri("/actuator/health").exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("UP");
+    }
+
     private org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec post(String token) {
         return web.post().uri("/api/cities/bochum/articles").headers(headers -> headers.setBearerAuth(token))
                 .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"title\":\"Neu\"}").exchange();

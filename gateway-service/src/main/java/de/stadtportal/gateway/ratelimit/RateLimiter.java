@@ -5,9 +5,9 @@ import de.stadtportal.gateway.ratelimit.domain.TokenBucket;
 import reactor.core.publisher.Mono;
 
 /**
- * Where buckets are kept. The in-memory store serves one gateway instance; a Redis-backed store
- * (one Lua script applying {@link TokenBucket#take} to a hash per key) would be another
- * implementation of this interface, chosen by configuration.
+ * Where buckets are kept. The in-memory store serves one gateway instance; the Redis store (one Lua
+ * script applying {@link TokenBucket#take} to a hash per key) is shared by all of them. Which one
+ * runs is configuration ({@code stadtportal.gateway.rate-limit.store}).
  */
 public interface RateLimiter {
 
