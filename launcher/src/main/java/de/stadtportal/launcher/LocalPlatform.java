@@ -25,6 +25,7 @@ public final class LocalPlatform implements AutoCloseable {
     private final LocalKeys keys;
     private final LocalInfrastructure infrastructure;
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    private boolean started;
 
     LocalPlatform(LocalSettings settings, PrintStream out) {
         this.settings = settings;
@@ -48,11 +49,12 @@ public final class LocalPlatform implements AutoCloseable {
     }
 
     /** Starts everything and waits until every service is ready; answers how long that took. */
-    public Duration start() {
-        long started = System.nanoTime();
+    public synchronized Duration start() {
+        long begin = System.nanoTime();
         checkPorts();
         Path logs = settings.home().resolve("logs");
         out.println("stadtportal: starting PostgreSQL and Kafka (data in " + settings.home() + ")");
+        this.started = true;
         infrastructure.start();
 
         Map<String, String> security = Map.of(
@@ -76,7 +78,7 @@ public final class LocalPlatform implements AutoCloseable {
 
         services.values().forEach(service -> service.start(out));
         services.values().forEach(service -> service.awaitReady(Duration.ofSeconds(180)));
-        return Duration.ofNanos(System.nanoTime() - started);
+        return Duration.ofNanos(System.nanoTime() - begin);
     }
 
     public void loadDemoDataOnce() {
@@ -114,12 +116,18 @@ public final class LocalPlatform implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (!started) {
+            return;
+        }
+        started = false;
+        out.println("stadtportal: stopping …");
         List<ServiceProcess> running = new ArrayList<>(services.values());
         for (int i = running.size() - 1; i >= 0; i--) {
             running.get(i).stop();
         }
         infrastructure.close();
+        out.println("stadtportal: stopped");
     }
 
     private ServiceProcess service(String name, Map<String, String> environment, Path logs) {

@@ -80,9 +80,7 @@ public final class Stadtportal {
         LocalPlatform platform = new LocalPlatform(settings, OUT);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            OUT.println("stadtportal: stopping …");
             platform.close();
-            OUT.println("stadtportal: stopped");
             stopped.countDown();
         }, "stadtportal-stop"));
         Duration startup = platform.start();

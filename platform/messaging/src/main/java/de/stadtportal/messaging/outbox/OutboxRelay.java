@@ -17,6 +17,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -64,6 +65,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final Sinks.Many<Object> wakeups = Sinks.many().multicast().directBestEffort();
     private static final Duration STOP_GRACE = Duration.ofSeconds(20);
     private final AtomicReference<Running> running = new AtomicReference<>();
+    private final AtomicBoolean stopping = new AtomicBoolean();
     private volatile Instant lastCleanup = Instant.EPOCH;
     private Scheduler sender;
 
@@ -94,6 +96,7 @@ public class OutboxRelay implements SmartLifecycle {
 
     @Override
     public void start() {
+        stopping.set(false);
         sender = Schedulers.newSingle("outbox-relay-send");
         Sinks.Empty<Void> stopping = Sinks.empty();
         CountDownLatch finished = new CountDownLatch(1);
@@ -124,6 +127,7 @@ public class OutboxRelay implements SmartLifecycle {
         if (current == null) {
             return;
         }
+        stopping.set(true);
         current.stopping().tryEmitEmpty();
         try {
             if (!current.finished().await(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -150,9 +154,12 @@ public class OutboxRelay implements SmartLifecycle {
     Mono<Void> drain() {
         Mono<Integer> attempt = relayBatch()
                 .retryWhen(Retry.backoff(Long.MAX_VALUE, settings.minBackoff()).maxBackoff(settings.maxBackoff())
+                        // while stopping, give up at once: the rows stay and the next start publishes them
+                        .filter(error -> !stopping.get())
                         .doBeforeRetry(signal -> {
                             failures.increment();
-                            refreshPending().subscribe();
+                            refreshPending().subscribe(null, error -> log.debug("Outbox backlog not counted: {}",
+                                    error.toString()));
                             log.warn("Publishing from the outbox failed (attempt {}), retrying: {}",
                                     signal.totalRetries() + 1, signal.failure().toString());
                         }));

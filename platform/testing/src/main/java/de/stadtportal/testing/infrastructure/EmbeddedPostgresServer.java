@@ -34,7 +34,8 @@ public final class EmbeddedPostgresServer implements PostgresServer {
                     .setServerConfig("synchronous_commit", dataDirectory == null ? "off" : "on")
                     .setServerConfig("full_page_writes", dataDirectory == null ? "off" : "on");
             if (dataDirectory != null) {
-                builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false);
+                // a kept server is stopped by its owner, after the services that use it, not by a JVM hook
+                builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false).setRegisterShutdownHook(false);
             }
             if (port > 0) {
                 builder.setPort(port);
