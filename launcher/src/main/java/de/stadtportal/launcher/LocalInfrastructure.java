@@ -40,6 +40,26 @@ final class LocalInfrastructure implements AutoCloseable {
         createTopics();
     }
 
+    /** Takes Kafka away (same port and data when it comes back), as an outage would. */
+    void stopKafka() {
+        kafka.stop();
+    }
+
+    void startKafka() {
+        kafka.start();
+    }
+
+    /** Stops PostgreSQL and starts it again on the same port with the same data. */
+    void restartPostgres(java.time.Duration down) {
+        postgres.close();
+        try {
+            Thread.sleep(down.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        postgres = EmbeddedPostgresServer.launch(settings.home().resolve("postgres"), settings.postgresPort());
+    }
+
     String r2dbcUrl(String database) {
         return postgres.r2dbcUrl(database);
     }

@@ -115,6 +115,26 @@ public final class LocalPlatform implements AutoCloseable {
         service.awaitReady(Duration.ofSeconds(180));
     }
 
+    /** Takes the Kafka broker away; writes keep landing in the outboxes. */
+    public void stopKafka() {
+        infrastructure.stopKafka();
+    }
+
+    /** Brings the broker back on the same port with its data. */
+    public void startKafka() {
+        infrastructure.startKafka();
+    }
+
+    /** Restarts PostgreSQL (all three databases) after being down for {@code down}. */
+    public void restartDatabase(Duration down) {
+        infrastructure.restartPostgres(down);
+    }
+
+    /** The broker's address, for tests that inspect topics (dead letters, for example). */
+    public String kafkaBootstrapServers() {
+        return settings.kafkaBootstrap();
+    }
+
     @Override
     public synchronized void close() {
         if (!started) {
