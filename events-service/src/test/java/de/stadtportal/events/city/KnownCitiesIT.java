@@ -5,43 +5,19 @@ import static org.awaitility.Awaitility.await;
 
 import de.stadtportal.contracts.CityChanged;
 import de.stadtportal.contracts.CitySnapshot;
-import de.stadtportal.contracts.EventCodec;
+import de.stadtportal.events.EventsServiceIntegrationTest;
 import de.stadtportal.events.Fixtures;
-import de.stadtportal.messaging.envelope.CloudEventEnvelope;
-import de.stadtportal.testing.infrastructure.RealInfrastructure;
 import de.stadtportal.testing.security.Tokens;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.MediaType;
-import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** The service learns its cities from content.cities.v1 and refuses writes for any other. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
-@RealInfrastructure
-class KnownCitiesIT {
-
-    @Autowired WebTestClient web;
-    @Autowired KafkaTemplate<String, byte[]> kafka;
-    @Autowired CloudEventEnvelope envelope;
-    @Autowired EventCodec codec;
-    @Autowired DatabaseClient database;
-
-    private Fixtures fixtures;
-
-    @BeforeEach
-    void setUp() {
-        fixtures = new Fixtures(web, kafka, envelope, codec, database);
-    }
+class KnownCitiesIT extends EventsServiceIntegrationTest {
 
     @Test
     void a_city_the_topic_never_mentioned_is_refused_with_422_and_accepted_once_it_is_announced() {

@@ -2,10 +2,8 @@ package de.stadtportal.events.event;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import de.stadtportal.contracts.EventCodec;
+import de.stadtportal.events.EventsServiceIntegrationTest;
 import de.stadtportal.events.Fixtures;
-import de.stadtportal.messaging.envelope.CloudEventEnvelope;
-import de.stadtportal.testing.infrastructure.RealInfrastructure;
 import de.stadtportal.testing.security.Tokens;
 import java.util.HashMap;
 import java.util.List;
@@ -14,33 +12,17 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.MediaType;
-import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** Every kind of bad input gets a problem document naming the field, and leaves no row and no event behind. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
-@RealInfrastructure
-class BadInputIT {
+class BadInputIT extends EventsServiceIntegrationTest {
 
-    @Autowired WebTestClient web;
-    @Autowired KafkaTemplate<String, byte[]> kafka;
-    @Autowired CloudEventEnvelope envelope;
-    @Autowired EventCodec codec;
-    @Autowired DatabaseClient database;
-
-    private Fixtures fixtures;
     private String city;
     private String venue;
 
     @BeforeEach
     void setUp() {
-        fixtures = new Fixtures(web, kafka, envelope, codec, database);
         city = fixtures.knownCity(Fixtures.newCity("bochum"));
         venue = fixtures.venue(city, "Anneliese Brost Musikforum Ruhr", 51.4787, 7.2163);
     }

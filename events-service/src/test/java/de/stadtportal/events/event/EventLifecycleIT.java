@@ -2,15 +2,13 @@ package de.stadtportal.events.event;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import de.stadtportal.contracts.EventCodec;
 import de.stadtportal.contracts.EventPublished;
 import de.stadtportal.contracts.EventWithdrawn;
 import de.stadtportal.contracts.IntegrationEvent;
 import de.stadtportal.contracts.Topics;
+import de.stadtportal.events.EventsServiceIntegrationTest;
 import de.stadtportal.events.Fixtures;
-import de.stadtportal.messaging.envelope.CloudEventEnvelope;
 import de.stadtportal.testing.infrastructure.Infrastructure;
-import de.stadtportal.testing.infrastructure.RealInfrastructure;
 import de.stadtportal.testing.kafka.TopicReader;
 import de.stadtportal.testing.security.Tokens;
 import java.time.Duration;
@@ -20,34 +18,18 @@ import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
-@RealInfrastructure
-class EventLifecycleIT {
-
-    @Autowired WebTestClient web;
-    @Autowired KafkaTemplate<String, byte[]> kafka;
-    @Autowired CloudEventEnvelope envelope;
-    @Autowired EventCodec codec;
-    @Autowired DatabaseClient database;
+class EventLifecycleIT extends EventsServiceIntegrationTest {
 
     private final TopicReader topics = new TopicReader(Infrastructure.get().kafka().bootstrapServers());
-    private Fixtures fixtures;
     private String city;
     private String venue;
 
     @BeforeEach
     void setUp() {
-        fixtures = new Fixtures(web, kafka, envelope, codec, database);
         city = fixtures.knownCity(Fixtures.newCity("bochum"));
         venue = fixtures.venue(city, "Anneliese Brost Musikforum Ruhr", 51.4787, 7.2163);
     }

@@ -2,16 +2,14 @@ package de.stadtportal.events.venue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import de.stadtportal.contracts.EventCodec;
 import de.stadtportal.contracts.EventPublished;
 import de.stadtportal.contracts.IntegrationEvent;
 import de.stadtportal.contracts.Topics;
 import de.stadtportal.contracts.VenueChanged;
 import de.stadtportal.contracts.VenueRemoved;
+import de.stadtportal.events.EventsServiceIntegrationTest;
 import de.stadtportal.events.Fixtures;
-import de.stadtportal.messaging.envelope.CloudEventEnvelope;
 import de.stadtportal.testing.infrastructure.Infrastructure;
-import de.stadtportal.testing.infrastructure.RealInfrastructure;
 import de.stadtportal.testing.kafka.TopicReader;
 import de.stadtportal.testing.security.Tokens;
 import java.time.Duration;
@@ -20,33 +18,17 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
-@RealInfrastructure
-class VenuesIT {
-
-    @Autowired WebTestClient web;
-    @Autowired KafkaTemplate<String, byte[]> kafka;
-    @Autowired CloudEventEnvelope envelope;
-    @Autowired EventCodec codec;
-    @Autowired DatabaseClient database;
+class VenuesIT extends EventsServiceIntegrationTest {
 
     private final TopicReader topics = new TopicReader(Infrastructure.get().kafka().bootstrapServers());
-    private Fixtures fixtures;
     private String city;
 
     @BeforeEach
     void setUp() {
-        fixtures = new Fixtures(web, kafka, envelope, codec, database);
         city = fixtures.knownCity(Fixtures.newCity("bochum"));
     }
 
