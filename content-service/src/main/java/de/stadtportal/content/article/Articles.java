@@ -32,7 +32,6 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Service;
@@ -197,7 +196,7 @@ class Articles implements KnownArticles {
             ServerHttpRequest http, Caller caller) {
         return editable(city, slug, requestedLocale, caller).flatMap(found -> {
             Article current = found.article();
-            matchWhenSent(http, etag(current));
+            ETags.requireMatchIfSent(http, etag(current));
             Instant now = now();
             Instant at = request == null || request.publishAt() == null ? null : request.publishAt().toInstant();
             Change change;
@@ -213,14 +212,14 @@ class Articles implements KnownArticles {
     /** Takes a public article back to draft (withdrawing it) or cancels a schedule. */
     Mono<Found> unpublish(String city, String slug, String requestedLocale, ServerHttpRequest http, Caller caller) {
         return editable(city, slug, requestedLocale, caller).flatMap(found -> {
-            matchWhenSent(http, etag(found.article()));
+            ETags.requireMatchIfSent(http, etag(found.article()));
             return persist(found.article(), found.article().unpublish(now()), caller.subject());
         });
     }
 
     Mono<Void> delete(String city, String slug, String requestedLocale, ServerHttpRequest http, Caller caller) {
         return editable(city, slug, requestedLocale, caller).flatMap(found -> {
-            matchWhenSent(http, etag(found.article()));
+            ETags.requireMatchIfSent(http, etag(found.article()));
             return persist(found.article(), found.article().delete(now()), caller.subject());
         }).then();
     }
@@ -346,12 +345,6 @@ class Articles implements KnownArticles {
             throw ApiProblem.invalidParameter("locale", "must be one of " + settings.locales());
         }
         return requested;
-    }
-
-    private static void matchWhenSent(ServerHttpRequest http, String etag) {
-        if (!http.getHeaders().getOrEmpty(HttpHeaders.IF_MATCH).isEmpty()) {
-            ETags.requireMatch(http, etag);
-        }
     }
 
     private static boolean visible(Article article, Caller caller) {

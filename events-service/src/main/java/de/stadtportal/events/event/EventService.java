@@ -180,9 +180,7 @@ class EventService {
     }
 
     private static void matchIfSent(ServerHttpRequest request, Event event) {
-        if (request.getHeaders().getFirst(org.springframework.http.HttpHeaders.IF_MATCH) != null) {
-            ETags.requireMatch(request, etag(event, "json"));
-        }
+        ETags.requireMatchIfSent(request, etag(event, "json"));
     }
 
     private static ApiProblem stale(Event event) {

@@ -81,11 +81,7 @@ class VenueService {
     Mono<Void> delete(UUID id, ServerHttpRequest request) {
         return find(id).flatMap(current -> Caller.current()
                 .flatMap(caller -> caller.requireEditorOf(current.city()))
-                .then(Mono.fromRunnable(() -> {
-                    if (request.getHeaders().getFirst(org.springframework.http.HttpHeaders.IF_MATCH) != null) {
-                        ETags.requireMatch(request, etag(current));
-                    }
-                }))
+                .then(Mono.fromRunnable(() -> ETags.requireMatchIfSent(request, etag(current))))
                 .then(transactions.transactional(dependents.exist(id)
                         .flatMap(used -> used
                                 ? Mono.<Void>error(ApiProblem.conflict("Venue " + id + " still has events"))

@@ -50,6 +50,16 @@ public final class ETags {
         }
     }
 
+    /**
+     * For actions that may also be sent blind (publish, cancel, delete): checks {@code If-Match} only
+     * when the client sent one, with the same 412 as {@link #requireMatch}.
+     */
+    public static void requireMatchIfSent(ServerHttpRequest request, String currentEtag) {
+        if (!request.getHeaders().getOrEmpty(HttpHeaders.IF_MATCH).isEmpty()) {
+            requireMatch(request, currentEtag);
+        }
+    }
+
     private static String weakless(String tag) {
         return tag.startsWith("W/") ? tag.substring(2) : tag;
     }
