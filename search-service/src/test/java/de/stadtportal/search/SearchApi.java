@@ -38,7 +38,7 @@ final class SearchApi {
         return web.get().uri(template, values).exchange();
     }
 
-    record Result(long total, List<Hit> hits, Facets facets, String next) {
+    record Result(long total, boolean totalIsEstimate, List<Hit> hits, Facets facets, String next) {
 
         List<String> ids() {
             return hits.stream().map(Hit::id).toList();

@@ -134,7 +134,7 @@ class SearchController {
             matching.removeAll(query.excluded());
             List<Hit> hits = page.stream().map(document -> hit(document, matching)).toList();
             SearchQueries.Facets facets = found.facets();
-            return new SearchResponse(found.total(), hits,
+            return new SearchResponse(found.total(), found.estimated(), hits,
                     new FacetsResponse(facets.type(), facets.city(), facets.topic(), facets.category()), cursor);
         });
     }
@@ -202,7 +202,11 @@ class SearchController {
         }
     }
 
-    record SearchResponse(long total, List<Hit> hits, FacetsResponse facets, String next) {
+    /**
+     * @param totalIsEstimate true when there were too many matches to count: {@code total} and the
+     *     facets are then estimated from a sample, and the hits are the best of a bounded set
+     */
+    record SearchResponse(long total, boolean totalIsEstimate, List<Hit> hits, FacetsResponse facets, String next) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -18,6 +18,16 @@ import tools.jackson.databind.json.JsonMapper;
  * their scores, the page after the cursor, the total and the four facets, all read from the same
  * snapshot and the same generation, so a reindex switching meanwhile can never mix two copies.
  * <p>
+ * The work is bounded; without the bound a frequent word meant ranking and counting tens of
+ * thousands of rows. First the matches in sample 0 are read (a fixed 32nd of the documents by hash
+ * of their key, with a GIN index of its own). When they show more than {@code countedExactly}
+ * matches, total and facets are the sample's counts times 32 and the list is ranked from at most
+ * {@code countedExactly} filtered sample matches. Otherwise the GIN index finds all matches and the
+ * first {@code countedExactly} + 1 (in table order) are read: when that is all of them, total,
+ * facets and ranking are exact as before; when not, they are counted and ranked from those rows.
+ * Whenever the list is bounded, the documents whose whole title was typed are added, so the best
+ * hits are never missed, and the answer says {@code estimated}. Pages then end with the candidates.
+ * <p>
  * Ranking: the weighted rank (title A … place D) of the widened query, plus one for matching the
  * exact query, one more when the exact query matches the title, two more when the whole title is
  * what was typed; an event whose last start has passed counts half, so upcoming events come first.
@@ -28,37 +38,87 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class SearchQueries {
 
+    /** Whether a document passes each filter; each facet ignores its own. */
+    private static final String FILTERS = """
+            (cardinality(CAST(:types AS text[])) = 0 OR d.type = ANY(CAST(:types AS text[]))) AS in_type,
+            (cardinality(CAST(:cities AS text[])) = 0 OR d.city = ANY(CAST(:cities AS text[]))) AS in_city,
+            (cardinality(CAST(:topics AS text[])) = 0 OR d.topic = ANY(CAST(:topics AS text[]))) AS in_topic,
+            (cardinality(CAST(:categories AS text[])) = 0 OR d.category = ANY(CAST(:categories AS text[]))) AS in_category
+            """;
+
+    /** The document matches the text (left out when browsing) and, for events, the time window. */
+    private static final String MATCHES = """
+            NOT d.removed /*text*/
+            AND (d.type <> 'event' OR NOT :window OR EXISTS (
+                    SELECT 1 FROM unnest(d.occurrences) o
+                    WHERE o >= coalesce(CAST(:from AS timestamptz), '-infinity')
+                      AND o < coalesce(CAST(:to AS timestamptz), 'infinity')))
+            """;
+
+    /** Documents per sample: the {@code & 31} of {@code search_document.sample} (V2). */
+    private static final int SAMPLES = 32;
+
+    /** Sampled matches needed before the sample alone decides that there are too many to count. */
+    private static final int FEWEST_SAMPLED = 10;
+
+    private static final String PAST = "d.type = 'event' AND d.occurrences[cardinality(d.occurrences)] < now()";
+
     private static final String SEARCH = """
             WITH q AS MATERIALIZED (
                 SELECT g.id AS generation,
-                       CASE WHEN :hasText THEN search_query(:folded, CAST(:words AS text[]),
-                                                            CAST(:excluded AS text[]), g.id) END AS full_query,
+                       CASE WHEN :hasText THEN search_query(:folded, CAST(:words AS text[]), CAST(:excluded AS text[]),
+                                                            g.id, :commonWord) END AS full_query,
                        CASE WHEN :hasText THEN websearch_to_tsquery('de_unaccent', :folded) END AS exact_query
                 FROM search_generation g WHERE g.state = 'active'
+            ), sampled AS MATERIALIZED (
+                SELECT d.type, d.id, d.city, d.topic, d.category, d.title_fold, /*tsv*/ AS tsv, %1$s AS past,
+                       %2$s
+                FROM q JOIN search_document d ON d.generation = q.generation
+                WHERE :hasText AND d.sample = 0 AND %3$s
+            ), bounded AS MATERIALIZED (
+                SELECT count(*) * %4$d > :counted AND count(*) >= %5$d AS bounded FROM sampled
             ), matched AS MATERIALIZED (
-                SELECT d.type, d.id, d.city, d.topic, d.category,
-                       (cardinality(CAST(:types AS text[])) = 0 OR d.type = ANY(CAST(:types AS text[]))) AS in_type,
-                       (cardinality(CAST(:cities AS text[])) = 0 OR d.city = ANY(CAST(:cities AS text[]))) AS in_city,
-                       (cardinality(CAST(:topics AS text[])) = 0 OR d.topic = ANY(CAST(:topics AS text[]))) AS in_topic,
-                       (cardinality(CAST(:categories AS text[])) = 0
-                           OR d.category = ANY(CAST(:categories AS text[]))) AS in_category,
-                       (coalesce(CAST(ts_rank(CAST('{0.1, 0.2, 0.4, 1.0}' AS float4[]), d.tsv, q.full_query) AS float8), 0)
-                        + CASE WHEN d.tsv @@ q.exact_query THEN 1 ELSE 0 END
-                        + CASE WHEN ts_filter(d.tsv, CAST('{a}' AS "char"[])) @@ q.exact_query THEN 1 ELSE 0 END
-                        + CASE WHEN :hasText AND d.title_fold = :titleKey THEN 2 ELSE 0 END)
-                       * CASE WHEN d.type = 'event' AND d.occurrences[cardinality(d.occurrences)] < now()
-                              THEN 0.5 ELSE 1 END AS score
-                FROM search_document d, q
-                WHERE d.generation = q.generation AND NOT d.removed
-                  AND (q.full_query IS NULL OR d.tsv @@ q.full_query)
-                  AND (d.type <> 'event' OR NOT :window OR EXISTS (
-                          SELECT 1 FROM unnest(d.occurrences) o
-                          WHERE o >= coalesce(CAST(:from AS timestamptz), '-infinity')
-                            AND o < coalesce(CAST(:to AS timestamptz), 'infinity')))
-            ), filtered AS (
-                SELECT type, id, score FROM matched WHERE in_type AND in_city AND in_topic AND in_category
+                SELECT d.type, d.id, d.city, d.topic, d.category, d.title_fold, /*tsv*/ AS tsv, %1$s AS past,
+                       %2$s
+                FROM q JOIN search_document d ON d.generation = q.generation
+                WHERE NOT (SELECT bounded FROM bounded) AND %3$s
+                LIMIT :counted + 1
+            ), exact AS MATERIALIZED (
+                SELECT NOT (SELECT bounded FROM bounded) AND count(*) <= :counted AS exact FROM matched
+            ), counted AS (
+                SELECT type, city, topic, category, in_type, in_city, in_topic, in_category, 1 AS weight
+                FROM matched
+                UNION ALL
+                SELECT type, city, topic, category, in_type, in_city, in_topic, in_category, %4$d
+                FROM sampled WHERE (SELECT bounded FROM bounded)
+            ), listed AS (
+                SELECT type, id, title_fold, tsv, past FROM matched
+                WHERE in_type AND in_city AND in_topic AND in_category
+                UNION ALL
+                (SELECT type, id, title_fold, tsv, past FROM sampled
+                 WHERE (SELECT bounded FROM bounded) AND in_type AND in_city AND in_topic AND in_category
+                 LIMIT :counted)
+            ), candidates AS (
+                SELECT type, id, title_fold, tsv, past FROM listed
+                UNION ALL
+                SELECT type, id, title_fold, tsv, past FROM (
+                    SELECT d.type, d.id, d.title_fold, d.tsv, %1$s AS past,
+                           %2$s
+                    FROM q JOIN search_document d ON d.generation = q.generation
+                    WHERE NOT (SELECT exact FROM exact) AND d.title_fold = :titleKey AND %3$s
+                      AND NOT EXISTS (SELECT 1 FROM listed l WHERE l.type = d.type AND l.id = d.id)
+                ) titled
+                WHERE in_type AND in_city AND in_topic AND in_category
+            ), scored AS (
+                SELECT c.type, c.id,
+                       (coalesce(CAST(ts_rank(CAST('{0.1, 0.2, 0.4, 1.0}' AS float4[]), c.tsv, q.full_query) AS float8), 0)
+                        + CASE WHEN c.tsv @@ q.exact_query THEN 1 ELSE 0 END
+                        + CASE WHEN ts_filter(c.tsv, CAST('{a}' AS "char"[])) @@ q.exact_query THEN 1 ELSE 0 END
+                        + CASE WHEN :hasText AND c.title_fold = :titleKey THEN 2 ELSE 0 END)
+                       * CASE WHEN c.past THEN 0.5 ELSE 1 END AS score
+                FROM candidates c, q
             ), page AS (
-                SELECT type, id, score FROM filtered
+                SELECT type, id, score FROM scored
                 WHERE NOT :paged OR score < :afterScore OR (score = :afterScore AND (type, id) > (:afterType, :afterId))
                 ORDER BY score DESC, type, id
                 LIMIT :limit
@@ -74,26 +134,45 @@ public class SearchQueries {
             UNION ALL
             SELECT 'facets', 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
                    CAST(json_build_object(
-                       'total', (SELECT count(*) FROM filtered),
+                       'total', greatest((SELECT coalesce(sum(weight), 0) FROM counted
+                                          WHERE in_type AND in_city AND in_topic AND in_category),
+                                         (SELECT count(*) FROM candidates)),
+                       'estimated', NOT (SELECT exact FROM exact),
                        'type', (SELECT coalesce(json_object_agg(k, n ORDER BY n DESC, k), '{}') FROM (
-                           SELECT type AS k, count(*) AS n FROM matched WHERE in_city AND in_topic AND in_category
+                           SELECT type AS k, sum(weight) AS n FROM counted WHERE in_city AND in_topic AND in_category
                            GROUP BY type) f),
                        'city', (SELECT coalesce(json_object_agg(k, n ORDER BY n DESC, k), '{}') FROM (
-                           SELECT city AS k, count(*) AS n FROM matched WHERE in_type AND in_topic AND in_category
+                           SELECT city AS k, sum(weight) AS n FROM counted WHERE in_type AND in_topic AND in_category
                            GROUP BY city) f),
                        'topic', (SELECT coalesce(json_object_agg(k, n ORDER BY n DESC, k), '{}') FROM (
-                           SELECT topic AS k, count(*) AS n FROM matched
+                           SELECT topic AS k, sum(weight) AS n FROM counted
                            WHERE in_type AND in_city AND in_category AND topic IS NOT NULL GROUP BY topic) f),
                        'category', (SELECT coalesce(json_object_agg(k, n ORDER BY n DESC, k), '{}') FROM (
-                           SELECT category AS k, count(*) AS n FROM matched
+                           SELECT category AS k, sum(weight) AS n FROM counted
                            WHERE in_type AND in_city AND in_topic AND category IS NOT NULL GROUP BY category) f),
                        'query', (SELECT CAST(full_query AS text) FROM q)) AS text)
-            """;
+            """.formatted(PAST, FILTERS, MATCHES, SAMPLES, FEWEST_SAMPLED);
 
+    /** With text: the GIN index finds the matches, and only the ranked candidates carry their tsvector. */
+    private static final String SEARCH_TEXT = SEARCH.replace("/*text*/", "AND d.tsv @@ q.full_query")
+            .replace("/*tsv*/", "d.tsv");
+
+    /** Browsing without text: every live document of the active generation, all counted exactly. */
+    private static final String BROWSE = SEARCH.replace("/*text*/", "")
+            .replace("/*tsv*/", "CAST(NULL AS tsvector)");
+
+    /**
+     * One headline over all candidate words, separated by spaces (words are letters and digits only,
+     * see {@code GermanFolding}): a word matches when its part of the headline starts marked. One
+     * call instead of one per word, which took ~10 ms for a page of 20 documents.
+     */
     private static final String MARKED = """
-            SELECT w FROM unnest(CAST(:words AS text[])) AS w
-            WHERE strpos(ts_headline('de_unaccent', w, CAST(:query AS tsquery),
-                                     'HighlightAll=true, StartSel=<, StopSel=>'), '<') = 1
+            SELECT m.w FROM unnest(CAST(:words AS text[]),
+                                   string_to_array(ts_headline('de_unaccent', array_to_string(CAST(:words AS text[]), ' '),
+                                                               CAST(:query AS tsquery),
+                                                               'HighlightAll=true, StartSel=<, StopSel=>'), ' '))
+                            AS m (w, marked)
+            WHERE left(m.marked, 1) = '<'
             """;
 
     private static final String SUGGEST = """
@@ -113,18 +192,45 @@ public class SearchQueries {
 
     private final DatabaseClient database;
     private final JsonMapper json;
+    private final SearchLimits limits;
 
-    public SearchQueries(DatabaseClient database, JsonMapper json) {
+    public SearchQueries(DatabaseClient database, JsonMapper json, SearchLimits limits) {
         this.database = database;
         this.json = json;
+        this.limits = limits;
     }
 
     /** One page of documents (at most {@code query.limit()}), the total and the facets. */
     public Mono<Found> search(SearchQuery query, int fetch) {
+        return statement(query, fetch, "")
+                .map(row -> new Row(row.get("kind", String.class), row.get("ord", Long.class),
+                        new FoundDocument(row.get("type", String.class), row.get("id", String.class),
+                                row.get("city", String.class), row.get("title", String.class),
+                                row.get("summary", String.class), row.get("body", String.class),
+                                row.get("url", String.class), row.get("status", String.class),
+                                row.get("starts_at", OffsetDateTime.class),
+                                row.get("score", Double.class) == null ? 0 : row.get("score", Double.class)),
+                        row.get("facets", String.class)))
+                .all()
+                .collectList()
+                .map(this::found);
+    }
+
+    /** The plan of {@link #search}, run with {@code EXPLAIN (ANALYZE, BUFFERS)}: for the benchmark. */
+    public Mono<String> explain(SearchQuery query, int fetch) {
+        return statement(query, fetch, "EXPLAIN (ANALYZE, BUFFERS) ")
+                .map(row -> row.get(0, String.class))
+                .all()
+                .collect(Collectors.joining("\n"));
+    }
+
+    private DatabaseClient.GenericExecuteSpec statement(SearchQuery query, int fetch, String prefix) {
         boolean window = query.from() != null || query.to() != null;
         SearchQuery.Position after = query.after();
-        DatabaseClient.GenericExecuteSpec statement = database.sql(SEARCH)
+        DatabaseClient.GenericExecuteSpec statement = database.sql(prefix + (query.hasText() ? SEARCH_TEXT : BROWSE))
                 .bind("hasText", query.hasText())
+                .bind("commonWord", limits.commonWord())
+                .bind("counted", query.hasText() ? limits.countedExactly() : Long.MAX_VALUE - 1)
                 .bind("folded", query.folded())
                 .bind("words", array(query.words()))
                 .bind("excluded", array(query.excluded()))
@@ -141,20 +247,8 @@ public class SearchQueries {
                 .bind("limit", fetch);
         statement = query.from() == null ? statement.bindNull("from", OffsetDateTime.class)
                 : statement.bind("from", query.from());
-        statement = query.to() == null ? statement.bindNull("to", OffsetDateTime.class)
+        return query.to() == null ? statement.bindNull("to", OffsetDateTime.class)
                 : statement.bind("to", query.to());
-        return statement
-                .map(row -> new Row(row.get("kind", String.class), row.get("ord", Long.class),
-                        new FoundDocument(row.get("type", String.class), row.get("id", String.class),
-                                row.get("city", String.class), row.get("title", String.class),
-                                row.get("summary", String.class), row.get("body", String.class),
-                                row.get("url", String.class), row.get("status", String.class),
-                                row.get("starts_at", OffsetDateTime.class),
-                                row.get("score", Double.class) == null ? 0 : row.get("score", Double.class)),
-                        row.get("facets", String.class)))
-                .all()
-                .collectList()
-                .map(this::found);
     }
 
     /** Which of the given folded words match the query, by the same stemming the index uses. */
@@ -198,8 +292,8 @@ public class SearchQueries {
                 .toList();
         FacetsRow facets = rows.stream().filter(row -> "facets".equals(row.kind())).findFirst()
                 .map(row -> json.readValue(row.facets(), FacetsRow.class))
-                .orElse(new FacetsRow(0, Map.of(), Map.of(), Map.of(), Map.of(), null));
-        return new Found(facets.total(), documents,
+                .orElse(new FacetsRow(0, false, Map.of(), Map.of(), Map.of(), Map.of(), null));
+        return new Found(facets.total(), facets.estimated(), documents,
                 new Facets(ordered(facets.type()), ordered(facets.city()), ordered(facets.topic()),
                         ordered(facets.category())),
                 facets.query());
@@ -219,7 +313,7 @@ public class SearchQueries {
     private record Suggestion(String text, Integer source) {
     }
 
-    record FacetsRow(long total, Map<String, Long> type, Map<String, Long> city, Map<String, Long> topic,
+    record FacetsRow(long total, boolean estimated, Map<String, Long> type, Map<String, Long> city, Map<String, Long> topic,
             Map<String, Long> category, String query) {
     }
 
@@ -234,8 +328,11 @@ public class SearchQueries {
     }
 
     /**
+     * @param estimated whether total and facets are estimated from the sample (more matches than
+     *     {@link SearchLimits#countedExactly()}); the hits are then the best of a bounded candidate set
      * @param tsquery the query as PostgreSQL built it, for marking snippets; null without text
      */
-    public record Found(long total, List<FoundDocument> documents, Facets facets, String tsquery) {
+    public record Found(long total, boolean estimated, List<FoundDocument> documents, Facets facets,
+            String tsquery) {
     }
 }

@@ -2,6 +2,7 @@ package de.stadtportal.search.bench;
 
 import de.stadtportal.search.document.domain.DocumentType;
 import de.stadtportal.search.document.domain.GermanFolding;
+import de.stadtportal.search.query.SearchLimits;
 import de.stadtportal.search.query.SearchQueries;
 import de.stadtportal.search.query.SearchQuery;
 import de.stadtportal.testing.infrastructure.EmbeddedPostgresServer;
@@ -47,7 +48,8 @@ import tools.jackson.databind.json.JsonMapper;
  * same questions (total, type facet, a page of 20) with {@code ILIKE} on title, summary and body.
  * <p>
  * System properties: {@code documents} (100000), {@code warmup} (200), {@code rounds} (1000 queries
- * per engine), {@code naiveRounds} (200).
+ * per engine), {@code naiveRounds} (200), {@code explain} (false: true prints
+ * {@code EXPLAIN (ANALYZE, BUFFERS)} of the slowest queries of the mix before timing).
  */
 public final class SearchBenchmark {
 
@@ -101,6 +103,10 @@ public final class SearchBenchmark {
             new Query("Weihnachtsmarkt Innenstadt", "bochum", null), new Query("Planetarium Sternwarte", null, null),
             new Query("Bergbau Museum Geschichte", null, null));
 
+    /** The slowest of the mix, planned with {@code -Dexplain=true}. */
+    private static final List<Query> EXPLAINED = List.of(MIX.get(0), MIX.get(9), MIX.get(13), MIX.get(3),
+            MIX.get(12));
+
     private record Query(String text, String city, String type) {
     }
 
@@ -111,6 +117,7 @@ public final class SearchBenchmark {
     private final int warmup = Integer.getInteger("warmup", 200);
     private final int rounds = Integer.getInteger("rounds", 1_000);
     private final int naiveRounds = Integer.getInteger("naiveRounds", 200);
+    private final boolean explain = Boolean.getBoolean("explain");
 
     public static void main(String[] args) throws Exception {
         new SearchBenchmark().run();
@@ -132,8 +139,15 @@ public final class SearchBenchmark {
                             .database(DATABASE).username(postgres.username()).password(postgres.password()).build()))
                     .initialSize(2).maxSize(4).build());
             DatabaseClient database = DatabaseClient.create(pool);
-            SearchQueries queries = new SearchQueries(database, JsonMapper.builder().build());
+            SearchQueries queries = new SearchQueries(database, JsonMapper.builder().build(), new SearchLimits(Long.getLong("countedExactly", SearchLimits.defaults().countedExactly()),
+                    Long.getLong("commonWord", SearchLimits.defaults().commonWord())));
 
+            if (explain) {
+                for (Query query : EXPLAINED) {
+                    System.out.printf(Locale.ROOT, "%nEXPLAIN %s%n%s%n", query,
+                            queries.explain(search(query), 21).block());
+                }
+            }
             for (Query query : MIX) {
                 SearchQueries.Found found = indexed(queries, query).block();
                 System.out.printf(Locale.ROOT, "  %-32s %-9s %-8s → %,6d hits, type facet %s%n", query.text(),
@@ -158,10 +172,13 @@ public final class SearchBenchmark {
         }
     }
 
-    private Mono<SearchQueries.Found> indexed(SearchQueries queries, Query query) {
-        SearchQuery search = SearchQuery.of(query.text(), query.type() == null ? List.of() : List.of(query.type()),
+    private static SearchQuery search(Query query) {
+        return SearchQuery.of(query.text(), query.type() == null ? List.of() : List.of(query.type()),
                 query.city() == null ? List.of() : List.of(query.city()), List.of(), List.of(), null, null, 20, null);
-        return queries.search(search, 21).flatMap(found -> {
+    }
+
+    private Mono<SearchQueries.Found> indexed(SearchQueries queries, Query query) {
+        return queries.search(search(query), 21).flatMap(found -> {
             Set<String> words = new LinkedHashSet<>();
             found.documents().forEach(document -> {
                 words.addAll(GermanFolding.vocabulary(document.summary()).keySet());
