@@ -1,14 +1,13 @@
 package de.stadtportal.events.event;
 
 import de.stadtportal.contracts.Geo;
+import de.stadtportal.web.http.QueryTimes;
 import de.stadtportal.web.paging.Cursor;
 import de.stadtportal.web.paging.Limit;
 import de.stadtportal.web.problem.ApiProblem;
 import de.stadtportal.web.problem.FieldError;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -126,10 +125,7 @@ record OccurrenceQuery(
     }
 
     private static Instant instant(String raw) {
-        if (raw.length() == 10) {
-            return LocalDate.parse(raw).atStartOfDay(de.stadtportal.events.event.domain.Event.ZONE).toInstant();
-        }
-        return OffsetDateTime.parse(raw).toInstant();
+        return QueryTimes.parse(raw, false, de.stadtportal.events.event.domain.Event.ZONE).toInstant();
     }
 
     private static Geo geo(String raw) {

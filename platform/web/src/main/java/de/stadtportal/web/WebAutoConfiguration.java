@@ -1,5 +1,6 @@
 package de.stadtportal.web;
 
+import de.stadtportal.web.json.StrictInput;
 import de.stadtportal.web.problem.ProblemDetailsHandler;
 import de.stadtportal.web.security.TokenSecurityConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -10,6 +11,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.http.codec.ServerCodecConfigurer;
 import org.springframework.web.reactive.config.WebFluxConfigurer;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.module.SimpleModule;
 
 /** Gives every reactive service of the platform the same error answers, security, limits and tracing. */
 @AutoConfiguration
@@ -21,6 +23,18 @@ public class WebAutoConfiguration {
     @ConditionalOnMissingBean
     ProblemDetailsHandler problemDetailsHandler(JsonMapper json) {
         return new ProblemDetailsHandler(json);
+    }
+
+    /** Request bodies are read strictly (see {@link StrictInput}); Boot adds every module bean to its mapper. */
+    @Bean
+    SimpleModule strictInputModule() {
+        return StrictInput.module();
+    }
+
+    /** Query parameters and paths with text no store can keep are refused before any handler runs. */
+    @Bean
+    UnstorableTextFilter unstorableTextFilter() {
+        return new UnstorableTextFilter();
     }
 
     @Bean

@@ -79,6 +79,37 @@ class SharedWebBehaviourIT {
     }
 
     @Test
+    void json_is_taken_as_typed_and_text_no_store_can_keep_is_refused() {
+        for (String body : new String[] {
+                "{\"title\": 42}", "{\"title\": true}", "{\"title\": \"a\\u0000b\"}", "{\"title\": \"a\\ud800b\"}",
+                "{\"title\": \"Hallo\", \"tags\": [1, 2]}", "{\"title\": \"Hallo\", \"publishAt\": 12}",
+                "{\"title\": \"Hallo\", \"publishAt\": \"+999999999-12-31T23:59:59+18:00\"}",
+                "{\"title\": \"Hallo\", \"publishAt\": \"morgen\"}"}) {
+            web.post().uri(NOTES).headers(h -> h.setBearerAuth(Tokens.editor("bochum")))
+                    .contentType(MediaType.APPLICATION_JSON).bodyValue(body)
+                    .exchange().expectStatus().isBadRequest()
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody().jsonPath("$.errors[0].field").value(field -> assertThat((String) field)
+                            .as(body).isIn("title", "tags[0]", "publishAt"));
+        }
+        post(Tokens.editor("bochum"), Map.of("title", "Grüße 👋", "publishAt", "2027-03-20T19:00:00+01:00"))
+                .expectStatus().isOk();
+    }
+
+    @Test
+    void query_parameters_with_nul_and_paths_the_firewall_refuses_are_400_problems() {
+        web.get().uri(NOTES + "?cursor={c}", "a\u0000b").exchange().expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("cursor");
+        web.get().uri(NOTES + "?cursor=YzEfAA").exchange().expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        web.get().uri("/api/cities/bochum;x=1/notes").exchange().expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        web.method(org.springframework.http.HttpMethod.TRACE).uri(NOTES).exchange().expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
     void a_body_over_256_kib_is_413() {
         String huge = "{\"title\": \"" + "x".repeat(300 * 1024) + "\"}";
         web.post().uri(NOTES).headers(h -> h.setBearerAuth(Tokens.editor("bochum")))

@@ -9,6 +9,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -27,7 +28,8 @@ import reactor.core.publisher.Mono;
 @SpringBootApplication
 public class WebTestApplication {
 
-    record Note(@NotBlank @Size(max = 20) String title, @PositiveOrZero Integer stars, List<String> tags) {
+    record Note(@NotBlank @Size(max = 20) String title, @PositiveOrZero Integer stars, List<String> tags,
+            OffsetDateTime publishAt) {
     }
 
     @RestController

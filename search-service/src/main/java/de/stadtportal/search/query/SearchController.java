@@ -4,16 +4,15 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import de.stadtportal.search.document.domain.DocumentType;
 import de.stadtportal.search.document.domain.GermanFolding;
 import de.stadtportal.search.document.domain.Snippet;
+import de.stadtportal.web.http.QueryTimes;
 import de.stadtportal.web.paging.Cursor;
 import de.stadtportal.web.paging.Limit;
 import de.stadtportal.web.problem.ApiProblem;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -171,18 +170,10 @@ class SearchController {
 
     /** An ISO-8601 time with offset, or a date meaning its start ({@code to}: its end) in Berlin. */
     private static OffsetDateTime time(String name, String raw, boolean endOfDay) {
-        if (raw == null || raw.isBlank()) {
-            return null;
-        }
         try {
-            return OffsetDateTime.parse(raw.strip());
-        } catch (DateTimeParseException notATime) {
-            try {
-                LocalDate date = LocalDate.parse(raw.strip());
-                return (endOfDay ? date.plusDays(1) : date).atStartOfDay(BERLIN).toOffsetDateTime();
-            } catch (DateTimeParseException notADate) {
-                throw ApiProblem.invalidParameter(name, "must be an ISO-8601 date or date-time with offset");
-            }
+            return QueryTimes.parse(raw, endOfDay, BERLIN);
+        } catch (IllegalArgumentException invalid) {
+            throw ApiProblem.invalidParameter(name, invalid.getMessage());
         }
     }
 

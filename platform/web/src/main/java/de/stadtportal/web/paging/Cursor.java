@@ -1,5 +1,6 @@
 package de.stadtportal.web.paging;
 
+import de.stadtportal.web.json.StrictInput;
 import de.stadtportal.web.problem.ApiProblem;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -34,6 +35,9 @@ public final class Cursor {
     public static List<String> decode(String cursor, int expected) {
         try {
             String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            if (StrictInput.problemWith(text) != null || text.indexOf('\uFFFD') >= 0) {
+                throw invalid();
+            }
             List<String> parts = Arrays.asList(text.split(String.valueOf(SEPARATOR), -1));
             if (parts.size() != expected + 1 || !VERSION.equals(parts.get(0))) {
                 throw invalid();

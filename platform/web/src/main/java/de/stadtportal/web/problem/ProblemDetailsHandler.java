@@ -131,7 +131,9 @@ public class ProblemDetailsHandler implements WebExceptionHandler, Ordered {
         if (jackson != null) {
             String field = path(jackson);
             IllegalArgumentException invalid = causedBy(jackson, IllegalArgumentException.class);
-            String message = invalid != null && invalid.getMessage() != null ? invalid.getMessage()
+            String original = jackson.getOriginalMessage();
+            String message = original != null && original.startsWith("must ") ? original
+                    : invalid != null && invalid.getMessage() != null ? invalid.getMessage()
                     : "has the wrong type or an invalid value";
             return ApiProblem.badRequest("The request body does not fit the expected shape",
                     new FieldError(field.isEmpty() ? "body" : field, message));

@@ -29,6 +29,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtGra
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 
 /**
@@ -81,6 +82,17 @@ public class TokenSecurityConfiguration {
                         .authenticationEntryPoint(unauthorized)
                         .accessDeniedHandler(forbidden))
                 .build();
+    }
+
+    /**
+     * Requests the security firewall refuses (encoded slashes, {@code ..}, NUL in the path, TRACE)
+     * get a problem document like every other refusal, not an empty 400.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    ServerExchangeRejectedHandler problemForRejectedExchanges(ProblemDetailsHandler problems) {
+        return (exchange, rejected) -> problems.write(exchange,
+                ApiProblem.badRequest("The request's path or method is not allowed"));
     }
 
     @Bean
