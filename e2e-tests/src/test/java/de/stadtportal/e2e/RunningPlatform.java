@@ -18,6 +18,7 @@ import java.util.Map;
 final class RunningPlatform {
 
     private static LocalPlatform platform;
+    private static Path home;
 
     private RunningPlatform() {
     }
@@ -37,11 +38,18 @@ final class RunningPlatform {
                 started.start();
                 started.loadDemoDataOnce();
                 platform = started;
+                RunningPlatform.home = home;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
         return platform;
+    }
+
+    /** Where the platform keeps its data and its key pair ({@code keys/private.pem}), for tokens it must refuse. */
+    static synchronized Path home() {
+        get();
+        return home;
     }
 
     private static int freePort() throws IOException {
