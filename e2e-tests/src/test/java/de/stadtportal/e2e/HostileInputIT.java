@@ -492,7 +492,7 @@ class HostileInputIT {
 
     private static HttpResponse<String> send(Hostile hostile) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gatewayUrl + hostile.path()))
-                .timeout(Duration.ofSeconds(10))
+                .timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + issuer.admin());
         if (hostile.body() == null) {
             request.method(hostile.method(), BodyPublishers.noBody());

@@ -160,13 +160,14 @@ class Articles implements KnownArticles {
                     .then(slugFor(city, locale, request))
                     .flatMap(slug -> {
                         Article draft = Article.draft(UUID.randomUUID(), city, slug, locale, content, publishAt, now());
+                        // read back inside the transaction: once it committed, the answer must not fail
                         return transactions.transactional(store.insert(draft)
-                                        .then(store.addRevision(draft, "created", caller.subject())))
-                                .then(Mono.fromRunnable(() -> {
+                                        .then(store.addRevision(draft, "created", caller.subject()))
+                                        .then(store.find(city, slug, locale)))
+                                .doOnSuccess(found -> {
                                     counted("created");
                                     scheduled(draft);
-                                }))
-                                .then(store.find(city, slug, locale));
+                                });
                     })
                     .onErrorMap(DuplicateKeyException.class, e -> slugTaken(request.slug()));
         });
@@ -275,12 +276,13 @@ class Articles implements KnownArticles {
             Mono<Void> revision = change.deletes() ? Mono.empty() : store.addRevision(next, change.what(), savedBy);
             return revision.then(Flux.fromIterable(change.events()).concatMap(this::announce).then());
         });
-        return transactions.transactional(stored)
-                .then(Mono.fromRunnable(() -> {
+        // read back inside the transaction: once it committed, the answer must not fail
+        return transactions.transactional(stored
+                        .then(change.deletes() ? Mono.<Found>empty() : store.find(next.city(), next.slug(), next.locale())))
+                .doOnSuccess(found -> {
                     counted(change.what());
                     scheduled(next);
-                }))
-                .then(change.deletes() ? Mono.empty() : store.find(next.city(), next.slug(), next.locale()));
+                });
     }
 
     private Mono<Void> announce(ArticleEvent event) {

@@ -5,6 +5,7 @@ import de.stadtportal.contracts.CityRemoved;
 import de.stadtportal.contracts.IntegrationEvent;
 import de.stadtportal.contracts.Topics;
 import de.stadtportal.messaging.consumer.AppliedVersions;
+import de.stadtportal.messaging.consumer.ListenerWork;
 import de.stadtportal.messaging.envelope.CloudEventEnvelope;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -34,12 +35,11 @@ class CityListener {
     }
 
     @KafkaListener(topics = Topics.CONTENT_CITIES)
-    Mono<Void> on(ConsumerRecord<String, byte[]> record) {
+    void on(ConsumerRecord<String, byte[]> record) {
         IntegrationEvent event = envelope.read(record).event();
-        return transactions.transactional(versions.advance("city", event.aggregateId(), event.version())
+        ListenerWork.complete(transactions.transactional(versions.advance("city", event.aggregateId(), event.version())
                 .filter(newer -> newer)
-                .flatMap(newer -> apply(event)))
-                .then();
+                .flatMap(newer -> apply(event))));
     }
 
     private Mono<Void> apply(IntegrationEvent event) {

@@ -4,6 +4,7 @@ import de.stadtportal.contracts.ArticlePublished;
 import de.stadtportal.contracts.ArticleWithdrawn;
 import de.stadtportal.contracts.Topics;
 import de.stadtportal.messaging.consumer.AppliedVersions;
+import de.stadtportal.messaging.consumer.ListenerWork;
 import de.stadtportal.messaging.envelope.CloudEventEnvelope;
 import de.stadtportal.messaging.envelope.ReceivedEvent;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -38,9 +39,9 @@ public class MessagingTestApplication {
         }
 
         @KafkaListener(topics = Topics.CONTENT_ARTICLES)
-        Mono<Void> on(ConsumerRecord<String, byte[]> record) {
+        void on(ConsumerRecord<String, byte[]> record) {
             ReceivedEvent received = envelope.read(record);
-            return transactions.transactional(versions
+            ListenerWork.complete(transactions.transactional(versions
                     .advance("article", received.event().aggregateId(), received.event().version())
                     .filter(newer -> newer)
                     .flatMap(newer -> apply(received))
@@ -48,8 +49,7 @@ public class MessagingTestApplication {
                         if (done != null) {
                             applied.incrementAndGet();
                         }
-                    }))
-                    .then();
+                    })));
         }
 
         private Mono<Boolean> apply(ReceivedEvent received) {

@@ -1,5 +1,6 @@
 package de.stadtportal.web.problem;
 
+import de.stadtportal.contracts.Unavailable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,7 +58,10 @@ public class ProblemDetailsHandler implements WebExceptionHandler, Ordered {
             return Mono.error(error);
         }
         ApiProblem problem = toProblem(error);
-        if (problem.status().is5xxServerError() && !(error instanceof ApiProblem)) {
+        if (problem.status() == HttpStatus.SERVICE_UNAVAILABLE && !(error instanceof ApiProblem)) {
+            log.warn("Unavailable while answering {} {}: {}", exchange.getRequest().getMethod(),
+                    exchange.getRequest().getPath(), error.toString());
+        } else if (problem.status().is5xxServerError() && !(error instanceof ApiProblem)) {
             log.error("Unexpected failure answering {} {}", exchange.getRequest().getMethod(),
                     exchange.getRequest().getPath(), error);
         }
@@ -77,6 +81,9 @@ public class ProblemDetailsHandler implements WebExceptionHandler, Ordered {
         }
         ServerHttpResponse response = exchange.getResponse();
         response.setStatusCode(problem.status());
+        if (problem.status() == HttpStatus.SERVICE_UNAVAILABLE && response.getHeaders().getFirst("Retry-After") == null) {
+            response.getHeaders().set("Retry-After", "5");
+        }
         response.getHeaders().setContentType(PROBLEM_JSON);
         DataBuffer buffer = response.bufferFactory().wrap(json.writeValueAsBytes(body));
         return response.writeWith(Mono.just(buffer));
@@ -106,6 +113,11 @@ public class ProblemDetailsHandler implements WebExceptionHandler, Ordered {
         }
         if (error instanceof AccessDeniedException) {
             return ApiProblem.forbidden("This token does not allow this request");
+        }
+        if (Unavailable.isCause(error)) {
+            return new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable",
+                    "A store this service needs is not reachable right now; try again shortly",
+                    List.of());
         }
         if (error instanceof ErrorResponse response) {
             HttpStatusCode code = response.getStatusCode();

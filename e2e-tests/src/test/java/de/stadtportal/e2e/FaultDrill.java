@@ -1,0 +1,303 @@
+package de.stadtportal.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import de.stadtportal.launcher.LocalPlatform;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+import org.assertj.core.api.SoftAssertions;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * What every fault drill shares: writers that publish articles and events of Bochum through the
+ * gateway while the drill breaks something, each write marked with the drill's own word, and the
+ * checks afterwards — every accepted write is found by search exactly once, every refused write
+ * left nothing, and every answer was a success or a 503 problem, never a 500 or no answer at all.
+ * <p>
+ * Each writer (and the drill's reader) has a token of its own subject, minted with the platform's
+ * key, so the gateway's rate limits (per subject) never refuse a drill's request.
+ */
+final class FaultDrill {
+
+    static final String CITY = "bochum";
+    private static final DateTimeFormatter ISO = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
+
+    private final LocalPlatform platform;
+    private final Gateway gateway;
+    private final PlatformIssuer issuer;
+    private final String marker;
+    private final String reader;
+
+    FaultDrill(String name) {
+        this.platform = RunningPlatform.get();
+        this.gateway = new Gateway(platform.gatewayUrl());
+        this.issuer = PlatformIssuer.of(RunningPlatform.home());
+        this.marker = name + letters(8);
+        this.reader = issuer.editorOf(CITY);
+    }
+
+    LocalPlatform platform() {
+        return platform;
+    }
+
+    Gateway gateway() {
+        return gateway;
+    }
+
+    /** Mints tokens with the platform's key, each with a subject (and so a rate-limit budget) of its own. */
+    PlatformIssuer issuer() {
+        return issuer;
+    }
+
+    /** The word in the title of every write of this drill, and nowhere else on the platform. */
+    String marker() {
+        return marker;
+    }
+
+    /** Lower-case letters only, so the text search takes the word as one plain word. */
+    static String letters(int count) {
+        StringBuilder word = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            word.append((char) ('a' + ThreadLocalRandom.current().nextInt(26)));
+        }
+        return word.toString();
+    }
+
+    // ---------------------------------------------------------------- writing
+
+    enum Kind { ARTICLE, EVENT }
+
+    /**
+     * One write as the client saw it. An article is two requests (create the draft, publish it) and
+     * counts as accepted when both were; {@code status} is the answer that decided, {@code -1} when
+     * no answer came within the client's timeout.
+     */
+    record Write(Kind kind, int number, String slug, String id, int status, String contentType, String body,
+            Instant answeredAt) {
+
+        boolean accepted() {
+            return status >= 200 && status < 300;
+        }
+
+        String describe() {
+            return kind + " #" + number + (slug == null ? "" : " (" + slug + ")") + " → " + status + " " + contentType
+                    + " " + body;
+        }
+    }
+
+    /**
+     * Starts {@code writers} writers, each writing one article or event, then pausing {@code pause},
+     * until {@code quota} writes were made in all. Articles and events alternate.
+     */
+    Writers write(int writers, int quota, Duration pause) {
+        return new Writers(writers, quota, pause);
+    }
+
+    final class Writers implements AutoCloseable {
+
+        private final ScheduledExecutorService executor;
+        private final AtomicInteger claimed = new AtomicInteger();
+        private final AtomicInteger answered = new AtomicInteger();
+        private final AtomicLong accepted = new AtomicLong();
+        private final List<Write> writes = Collections.synchronizedList(new ArrayList<>());
+        private final CountDownLatch finished;
+        private final String venueId;
+
+        private Writers(int writers, int quota, Duration pause) {
+            JsonNode venues = gateway.get("/api/venues?city=" + CITY + "&limit=1").body();
+            this.venueId = venues.path("items").get(0).path("id").asString();
+            this.executor = Executors.newScheduledThreadPool(writers);
+            this.finished = new CountDownLatch(writers);
+            for (int w = 0; w < writers; w++) {
+                String token = issuer.editorOf(CITY);
+                executor.scheduleWithFixedDelay(new Runnable() {
+                    private boolean done;
+
+                    @Override
+                    public void run() {
+                        if (done) {
+                            return;
+                        }
+                        int number = claimed.getAndIncrement();
+                        if (number >= quota) {
+                            done = true;
+                            finished.countDown();
+                            return;
+                        }
+                        Write write = number % 2 == 0 ? article(token, number) : event(token, number, venueId);
+                        writes.add(write);
+                        if (write.accepted()) {
+                            accepted.incrementAndGet();
+                        }
+                        answered.incrementAndGet();
+                    }
+                }, 0, Math.max(1, pause.toMillis()), TimeUnit.MILLISECONDS);
+            }
+        }
+
+        /** Writes answered so far (accepted or not). */
+        int answered() {
+            return answered.get();
+        }
+
+        long accepted() {
+            return accepted.get();
+        }
+
+        /** Waits until every writer made its last write, and answers all writes in the order they were answered. */
+        List<Write> awaitAll(Duration timeout) {
+            try {
+                assertThat(finished.await(timeout.toMillis(), TimeUnit.MILLISECONDS))
+                        .as("the writers finished within " + timeout).isTrue();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            synchronized (writes) {
+                return List.copyOf(writes);
+            }
+        }
+
+        @Override
+        public void close() {
+            executor.shutdownNow();
+        }
+    }
+
+    private Write article(String token, int number) {
+        String slug = marker + "-" + number;
+        Map<String, Object> body = Map.of(
+                "title", capitalized(marker) + " Schichtwechsel " + number, "topic", "leben", "locale", "de",
+                "slug", slug,
+                "summary", "Eine Nacht auf der Zeche, aufgeschrieben während einer Übung.",
+                "body", "Geschrieben, während etwas **ausfiel**.", "tags", List.of("uebung"));
+        Attempt created = send("POST", "/api/cities/" + CITY + "/articles", token, body);
+        if (created.status() != 201) {
+            return created.as(Kind.ARTICLE, number, slug, null);
+        }
+        String id = created.body().path("id").asString();
+        Attempt published = send("POST", "/api/cities/" + CITY + "/articles/" + slug + "/publication", token, Map.of());
+        return published.as(Kind.ARTICLE, number, slug, id);
+    }
+
+    private Write event(String token, int number, String venueId) {
+        ZonedDateTime start = ZonedDateTime.now().plusDays(10).withHour(19).withMinute(0).withSecond(0).withNano(0)
+                .plusMinutes(number);
+        Map<String, Object> body = Map.of(
+                "city", CITY, "venueId", venueId, "title", capitalized(marker) + " Grubenkonzert " + number,
+                "description", "Ein Konzert, angemeldet während einer Übung.", "category", "konzert",
+                "start", start.format(ISO), "end", start.plusHours(2).format(ISO),
+                "price", Map.of("free", true, "currency", "EUR"));
+        Attempt created = send("POST", "/api/events", token, body);
+        return created.as(Kind.EVENT, number, null, created.status() == 201 ? created.body().path("id").asString() : null);
+    }
+
+    private record Attempt(int status, String contentType, JsonNode body, String text) {
+
+        Write as(Kind kind, int number, String slug, String id) {
+            return new Write(kind, number, slug, id, status, contentType, text, Instant.now());
+        }
+    }
+
+    private Attempt send(String method, String path, String token, Object body) {
+        try {
+            Gateway.Answer answer = gateway.send(method, path, token, body, Map.of());
+            return new Attempt(answer.status(), answer.contentType(), answer.body(), answer.raw().body());
+        } catch (IllegalStateException e) {
+            // no answer within the client's 30 s timeout, or the connection broke: a hang as the client sees it
+            return new Attempt(-1, "", Gateway.JSON.createObjectNode(), String.valueOf(e.getMessage()));
+        }
+    }
+
+    private static String capitalized(String word) {
+        return Character.toUpperCase(word.charAt(0)) + word.substring(1);
+    }
+
+    // ---------------------------------------------------------------- checking
+
+    /** Every write was answered, with a success or with a 503 problem: no 500, no other error, no hang. */
+    static void assertAnsweredWithSuccessOr503Problem(List<Write> writes) {
+        assertAnsweredWithSuccessOrProblem(writes, Set.of(503));
+    }
+
+    /** Every write was answered (no hang), with a success or with a problem of one of the given statuses. */
+    static void assertAnsweredWithSuccessOrProblem(List<Write> writes, Set<Integer> refusals) {
+        List<String> otherwise = writes.stream()
+                .filter(write -> !write.accepted() && !(refusals.contains(write.status())
+                        && write.contentType().startsWith("application/problem+json")))
+                .map(Write::describe)
+                .toList();
+        assertThat(otherwise).as("writes answered with neither a success nor a problem " + refusals).isEmpty();
+    }
+
+    /**
+     * Search finds each accepted write under the drill's word exactly once, and nothing else: no
+     * duplicate, and no trace of a refused write. A refused article is not readable either.
+     */
+    void assertEveryAcceptedWriteIsFoundOnceAndRefusedOnesLeftNothing(List<Write> writes, Duration timeout) {
+        List<String> acceptedIds = writes.stream().filter(Write::accepted).map(Write::id).toList();
+        await().atMost(timeout).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            List<String> found = searchIds(marker);
+            assertThat(found).as("search hits for " + marker).hasSize(acceptedIds.size())
+                    .containsExactlyInAnyOrderElementsOf(acceptedIds);
+        });
+        SoftAssertions refused = new SoftAssertions();
+        for (Write write : writes) {
+            if (!write.accepted() && write.kind() == Kind.ARTICLE) {
+                int status = gateway.send("GET", "/api/cities/" + CITY + "/articles/" + write.slug(),
+                        write.id() == null ? reader : null, null, Map.of()).status();
+                refused.assertThat(status).as("GET the refused " + write.describe()).isEqualTo(404);
+            }
+        }
+        refused.assertAll();
+    }
+
+    /** Every hit for {@code word}, page after page (at most 100 a page), as ids. */
+    List<String> searchIds(String word) {
+        List<String> ids = new ArrayList<>();
+        String cursor = null;
+        do {
+            String path = "/api/search?q=" + URLEncoder.encode(word, StandardCharsets.UTF_8) + "&limit=100"
+                    + (cursor == null ? "" : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8));
+            Gateway.Answer answer = gateway.send("GET", path, reader, null, Map.of());
+            assertThat(answer.status()).as(answer.raw().body()).isEqualTo(200);
+            answer.body().path("hits").forEach(hit -> ids.add(hit.path("id").asString()));
+            JsonNode next = answer.body().path("next");
+            cursor = next.isString() && !next.asString().isBlank() ? next.asString() : null;
+        } while (cursor != null);
+        return ids;
+    }
+
+    /** How many documents search knows under {@code word} right now; -1 while search does not answer. */
+    int searchTotal(String word) {
+        Gateway.Answer answer = gateway.send("GET", "/api/search?q=" + word + "&limit=1", reader, null, Map.of());
+        return answer.status() == 200 ? answer.body().path("total").asInt() : -1;
+    }
+
+    /** A one-line summary of the answers, for the test's output. */
+    static String tally(List<Write> writes) {
+        Map<Integer, Long> byStatus = writes.stream().collect(Collectors.groupingBy(Write::status, HashMap::new,
+                Collectors.counting()));
+        return writes.size() + " writes, " + writes.stream().filter(Write::accepted).count() + " accepted; by status "
+                + byStatus;
+    }
+}
