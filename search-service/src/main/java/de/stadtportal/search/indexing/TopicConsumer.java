@@ -1,7 +1,6 @@
 package de.stadtportal.search.indexing;
 
 import de.stadtportal.contracts.Topics;
-import de.stadtportal.messaging.consumer.ListenerWork;
 import de.stadtportal.messaging.envelope.CloudEventEnvelope;
 import de.stadtportal.messaging.envelope.ReceivedEvent;
 import de.stadtportal.search.document.domain.IndexChange;
@@ -13,6 +12,7 @@ import java.time.Instant;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
 
 /**
  * Feeds the index from the city, article, venue and event topics. The envelope is read before
@@ -40,14 +40,15 @@ class TopicConsumer {
 
     @KafkaListener(id = "search-index", idIsGroup = false, topics = {Topics.CONTENT_CITIES, Topics.CONTENT_ARTICLES,
             Topics.EVENTS_VENUES, Topics.EVENTS_EVENTS})
-    void on(ConsumerRecord<String, byte[]> record) {
+    Mono<Void> on(ConsumerRecord<String, byte[]> record) {
         ReceivedEvent received = envelope.read(record);
         IndexChange change = Indexing.changeOf(received.event());
-        ListenerWork.complete(documents.apply(change, DocumentStore.LIVE)
+        return documents.apply(change, DocumentStore.LIVE)
                 .doOnNext(applied -> {
                     if (applied && received.time() != null) {
                         freshness.record(Duration.between(received.time(), Instant.now()).abs());
                     }
-                }));
+                })
+                .then();
     }
 }
