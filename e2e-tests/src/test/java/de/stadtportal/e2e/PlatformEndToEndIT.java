@@ -39,8 +39,15 @@ class PlatformEndToEndIT {
         Gateway.Answer home = gateway.get("/api/cities/bochum/home");
 
         assertThat(home.status()).isEqualTo(200);
-        assertThat(home.body().toString()).contains("Die Ermöglicherstadt").contains("UniverCity Bochum");
+        assertThat(home.body().toString()).contains("Die Ermöglicherstadt");
+        assertThat(home.body().path("articles").size()).isPositive();
+        assertThat(home.body().path("highlights").size()).isEqualTo(3);
         assertThat(home.body().path("partial").asBoolean(false)).isFalse();
+        // other tests of this JVM may have published newer articles since: ask for the demo article itself
+        assertThat(gateway.get("/api/cities/bochum/articles/univercity-bochum").body().path("title").asString())
+                .isEqualTo("UniverCity Bochum");
+        assertThat(gateway.get("/api/cities/bochum/articles/univercity-bochum?locale=en").body().path("locale")
+                .asString()).isEqualTo("en");
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 assertThat(gateway.get("/api/search?q=Musikforum").body().path("total").asInt()).isPositive());
     }
