@@ -2,14 +2,26 @@ package de.stadtportal.web;
 
 import de.stadtportal.web.problem.ApiProblem;
 import org.springframework.core.Ordered;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Refuses a declared body over the limit before reading it (413). Bodies without a length are
- * bounded by the codecs' in-memory limit, which the problem handler also answers with 413.
+ * Bounds every request body to {@value #LIMIT_BYTES} bytes, answering 413 otherwise.
+ * <p>
+ * A declared length over the limit is refused before anything is read. A body without a length
+ * (chunked) is read here, up to the limit, before the handler runs: a handler that never reads its
+ * body (an admin action, say) would otherwise act on a request of any size, and the connection would
+ * be drained after the fact. Such a body is at most the limit in memory, which the JSON codecs would
+ * hold anyway.
  */
 public class RequestSizeLimitFilter implements WebFilter, Ordered {
 
@@ -22,10 +34,47 @@ public class RequestSizeLimitFilter implements WebFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        long length = exchange.getRequest().getHeaders().getContentLength();
+        ServerHttpRequest request = exchange.getRequest();
+        long length = request.getHeaders().getContentLength();
         if (length > LIMIT_BYTES) {
             return Mono.error(ApiProblem.payloadTooLarge(LIMIT_BYTES));
         }
-        return chain.filter(exchange);
+        if (length >= 0 || request.getHeaders().getFirst(HttpHeaders.TRANSFER_ENCODING) == null) {
+            return chain.filter(exchange);
+        }
+        return DataBufferUtils.join(request.getBody(), LIMIT_BYTES)
+                .onErrorMap(DataBufferLimitException.class, tooLarge -> ApiProblem.payloadTooLarge(LIMIT_BYTES))
+                .map(RequestSizeLimitFilter::bytesOf)
+                .defaultIfEmpty(new byte[0])
+                .flatMap(bytes -> chain.filter(exchange.mutate().request(new ReadBody(exchange, bytes)).build()));
+    }
+
+    private static byte[] bytesOf(DataBuffer buffer) {
+        try {
+            byte[] bytes = new byte[buffer.readableByteCount()];
+            buffer.read(bytes);
+            return bytes;
+        } finally {
+            DataBufferUtils.release(buffer);
+        }
+    }
+
+    /** The request with the body this filter has read already, handed out afresh to each reader. */
+    private static final class ReadBody extends ServerHttpRequestDecorator {
+
+        private final ServerWebExchange exchange;
+        private final byte[] body;
+
+        ReadBody(ServerWebExchange exchange, byte[] body) {
+            super(exchange.getRequest());
+            this.exchange = exchange;
+            this.body = body;
+        }
+
+        @Override
+        public Flux<DataBuffer> getBody() {
+            return body.length == 0 ? Flux.empty()
+                    : Flux.defer(() -> Flux.just(exchange.getResponse().bufferFactory().wrap(body)));
+        }
     }
 }

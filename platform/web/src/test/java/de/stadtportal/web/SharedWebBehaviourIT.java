@@ -4,13 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import de.stadtportal.testing.security.Tokens;
 import de.stadtportal.testing.security.TrustTestTokens;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.MediaType;
+import org.springframework.http.ReactiveHttpOutputMessage;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.BodyInserter;
+import org.springframework.web.reactive.function.BodyInserters;
+import reactor.core.publisher.Flux;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient
@@ -116,6 +124,32 @@ class SharedWebBehaviourIT {
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(huge)
                 .exchange().expectStatus().isEqualTo(413)
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void a_chunked_body_is_bounded_too_even_where_the_handler_never_reads_it() {
+        int before = WebTestApplication.Notes.RECOUNTS.get();
+        web.post().uri(NOTES + "/recount").headers(h -> h.setBearerAuth(Tokens.editor("bochum")))
+                .contentType(MediaType.APPLICATION_JSON).body(chunked("x".repeat(300 * 1024)))
+                .exchange().expectStatus().isEqualTo(413)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(WebTestApplication.Notes.RECOUNTS.get()).isEqualTo(before);
+
+        web.post().uri(NOTES + "/recount").headers(h -> h.setBearerAuth(Tokens.editor("bochum")))
+                .contentType(MediaType.APPLICATION_JSON).body(chunked("{}"))
+                .exchange().expectStatus().isAccepted();
+        assertThat(WebTestApplication.Notes.RECOUNTS.get()).isEqualTo(before + 1);
+        web.post().uri(NOTES).headers(h -> h.setBearerAuth(Tokens.editor("bochum")))
+                .contentType(MediaType.APPLICATION_JSON).body(chunked("{\"title\": \"Zeche Hannover\"}"))
+                .exchange().expectStatus().isOk().expectBody().jsonPath("$.title").isEqualTo("Zeche Hannover");
+    }
+
+    /** A body sent in 8 KiB chunks without a length, as a streaming client sends it. */
+    private static BodyInserter<Flux<DataBuffer>, ReactiveHttpOutputMessage> chunked(String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        DefaultDataBufferFactory buffers = DefaultDataBufferFactory.sharedInstance;
+        return BodyInserters.fromDataBuffers(Flux.range(0, (bytes.length + 8191) / 8192)
+                .map(i -> buffers.wrap(Arrays.copyOfRange(bytes, i * 8192, Math.min(bytes.length, (i + 1) * 8192)))));
     }
 
     @Test

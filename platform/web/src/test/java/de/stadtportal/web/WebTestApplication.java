@@ -11,6 +11,7 @@ import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.Map;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.http.ResponseEntity;
@@ -36,6 +37,7 @@ public class WebTestApplication {
     static class Notes {
 
         static final String CURRENT = ETags.of("note", 3);
+        static final AtomicInteger RECOUNTS = new AtomicInteger();
 
         @GetMapping("/api/cities/{city}/notes")
         Page<String> list(@RequestParam(required = false) String limit, @RequestParam(required = false) String cursor) {
@@ -66,6 +68,17 @@ public class WebTestApplication {
                     .map(caller -> {
                         ETags.requireMatch(request, CURRENT);
                         return Map.of("title", note.title());
+                    });
+        }
+
+        /** An action that never reads its body, like the search reindex. */
+        @PostMapping("/api/cities/{city}/notes/recount")
+        Mono<ResponseEntity<Void>> recount(@PathVariable String city) {
+            return Caller.current()
+                    .flatMap(caller -> caller.requireEditorOf(city))
+                    .map(caller -> {
+                        RECOUNTS.incrementAndGet();
+                        return ResponseEntity.accepted().build();
                     });
         }
 

@@ -1,6 +1,7 @@
 package de.stadtportal.search.indexing;
 
 import de.stadtportal.contracts.Topics;
+import de.stadtportal.messaging.consumer.ListenerWork;
 import de.stadtportal.messaging.envelope.CloudEventEnvelope;
 import de.stadtportal.messaging.envelope.ReceivedEvent;
 import de.stadtportal.search.document.domain.IndexChange;
@@ -12,12 +13,12 @@ import java.time.Instant;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
-import reactor.core.publisher.Mono;
 
 /**
  * Feeds the index from the city, article, venue and event topics. The envelope is read before
  * anything else, so a record that breaks its contract fails at once and the platform's error
- * handler sends it to {@code <topic>.dlq}; everything else is one version-guarded write.
+ * handler sends it to {@code <topic>.dlq}; everything else is one version-guarded write, finished
+ * before the next record of the partition is taken.
  * <p>
  * {@code stadtportal.search.freshness} measures from the CloudEvent's time, when the producer
  * committed the change, to the moment the change is committed here and can be found.
@@ -40,15 +41,14 @@ class TopicConsumer {
 
     @KafkaListener(id = "search-index", idIsGroup = false, topics = {Topics.CONTENT_CITIES, Topics.CONTENT_ARTICLES,
             Topics.EVENTS_VENUES, Topics.EVENTS_EVENTS})
-    Mono<Void> on(ConsumerRecord<String, byte[]> record) {
+    void on(ConsumerRecord<String, byte[]> record) {
         ReceivedEvent received = envelope.read(record);
         IndexChange change = Indexing.changeOf(received.event());
-        return documents.apply(change, DocumentStore.LIVE)
+        ListenerWork.complete(documents.apply(change, DocumentStore.LIVE)
                 .doOnNext(applied -> {
                     if (applied && received.time() != null) {
                         freshness.record(Duration.between(received.time(), Instant.now()).abs());
                     }
-                })
-                .then();
+                }));
     }
 }

@@ -3,6 +3,7 @@ package de.stadtportal.search.reindex;
 import de.stadtportal.contracts.ContractViolation;
 import de.stadtportal.contracts.Topics;
 import de.stadtportal.messaging.envelope.CloudEventEnvelope;
+import de.stadtportal.search.document.domain.IndexChange;
 import de.stadtportal.search.document.domain.Indexing;
 import de.stadtportal.search.indexing.DocumentStore;
 import de.stadtportal.web.problem.ApiProblem;
@@ -10,7 +11,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -20,14 +20,12 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Scheduler;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * Replays the four topics from their beginning into a new generation. A plain {@link KafkaConsumer}
@@ -36,20 +34,25 @@ import reactor.core.scheduler.Schedulers;
  * writes into every generation that is active or building. When the replay has caught up, the new
  * generation becomes active in one transaction and the old one is deleted.
  * <p>
- * The consumer is polled on a thread of its own, never on an event-loop thread. One reindex runs at
- * a time; progress is kept in memory and shown by {@code GET /api/search/reindex}.
+ * The replay is a plain loop on a thread of its own: it polls, writes each record and waits for the
+ * write before the next, so neither the poll nor the wait ever lands on an event-loop thread that
+ * the database driver or the live consumer needs. One reindex runs at a time; progress is kept in
+ * memory and shown by {@code GET /api/search/reindex}.
  */
 @Component
-class Reindexer {
+class Reindexer implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(Reindexer.class);
     private static final Duration POLL = Duration.ofMillis(500);
+    /** Longer than any single write or generation switch; a hung database fails the reindex. */
+    private static final Duration STEP = Duration.ofMinutes(5);
 
     private final KafkaProperties kafka;
     private final CloudEventEnvelope envelope;
     private final DocumentStore documents;
     private final Generations generations;
     private final AtomicReference<ReindexStatus> status = new AtomicReference<>(ReindexStatus.IDLE);
+    private volatile boolean stopping;
 
     Reindexer(KafkaProperties kafka, CloudEventEnvelope envelope, DocumentStore documents, Generations generations) {
         this.kafka = kafka;
@@ -89,25 +92,32 @@ class Reindexer {
     }
 
     private void run(long generation) {
-        Scheduler poller = Schedulers.newSingle("search-reindex-" + generation);
-        Flux.using(() -> consumer(generation), consumer -> replay(consumer, generation), KafkaConsumer::close)
-                .subscribeOn(poller)
-                .then(Mono.defer(() -> generations.activate(generation)))
-                .flatMap(old -> old == 0 ? Mono.<Void>empty() : generations.discard(old, "retired"))
-                .doOnSuccess(done -> {
-                    status.updateAndGet(ReindexStatus::done);
-                    log.info("Reindex into generation {} done: {}", generation, status.get());
-                })
-                .onErrorResume(error -> {
-                    log.error("Reindex into generation {} failed", generation, error);
-                    status.updateAndGet(current -> current.failed(error));
-                    return generations.discard(generation, "failed").onErrorResume(ignored -> Mono.empty());
-                })
-                .doFinally(signal -> poller.dispose())
-                .subscribe();
+        Thread worker = new Thread(() -> rebuild(generation), "search-reindex-" + generation);
+        worker.setDaemon(true);
+        worker.start();
     }
 
-    private Flux<Boolean> replay(KafkaConsumer<String, byte[]> consumer, long generation) {
+    private void rebuild(long generation) {
+        try (KafkaConsumer<String, byte[]> consumer = consumer(generation)) {
+            replay(consumer, generation);
+            long old = generations.activate(generation).block(STEP);
+            if (old != 0) {
+                generations.discard(old, "retired").block(STEP);
+            }
+            status.updateAndGet(ReindexStatus::done);
+            log.info("Reindex into generation {} done: {}", generation, status.get());
+        } catch (RuntimeException error) {
+            log.error("Reindex into generation {} failed", generation, error);
+            status.updateAndGet(current -> current.failed(error));
+            try {
+                generations.discard(generation, "failed").block(STEP);
+            } catch (RuntimeException ignored) {
+                log.warn("Generation {} is left building; it is discarded at the next start", generation);
+            }
+        }
+    }
+
+    private void replay(KafkaConsumer<String, byte[]> consumer, long generation) {
         List<TopicPartition> partitions = new ArrayList<>();
         for (String topic : Topics.ALL) {
             consumer.partitionsFor(topic).forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
@@ -117,38 +127,43 @@ class Reindexer {
         Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
         Map<TopicPartition, Long> beginning = consumer.beginningOffsets(partitions);
         long total = partitions.stream().mapToLong(p -> end.get(p) - beginning.get(p)).sum();
-        AtomicLong read = new AtomicLong();
-        AtomicLong skipped = new AtomicLong();
+        long read = 0;
+        long skipped = 0;
         status.updateAndGet(current -> current.progress(0, total, 0));
-
-        Flux<List<ConsumerRecord<String, byte[]>>> batches = Flux.generate(sink -> {
-            if (partitions.stream().allMatch(p -> consumer.position(p) >= end.get(p))) {
-                sink.complete();
-                return;
+        while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+            if (stopping) {
+                throw new IllegalStateException("The service is stopping");
             }
-            List<ConsumerRecord<String, byte[]>> batch = new ArrayList<>();
-            consumer.poll(POLL).forEach(record -> {
-                if (record.offset() < end.get(new TopicPartition(record.topic(), record.partition()))) {
-                    batch.add(record);
+            for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
+                if (record.offset() >= end.get(new TopicPartition(record.topic(), record.partition()))) {
+                    continue;
                 }
-            });
-            sink.next(batch);
-        });
-        return batches.concatMap(batch -> Flux.fromIterable(batch)
-                .concatMap(record -> apply(record, generation, skipped))
-                .doOnComplete(() -> {
-                    long now = read.addAndGet(batch.size());
-                    status.updateAndGet(current -> current.progress(now, total, skipped.get()));
-                }), 1);
+                if (!apply(record, generation)) {
+                    skipped++;
+                }
+                read++;
+            }
+            long readNow = read;
+            long skippedNow = skipped;
+            status.updateAndGet(current -> current.progress(readNow, total, skippedNow));
+        }
     }
 
-    private Mono<Boolean> apply(ConsumerRecord<String, byte[]> record, long generation, AtomicLong skipped) {
-        return Mono.fromCallable(() -> Indexing.changeOf(envelope.read(record).event()))
-                .flatMap(change -> documents.apply(change, generation))
-                .onErrorResume(ContractViolation.class, violation -> {
-                    skipped.incrementAndGet();
-                    return Mono.just(false);
-                });
+    /** Writes one record into the generation; false when it breaks its contract and is skipped. */
+    private boolean apply(ConsumerRecord<String, byte[]> record, long generation) {
+        IndexChange change;
+        try {
+            change = Indexing.changeOf(envelope.read(record).event());
+        } catch (ContractViolation violation) {
+            return false;
+        }
+        documents.apply(change, generation).block(STEP);
+        return true;
+    }
+
+    @Override
+    public void destroy() {
+        stopping = true;
     }
 
     private KafkaConsumer<String, byte[]> consumer(long generation) {
