@@ -5,6 +5,9 @@ import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,6 +28,7 @@ public final class LocalPlatform implements AutoCloseable {
     private final LocalKeys keys;
     private final LocalInfrastructure infrastructure;
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    private final Map<String, Map<String, String>> overrides = new HashMap<>();
     private boolean started;
 
     LocalPlatform(LocalSettings settings, PrintStream out) {
@@ -46,6 +50,15 @@ public final class LocalPlatform implements AutoCloseable {
         }
         return new LocalPlatform(new LocalSettings(root, home, ports.get("postgresql"), ports.get("kafka"),
                 ports.get("kafka-controller"), 3, servicePorts), out);
+    }
+
+    /**
+     * Settings for one service that win over the platform's own, given as environment variables
+     * (a benchmark lifts the gateway's rate limits this way). Takes effect at the next start.
+     */
+    public synchronized LocalPlatform override(String service, Map<String, String> environment) {
+        overrides.computeIfAbsent(service, name -> new HashMap<>()).putAll(environment);
+        return this;
     }
 
     /** Starts everything and waits until every service is ready; answers how long that took. */
@@ -130,6 +143,17 @@ public final class LocalPlatform implements AutoCloseable {
         infrastructure.restartPostgres(down);
     }
 
+    /** The operating-system process of a running service, to read its memory for example. */
+    public long processId(String service) {
+        return services.get(service).pid();
+    }
+
+    /** A JDBC connection to one service's own database ({@code content}, {@code events}, {@code search}). */
+    public Connection database(String database) throws SQLException {
+        return DriverManager.getConnection(infrastructure.jdbcUrl(database), infrastructure.username(),
+                infrastructure.password());
+    }
+
     /** The broker's address, for tests that inspect topics (dead letters, for example). */
     public String kafkaBootstrapServers() {
         return settings.kafkaBootstrap();
@@ -152,7 +176,9 @@ public final class LocalPlatform implements AutoCloseable {
 
     private ServiceProcess service(String name, Map<String, String> environment, Path logs) {
         Path jar = settings.root().resolve(name).resolve("target").resolve(name + "-0.1.0-SNAPSHOT.jar");
-        return new ServiceProcess(name, jar, settings.port(name), environment, logs);
+        Map<String, String> effective = new HashMap<>(environment);
+        effective.putAll(overrides.getOrDefault(name, Map.of()));
+        return new ServiceProcess(name, jar, settings.port(name), effective, logs);
     }
 
     private void checkPorts() {
