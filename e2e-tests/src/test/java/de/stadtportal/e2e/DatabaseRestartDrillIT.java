@@ -11,14 +11,19 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Fault drill, short version of issue 8's "the content database restarted during writes":
- * PostgreSQL (the databases of content, events and search alike) goes down for three seconds and
+ * PostgreSQL (the databases of content, events and search alike) goes down for three seconds (ten, and
+ * 2,000 writes, with {@code -Dstadtportal.drills=full}) and
  * comes back while four editors publish articles and events. A write may be refused while the
  * database is away, but only with a 503 problem, never a 500 or no answer; a refused write leaves
  * nothing behind, and every accepted one is found by search exactly once.
  */
 class DatabaseRestartDrillIT {
 
-    private static final int WRITES = 240;
+    private static final int WRITES = FaultDrill.size(240, 2_000);
+    private static final int WRITERS = FaultDrill.size(4, 20);
+    private static final Duration PAUSE = FaultDrill.size(Duration.ofMillis(100), Duration.ofMillis(350));
+    private static final Duration DOWN = FaultDrill.size(Duration.ofSeconds(3), Duration.ofSeconds(10));
+    private static final Duration PATIENCE = FaultDrill.size(Duration.ofSeconds(180), Duration.ofSeconds(600));
 
     @Test
     void writes_across_a_database_restart_are_either_found_exactly_once_or_refused_with_a_503_leaving_nothing() {
@@ -26,12 +31,12 @@ class DatabaseRestartDrillIT {
         List<Write> writes;
         int before;
         int during;
-        try (FaultDrill.Writers writers = drill.write(4, WRITES, Duration.ofMillis(100))) {
+        try (FaultDrill.Writers writers = drill.write(WRITERS, WRITES, PAUSE)) {
             await().atMost(Duration.ofSeconds(60)).until(() -> writers.answered() >= WRITES / 4);
             before = writers.answered();
-            drill.platform().restartDatabase(Duration.ofSeconds(3));
+            drill.platform().restartDatabase(DOWN);
             during = writers.answered() - before;
-            writes = writers.awaitAll(Duration.ofSeconds(180));
+            writes = writers.awaitAll(PATIENCE);
         }
         System.out.println("Database restart drill: " + FaultDrill.tally(writes) + ", " + during
                 + " answered while PostgreSQL restarted");
@@ -42,6 +47,6 @@ class DatabaseRestartDrillIT {
         assertThat(writes).hasSize(WRITES);
         assertThat(writes.stream().filter(Write::accepted).count()).as("accepted writes").isPositive();
         FaultDrill.assertAnsweredWithSuccessOr503Problem(writes);
-        drill.assertEveryAcceptedWriteIsFoundOnceAndRefusedOnesLeftNothing(writes, Duration.ofSeconds(120));
+        drill.assertEveryAcceptedWriteIsFoundOnceAndRefusedOnesLeftNothing(writes, PATIENCE);
     }
 }

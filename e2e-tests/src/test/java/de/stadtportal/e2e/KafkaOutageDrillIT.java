@@ -10,44 +10,49 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Fault drill, short version of issue 8's "Kafka stopped for 30 seconds during 5,000 writes": the
- * broker goes away for about ten seconds while four editors publish articles and events. Writes
+ * Fault drill "Kafka stopped for 30 seconds during 5,000 writes" (that size with
+ * {@code -Dstadtportal.drills=full}; in {@code ./mvnw verify} 300 writes and ten seconds): the broker
+ * goes away while editors publish articles and events. Writes
  * only need the services' own databases (the event waits in the outbox), so every one is accepted;
  * once the broker is back, the relays deliver the backlog and search finds each write exactly once.
  */
 class KafkaOutageDrillIT {
 
-    private static final int WRITES = 300;
-    private static final Duration OUTAGE = Duration.ofSeconds(10);
+    private static final int WRITES = FaultDrill.size(300, 5_000);
+    private static final Duration OUTAGE = FaultDrill.size(Duration.ofSeconds(10), Duration.ofSeconds(30));
+    /** Twenty writers 350 ms apart stay within the gateway's 300 writes a minute per editor. */
+    private static final int WRITERS = FaultDrill.size(4, 20);
+    private static final Duration PAUSE = FaultDrill.size(Duration.ofMillis(100), Duration.ofMillis(350));
+    private static final Duration PATIENCE = FaultDrill.size(Duration.ofSeconds(120), Duration.ofSeconds(600));
 
     @Test
     void every_write_during_a_kafka_outage_is_accepted_and_found_exactly_once_after_the_broker_is_back() {
         FaultDrill drill = new FaultDrill("kafkadrill");
         List<Write> writes;
         int writtenWhileDown;
-        try (FaultDrill.Writers writers = drill.write(4, WRITES, Duration.ofMillis(100))) {
+        try (FaultDrill.Writers writers = drill.write(WRITERS, WRITES, PAUSE)) {
             await().atMost(Duration.ofSeconds(60)).until(() -> writers.answered() >= WRITES / 6);
 
             drill.platform().stopKafka();
             Instant stopped = Instant.now();
             int before = writers.answered();
             try {
-                await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).until(() ->
+                await().atMost(OUTAGE.plus(PATIENCE)).pollInterval(Duration.ofMillis(200)).until(() ->
                         Duration.between(stopped, Instant.now()).compareTo(OUTAGE) >= 0
-                                && (writers.answered() - before >= WRITES / 2 || writers.answered() >= WRITES));
+                                && (writers.answered() - before >= WRITES / 4 || writers.answered() >= WRITES));
             } finally {
                 writtenWhileDown = writers.answered() - before;
                 drill.platform().startKafka();
             }
-            writes = writers.awaitAll(Duration.ofSeconds(120));
+            writes = writers.awaitAll(PATIENCE);
         }
         System.out.println("Kafka outage drill: " + FaultDrill.tally(writes) + ", " + writtenWhileDown
                 + " answered while Kafka was down");
 
-        assertThat(writtenWhileDown).as("writes answered while Kafka was down").isGreaterThanOrEqualTo(WRITES / 2);
+        assertThat(writtenWhileDown).as("writes answered while Kafka was down").isGreaterThanOrEqualTo(WRITES / 4);
         assertThat(writes).hasSize(WRITES);
         assertThat(writes).as("writes not accepted while only Kafka was away")
                 .filteredOn(write -> !write.accepted()).extracting(Write::describe).isEmpty();
-        drill.assertEveryAcceptedWriteIsFoundOnceAndRefusedOnesLeftNothing(writes, Duration.ofSeconds(120));
+        drill.assertEveryAcceptedWriteIsFoundOnceAndRefusedOnesLeftNothing(writes, PATIENCE);
     }
 }

@@ -19,7 +19,13 @@ import org.junit.jupiter.api.Test;
  */
 class SearchCrashDrillIT {
 
-    private static final int WRITES = 300;
+    private static final int WRITES = FaultDrill.size(300, 5_000);
+    private static final int WRITERS = FaultDrill.size(4, 20);
+    /** In full size, 350 ms apart keeps each of the twenty writers within the gateway's per-editor write limit. */
+    private static final Duration PAUSE = FaultDrill.size(Duration.ZERO, Duration.ofMillis(350));
+    /** Indexed documents before the kill: well into the burst, yet far from its end. */
+    private static final int KILL_AFTER = FaultDrill.size(20, 800);
+    private static final Duration PATIENCE = FaultDrill.size(Duration.ofSeconds(120), Duration.ofSeconds(600));
 
     @Test
     void search_killed_while_indexing_a_burst_finds_every_write_exactly_once_after_its_restart() {
@@ -27,17 +33,17 @@ class SearchCrashDrillIT {
         AtomicInteger indexedAtKill = new AtomicInteger();
         List<Write> writes;
         Gateway.Answer whileDown;
-        try (FaultDrill.Writers writers = drill.write(4, WRITES, Duration.ZERO)) {
-            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> {
+        try (FaultDrill.Writers writers = drill.write(WRITERS, WRITES, PAUSE)) {
+            await().atMost(PATIENCE).pollInterval(Duration.ofMillis(100)).until(() -> {
                 int indexed = drill.searchTotal(drill.marker());
                 indexedAtKill.set(indexed);
                 // indexing has begun, lags behind the writes, and the burst goes on
-                return indexed >= 20 && indexed < writers.accepted() && writers.answered() < WRITES;
+                return indexed >= KILL_AFTER && indexed < writers.accepted() && writers.answered() < WRITES;
             });
             drill.platform().killService("search-service");
             try {
                 whileDown = drill.gateway().get("/api/search?q=" + drill.marker());
-                writes = writers.awaitAll(Duration.ofSeconds(120));
+                writes = writers.awaitAll(PATIENCE);
             } finally {
                 drill.platform().restartService("search-service");
             }
@@ -50,6 +56,6 @@ class SearchCrashDrillIT {
         assertThat(writes).hasSize(WRITES);
         assertThat(writes).as("writes not accepted while only search was away")
                 .filteredOn(write -> !write.accepted()).extracting(Write::describe).isEmpty();
-        drill.assertEveryAcceptedWriteIsFoundOnceAndRefusedOnesLeftNothing(writes, Duration.ofSeconds(120));
+        drill.assertEveryAcceptedWriteIsFoundOnceAndRefusedOnesLeftNothing(writes, PATIENCE);
     }
 }

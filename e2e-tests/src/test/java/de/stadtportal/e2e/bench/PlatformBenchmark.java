@@ -88,7 +88,7 @@ public final class PlatformBenchmark {
         platform.override("gateway-service", Map.of("RATE_LIMIT_READS", "1000000000",
                 "RATE_LIMIT_WRITES", "1000000000"));
         Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "bench-platform-stop"));
-        try (MemorySampler memory = new MemorySampler(platform, SERVICES)) {
+        try (ProcessMeter memory = new ProcessMeter(platform, SERVICES)) {
             Duration up = platform.start();
             row("`./stadtportal up` to ready (built, first start: data initialised)", ms(up.toMillis()), "≤ 60,000 ms");
             report.put("upToReadyMs", up.toMillis());
@@ -106,7 +106,7 @@ public final class PlatformBenchmark {
             gatewayAgainstDirect("search-service", "/api/search?q=zeche&limit=10", "search, one word");
             freshnessIdle();
             freshnessUnderSteadyLoad();
-            sustainedWrites();
+            sustainedWrites(memory);
             Map<String, Long> peaks = memory.peaks();
             report.put("rssUnderLoadPeakMb", peaks);
             Thread.sleep(10_000);
@@ -253,9 +253,10 @@ public final class PlatformBenchmark {
      * then the time until search has every one of them: the sustained rate is what was written
      * and indexed over the whole span. Counts come from the events and search databases themselves.
      */
-    private void sustainedWrites() throws SQLException, InterruptedException {
+    private void sustainedWrites(ProcessMeter processes) throws SQLException, InterruptedException {
         out.printf("%n== sustained writes: %d connections for %d s, then until search has all of them%n",
                 writeConnections, writeSeconds);
+        Map<String, Long> cpuBefore = processes.cpuMillis();
         long begin = System.nanoTime();
         Wrk.Result writes = wrk.writeEvents(platform.gatewayUrl(), writeConnections, writeSeconds, writeArguments(marker));
         long written = System.nanoTime();
@@ -274,6 +275,7 @@ public final class PlatformBenchmark {
             Thread.sleep(100);
         }
         long done = System.nanoTime();
+        Map<String, Long> cpuAfter = processes.cpuMillis();
         long copies = count("search", """
                 SELECT count(*) FROM search_document d JOIN search_generation g ON g.id = d.generation
                 WHERE g.state = 'active' AND d.type = 'event' AND NOT d.removed AND d.title LIKE ?
@@ -290,7 +292,16 @@ public final class PlatformBenchmark {
         figures.put("acceptedPerSecond", round(acceptedRate));
         figures.put("writtenAndIndexedPerSecond", round(indexedRate));
         figures.put("indexLagAfterLastWriteMs", round((done - written) / 1e6));
+        Map<String, Double> cpuPerWrite = new LinkedHashMap<>();
+        long writesIndexed = indexed;
+        cpuAfter.forEach((process, millis) -> cpuPerWrite.put(process,
+                round((millis - cpuBefore.get(process)) / (double) writesIndexed)));
+        figures.put("cpuMsPerWrite", cpuPerWrite);
         report.put("sustainedWrites", figures);
+        out.println("  CPU ms per write: " + cpuPerWrite);
+        row("CPU time per write and index, by process", cpuPerWrite.entrySet().stream()
+                .map(entry -> entry.getKey().replace("-service", "") + " " + entry.getValue() + " ms")
+                .collect(java.util.stream.Collectors.joining(", ")), "—");
         out.printf("  accepted %d (refused %d), stored %d, indexed %d in %d rows; search caught up %.0f ms after the last write%n",
                 writes.created(), writes.refused(), stored, indexed, copies, (done - written) / 1e6);
         row(String.format("sustained writes accepted and indexed (%d connections, %d s)", writeConnections, writeSeconds),

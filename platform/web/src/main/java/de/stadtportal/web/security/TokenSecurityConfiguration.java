@@ -113,7 +113,7 @@ public class TokenSecurityConfiguration {
                 ? JwtValidators.createDefault()
                 : new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(properties.issuer()));
         decoder.setJwtValidator(validator);
-        return decoder;
+        return new VerifiedTokens(decoder, validator);
     }
 
     private static RSAPublicKey publicKey(TokenProperties properties) {

@@ -12,8 +12,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-/** Resident memory (VmRSS) of each service's process, now, and the highest seen while sampling. */
-final class MemorySampler implements AutoCloseable {
+/**
+ * Reads the platform's processes from {@code /proc}: resident memory (VmRSS) of each service now and
+ * the highest seen while sampling, and the CPU time each has used so far, with PostgreSQL's
+ * processes and this JVM (which runs the Kafka broker) beside them.
+ */
+final class ProcessMeter implements AutoCloseable {
 
     private final LocalPlatform platform;
     private final List<String> services;
@@ -24,7 +28,7 @@ final class MemorySampler implements AutoCloseable {
         return thread;
     });
 
-    MemorySampler(LocalPlatform platform, List<String> services) {
+    ProcessMeter(LocalPlatform platform, List<String> services) {
         this.platform = platform;
         this.services = services;
     }
@@ -48,6 +52,46 @@ final class MemorySampler implements AutoCloseable {
         Map<String, Long> ordered = new LinkedHashMap<>();
         services.forEach(service -> ordered.put(service, peaks.getOrDefault(service, -1L)));
         return ordered;
+    }
+
+    /** CPU milliseconds (user + system) used so far, per service, PostgreSQL and this JVM. */
+    Map<String, Long> cpuMillis() {
+        Map<String, Long> cpu = new LinkedHashMap<>();
+        for (String service : services) {
+            cpu.put(service, cpuMillis(platform.processId(service)));
+        }
+        long postgres = 0;
+        try (var processes = Files.list(Path.of("/proc"))) {
+            for (Path process : processes.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+                if (commandOf(process).equals("postgres")) {
+                    postgres += Math.max(0, cpuMillis(Long.parseLong(process.getFileName().toString())));
+                }
+            }
+        } catch (IOException e) {
+            postgres = -1;
+        }
+        cpu.put("postgresql", postgres);
+        cpu.put("kafka broker (benchmark JVM)", cpuMillis(ProcessHandle.current().pid()));
+        return cpu;
+    }
+
+    private static String commandOf(Path process) {
+        try {
+            return Files.readString(process.resolve("comm")).trim();
+        } catch (IOException | RuntimeException e) {
+            return "";
+        }
+    }
+
+    private static long cpuMillis(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // fields after the command: state is [0], utime [11], stime [12], in clock ticks of 10 ms
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
     }
 
     private static long residentMb(long pid) {
