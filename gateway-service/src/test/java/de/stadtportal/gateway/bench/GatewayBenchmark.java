@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -27,12 +28,17 @@ import reactor.netty.resources.ConnectionProvider;
  * fixed concurrency, alternating rounds so that drift hits both alike. Prints throughput ratio
  * (gateway ÷ direct) and added median latency. Not a test: run with
  * {@code ./mvnw -q -pl gateway-service -Pbench test-compile exec:java}; tune with
- * {@code -Dbench.concurrency=32 -Dbench.seconds=10 -Dbench.rounds=2}.
+ * {@code -Dbench.concurrency=32 -Dbench.seconds=10 -Dbench.rounds=2}. {@code -Dbench.warmup=60} warms
+ * longer (the gateway's JIT takes about a minute on two cores to settle, the backend seconds);
+ * {@code -Dbench.compare=true} adds, in the same rounds, a gateway with the per-request observations
+ * it used to have; {@code -Dbench.bare=true} adds a bare Reactor Netty proxy, the ceiling that any
+ * proxy reaches against a backend this cheap when all of them share the same cores.
+ * {@link GatewayServer} keeps backend and gateway running for wrk and JFR from another process.
  */
 public final class GatewayBenchmark {
 
-    private static final String PATH = "/api/cities/bochum";
-    private static final byte[] BODY = ("{\"slug\":\"bochum\",\"name\":\"Bochum\",\"claim\":\"Stadt der Hochschulen\","
+    static final String PATH = "/api/cities/bochum";
+    static final byte[] BODY = ("{\"slug\":\"bochum\",\"name\":\"Bochum\",\"claim\":\"Stadt der Hochschulen\","
             + "\"universities\":9,\"topics\":[\"arbeiten\",\"business\",\"leben\"]}").getBytes(StandardCharsets.UTF_8);
 
     private GatewayBenchmark() {
@@ -42,53 +48,100 @@ public final class GatewayBenchmark {
         int concurrency = Integer.getInteger("bench.concurrency", 32);
         Duration round = Duration.ofSeconds(Integer.getInteger("bench.seconds", 10));
         int rounds = Integer.getInteger("bench.rounds", 2);
+        // the gateway's JIT needs far longer than a backend this small to settle: -Dbench.warmup=60 to see steady state
+        Duration warmup = Duration.ofSeconds(Integer.getInteger("bench.warmup", (int) round.toSeconds()));
+        // -Dbench.compare=true: also a gateway with the observations it had before (security, client), same run
+        boolean compare = Boolean.getBoolean("bench.compare");
+        // -Dbench.bare=true: also a bare Reactor Netty proxy (pooled client, no filters), the ceiling of any proxy here
+        boolean bare = Boolean.getBoolean("bench.bare");
 
         DisposableServer backend = HttpServer.create().host("127.0.0.1").port(0)
                 .route(routes -> routes.get(PATH, (request, response) -> response.status(HttpResponseStatus.OK)
                         .header("Content-Type", "application/json").sendByteArray(Mono.just(BODY))))
                 .bindNow();
-        ConfigurableApplicationContext gateway = startGateway("http://127.0.0.1:" + backend.port());
-        String gatewayPort = gateway.getEnvironment().getProperty("local.server.port");
+        String backendUri = "http://127.0.0.1:" + backend.port();
+        ConfigurableApplicationContext gateway = startGateway(backendUri);
+        ConfigurableApplicationContext before = compare ? startGateway(backendUri,
+                "--stadtportal.gateway.observations.security=true",
+                "--spring.cloud.gateway.server.webflux.observability.enabled=true",
+                "--spring.cloud.gateway.server.webflux.route-filter-cache-enabled=false") : null;
+        DisposableServer bareProxy = bare ? bareProxy(backendUri) : null;
 
         ConnectionProvider pool = ConnectionProvider.builder("bench").maxConnections(concurrency * 2)
                 .pendingAcquireMaxCount(-1).build();
         HttpClient client = HttpClient.create(pool);
-        String direct = "http://127.0.0.1:" + backend.port() + PATH;
-        String through = "http://127.0.0.1:" + gatewayPort + PATH;
+        Map<String, String> targets = new LinkedHashMap<>();
+        targets.put("direct", backendUri + PATH);
+        targets.put("gateway", "http://127.0.0.1:" + gateway.getEnvironment().getProperty("local.server.port") + PATH);
+        if (before != null) {
+            targets.put("before", "http://127.0.0.1:" + before.getEnvironment().getProperty("local.server.port") + PATH);
+        }
+        if (bareProxy != null) {
+            targets.put("bare", "http://127.0.0.1:" + bareProxy.port() + PATH);
+        }
         try {
-            System.out.printf(Locale.ROOT, "warming up (%d s each)…%n", round.toSeconds());
-            drive(client, direct, concurrency, round);
-            drive(client, through, concurrency, round);
+            System.out.printf(Locale.ROOT, "warming up (%d s each)…%n", warmup.toSeconds());
+            targets.values().forEach(url -> drive(client, url, concurrency, warmup));
 
-            Result directTotal = Result.EMPTY;
-            Result gatewayTotal = Result.EMPTY;
+            Map<String, Result> totals = new LinkedHashMap<>();
+            targets.keySet().forEach(name -> totals.put(name, Result.EMPTY));
             for (int i = 1; i <= rounds; i++) {
-                Result d = drive(client, direct, concurrency, round);
-                Result g = drive(client, through, concurrency, round);
-                System.out.printf(Locale.ROOT, "round %d  direct  %s%n", i, d);
-                System.out.printf(Locale.ROOT, "round %d  gateway %s%n", i, g);
-                directTotal = directTotal.plus(d);
-                gatewayTotal = gatewayTotal.plus(g);
+                for (Map.Entry<String, String> target : targets.entrySet()) {
+                    Result r = drive(client, target.getValue(), concurrency, round);
+                    System.out.printf(Locale.ROOT, "round %d  %-7s %s%n", i, target.getKey(), r);
+                    totals.merge(target.getKey(), r, Result::plus);
+                }
             }
-            System.out.printf(Locale.ROOT, "%nGET %s, concurrency %d, %d rounds of %d s, %d cores%n", PATH, concurrency,
-                    rounds, round.toSeconds(), Runtime.getRuntime().availableProcessors());
-            System.out.printf(Locale.ROOT, "direct   %s%n", directTotal);
-            System.out.printf(Locale.ROOT, "gateway  %s%n", gatewayTotal);
-            System.out.printf(Locale.ROOT, "throughput ratio (gateway / direct): %.2f%n",
-                    gatewayTotal.throughput() / directTotal.throughput());
-            System.out.printf(Locale.ROOT, "added median latency: %.3f ms%n",
-                    (gatewayTotal.median() - directTotal.median()) / 1e6);
+            System.out.printf(Locale.ROOT, "%nGET %s, concurrency %d, %d rounds of %d s, warm-up %d s, %d cores%n", PATH,
+                    concurrency, rounds, round.toSeconds(), warmup.toSeconds(),
+                    Runtime.getRuntime().availableProcessors());
+            totals.forEach((name, total) -> System.out.printf(Locale.ROOT, "%-8s %s%n", name, total));
+            Result direct = totals.get("direct");
+            for (String name : totals.keySet()) {
+                if (name.equals("direct")) {
+                    continue;
+                }
+                Result proxied = totals.get(name);
+                String label = name.equals("gateway") ? "" : " [" + name + "]";
+                System.out.printf(Locale.ROOT, "throughput ratio (gateway / direct)%s: %.2f%n", label,
+                        proxied.throughput() / direct.throughput());
+                System.out.printf(Locale.ROOT, "added median latency%s: %.3f ms%n", label,
+                        (proxied.median() - direct.median()) / 1e6);
+            }
         } finally {
             gateway.close();
+            if (before != null) {
+                before.close();
+            }
+            if (bareProxy != null) {
+                bareProxy.disposeNow();
+            }
             backend.disposeNow();
             pool.disposeLater().block();
         }
         System.exit(0);
     }
 
-    private static ConfigurableApplicationContext startGateway(String backend) {
+    /** Forwards every GET to the backend over a pooled client and nothing else. */
+    private static DisposableServer bareProxy(String backend) {
+        HttpClient upstream = HttpClient.create(ConnectionProvider.create("bare", 500)).baseUrl(backend);
+        return HttpServer.create().host("127.0.0.1").port(0)
+                .handle((request, response) -> upstream.get().uri(request.uri())
+                        .responseSingle((status, body) -> body.asByteArray()
+                                .flatMap(bytes -> response.status(status.status())
+                                        .header("Content-Type", status.responseHeaders().get("Content-Type"))
+                                        .sendByteArray(Mono.just(bytes)).then())))
+                .bindNow();
+    }
+
+    private static ConfigurableApplicationContext startGateway(String backend, String... extra) {
+        return startGateway(backend, 0, extra);
+    }
+
+    /** The real gateway, every filter on, routing all three backends to {@code backend}. */
+    static ConfigurableApplicationContext startGateway(String backend, int port, String... extra) {
         Map<String, Object> properties = new HashMap<>(Tokens.trustProperties());
-        properties.put("server.port", 0);
+        properties.put("server.port", port);
         properties.put("stadtportal.gateway.content-uri", backend);
         properties.put("stadtportal.gateway.events-uri", backend);
         properties.put("stadtportal.gateway.search-uri", backend);
@@ -98,6 +151,7 @@ public final class GatewayBenchmark {
         // as command-line arguments, so they win over application.yml like an operator's settings would
         String[] arguments = properties.entrySet().stream()
                 .map(entry -> "--" + entry.getKey() + "=" + entry.getValue()).toArray(String[]::new);
+        arguments = java.util.stream.Stream.concat(Arrays.stream(arguments), Arrays.stream(extra)).toArray(String[]::new);
         return new SpringApplicationBuilder(GatewayServiceApplication.class).web(WebApplicationType.REACTIVE)
                 .run(arguments);
     }
