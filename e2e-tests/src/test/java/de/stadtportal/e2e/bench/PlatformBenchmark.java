@@ -49,6 +49,8 @@ public final class PlatformBenchmark {
     private static final List<String> SERVICES = List.of("gateway-service", "content-service", "events-service",
             "search-service");
 
+    private final int warmupSeconds = Integer.getInteger("bench.warmupSeconds", 60);
+    private final String javaOptions = System.getProperty("bench.javaOptions", "");
     private final int seconds = Integer.getInteger("bench.seconds", 15);
     private final int rounds = Integer.getInteger("bench.rounds", 2);
     private final int concurrency = Integer.getInteger("bench.concurrency", 32);
@@ -77,9 +79,18 @@ public final class PlatformBenchmark {
         Path home = Files.createTempDirectory(reports, "platform-home-");
         report.put("date", ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
         report.put("machine", MachineFacts.read());
-        report.put("settings", Map.of("seconds", seconds, "rounds", rounds, "concurrency", concurrency,
-                "probes", probes, "steadySeconds", steadySeconds, "writeSeconds", writeSeconds,
-                "writeConnections", writeConnections, "marker", marker));
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("warmupSeconds", warmupSeconds);
+        settings.put("serviceJavaOptions", javaOptions);
+        settings.put("seconds", seconds);
+        settings.put("rounds", rounds);
+        settings.put("concurrency", concurrency);
+        settings.put("probes", probes);
+        settings.put("steadySeconds", steadySeconds);
+        settings.put("writeSeconds", writeSeconds);
+        settings.put("writeConnections", writeConnections);
+        settings.put("marker", marker);
+        report.put("settings", settings);
 
         // the services' console output stays in their log files under the platform's home
         platform = LocalPlatform.forTests(root, home, freePorts(), new PrintStream(OutputStream.nullOutputStream()));
@@ -87,6 +98,12 @@ public final class PlatformBenchmark {
         // from one address; they stay switched on, only their allowance is lifted
         platform.override("gateway-service", Map.of("RATE_LIMIT_READS", "1000000000",
                 "RATE_LIMIT_WRITES", "1000000000"));
+        if (!javaOptions.isBlank()) {
+            // e.g. -Dbench.javaOptions=-XX:TieredStopAtLevel=1 to measure the services with the C1 compiler alone
+            for (String service : SERVICES) {
+                platform.override(service, Map.of("STADTPORTAL_JAVA_OPTIONS", javaOptions));
+            }
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "bench-platform-stop"));
         try (ProcessMeter memory = new ProcessMeter(platform, SERVICES)) {
             Duration up = platform.start();
@@ -102,6 +119,7 @@ public final class PlatformBenchmark {
             report.put("rssAtRestMb", atRest);
 
             memory.startPeaks();
+            warmUp();
             gatewayAgainstDirect("content-service", "/api/cities/" + CITY, "city portrait");
             gatewayAgainstDirect("search-service", "/api/search?q=zeche&limit=10", "search, one word");
             freshnessIdle();
@@ -119,6 +137,27 @@ public final class PlatformBenchmark {
             platform.close();
         }
         write(reports);
+    }
+
+    /**
+     * Reads through the gateway and straight to the services while one connection writes, so that
+     * every service's hot paths are compiled before anything is measured: the figures describe a
+     * platform that has been running, not one that has just started.
+     */
+    private void warmUp() {
+        if (warmupSeconds <= 0) {
+            return;
+        }
+        out.printf("%n== warm-up: %d s of reads and writes%n", warmupSeconds);
+        int half = Math.max(1, warmupSeconds / 2);
+        CompletableFuture<Wrk.Result> writes = CompletableFuture.supplyAsync(() ->
+                wrk.writeEvents(platform.gatewayUrl(), 1, 2 * half, writeArguments("aufwaermen" + letters(8))));
+        for (String path : List.of("/api/cities/" + CITY, "/api/search?q=zeche&limit=10")) {
+            String service = path.startsWith("/api/search") ? "search-service" : "content-service";
+            wrk.read(platform.gatewayUrl() + path, 8, half / 2);
+            wrk.read(platform.serviceUrl(service) + path, 8, half / 2);
+        }
+        writes.join();
     }
 
     /** The same GET, straight to the service and through the gateway, in alternating rounds. */
