@@ -37,11 +37,17 @@ class ArticleController {
         this.articles = articles;
     }
 
+    /** Published articles, newest first; with {@code status=draft}, an editor of the city sees its drafts. */
     @GetMapping
     Mono<Page<ArticleView>> list(@PathVariable String city, @RequestParam(required = false) String topic,
             @RequestParam(required = false) String tag, @RequestParam(required = false) String locale,
+            @RequestParam(required = false) String status,
             @RequestParam(required = false) String limit, @RequestParam(required = false) String cursor) {
-        return Mono.defer(() -> articles.list(city, topic, tag, locale, Limit.parse(limit), cursor));
+        return Mono.defer(() -> {
+            int size = Limit.parse(limit);
+            return Caller.current().flatMap(caller -> articles.list(city, topic, tag, locale, status, caller, size,
+                    cursor));
+        });
     }
 
     @PostMapping

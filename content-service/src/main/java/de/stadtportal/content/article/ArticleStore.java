@@ -40,8 +40,8 @@ class ArticleStore {
     record Found(Article article, List<String> translations) {
     }
 
-    /** Which public article to continue a list after. */
-    record Position(Instant publishedAt, UUID id) {
+    /** Which article to continue a list after: its sort time (published, or last changed for drafts) and id. */
+    record Position(Instant at, UUID id) {
     }
 
     Mono<Found> find(String city, String slug, String locale) {
@@ -96,7 +96,43 @@ class ArticleStore {
             spec = spec.bind("tag", tag);
         }
         if (after != null) {
-            spec = spec.bind("afterAt", after.publishedAt().atOffset(ZoneOffset.UTC)).bind("afterId", after.id());
+            spec = spec.bind("afterAt", after.at().atOffset(ZoneOffset.UTC)).bind("afterId", after.id());
+        }
+        return spec.map(ArticleStore::found).all();
+    }
+
+    /**
+     * A city's drafts (scheduled ones among them), the most recently changed first, in one locale or
+     * in all of them; for its editors.
+     */
+    Flux<Found> drafts(String city, String locale, String topic, String tag, Position after, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM article a"
+                + " WHERE a.city = :city AND a.status = 'draft'");
+        if (locale != null) {
+            sql.append(" AND a.locale = :locale");
+        }
+        if (topic != null) {
+            sql.append(" AND a.topic = :topic");
+        }
+        if (tag != null) {
+            sql.append(" AND :tag = ANY(a.tags)");
+        }
+        if (after != null) {
+            sql.append(" AND (a.updated_at, a.id) < (:afterAt, :afterId)");
+        }
+        sql.append(" ORDER BY a.updated_at DESC, a.id DESC LIMIT :limit");
+        DatabaseClient.GenericExecuteSpec spec = database.sql(sql.toString()).bind("city", city).bind("limit", limit);
+        if (locale != null) {
+            spec = spec.bind("locale", locale);
+        }
+        if (topic != null) {
+            spec = spec.bind("topic", topic);
+        }
+        if (tag != null) {
+            spec = spec.bind("tag", tag);
+        }
+        if (after != null) {
+            spec = spec.bind("afterAt", after.at().atOffset(ZoneOffset.UTC)).bind("afterId", after.id());
         }
         return spec.map(ArticleStore::found).all();
     }

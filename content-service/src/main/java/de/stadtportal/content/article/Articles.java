@@ -28,6 +28,7 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -104,28 +105,51 @@ class Articles implements KnownArticles {
         });
     }
 
-    Mono<Page<ArticleView>> list(String city, String topic, String tag, String requestedLocale, int limit,
-            String cursor) {
+    Mono<Page<ArticleView>> list(String city, String topic, String tag, String requestedLocale, String status,
+            Caller caller, int limit, String cursor) {
         return Mono.defer(() -> {
-            String locale = locale(requestedLocale);
             if (topic != null && !settings.topics().contains(topic)) {
                 throw ApiProblem.invalidParameter("topic", "must be one of " + settings.topics());
             }
             if (tag != null && (tag.isBlank() || tag.length() > 40)) {
                 throw ApiProblem.invalidParameter("tag", "must be 1 to 40 characters");
             }
+            if (status != null && !status.equals("published") && !status.equals("draft")) {
+                throw ApiProblem.invalidParameter("status", "must be published or draft");
+            }
             ArticleStore.Position after = cursor == null ? null : position(cursor);
+            if ("draft".equals(status)) {
+                return drafts(city, topic, tag, requestedLocale, caller, after, limit);
+            }
+            String locale = locale(requestedLocale);
             return cities.requireExists(city)
                     .thenMany(store.published(city, locale, settings.fallbackLocale(), topic, tag, after, limit + 1))
                     .collectList()
-                    .map(found -> {
-                        boolean more = found.size() > limit;
-                        List<Found> shown = more ? found.subList(0, limit) : found;
-                        Article last = shown.isEmpty() ? null : shown.get(shown.size() - 1).article();
-                        return new Page<>(shown.stream().map(f -> ArticleView.of(f.article(), f.translations())).toList(),
-                                more ? Cursor.encode(last.publishedAt().toString(), last.id().toString()) : null);
-                    });
+                    .map(found -> page(found, limit, Article::publishedAt));
         });
+    }
+
+    /** The drafts of a city, scheduled ones among them, most recently changed first; for its editors only. */
+    private Mono<Page<ArticleView>> drafts(String city, String topic, String tag, String requestedLocale, Caller caller,
+            ArticleStore.Position after, int limit) {
+        if (!caller.authenticated()) {
+            throw new ApiProblem(HttpStatus.UNAUTHORIZED, "Unauthorized",
+                    "Drafts are shown to editors only; send a bearer token", List.of());
+        }
+        String locale = requestedLocale == null || requestedLocale.isBlank() ? null : locale(requestedLocale);
+        return cities.requireExists(city)
+                .then(caller.requireEditorOf(city))
+                .thenMany(store.drafts(city, locale, topic, tag, after, limit + 1))
+                .collectList()
+                .map(found -> page(found, limit, Article::updatedAt));
+    }
+
+    private static Page<ArticleView> page(List<Found> found, int limit, Function<Article, Instant> sortedBy) {
+        boolean more = found.size() > limit;
+        List<Found> shown = more ? found.subList(0, limit) : found;
+        Article last = shown.isEmpty() ? null : shown.get(shown.size() - 1).article();
+        return new Page<>(shown.stream().map(f -> ArticleView.of(f.article(), f.translations())).toList(),
+                more ? Cursor.encode(sortedBy.apply(last).toString(), last.id().toString()) : null);
     }
 
     /** The saved states of an article, newest first; for editors of its city only. */

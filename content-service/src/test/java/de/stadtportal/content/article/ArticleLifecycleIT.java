@@ -265,6 +265,57 @@ class ArticleLifecycleIT {
                 .expectBody().jsonPath("$.items.length()").isEqualTo(0);
     }
 
+    @Test
+    void editors_of_the_city_list_its_drafts_most_recently_changed_first_and_nobody_else_does() {
+        String tag = unique();
+        String older = (String) api().create(EDITOR, with(article("Entwurf alt " + tag), "tags", List.of(tag)))
+                .getResponseBody().get("slug");
+        String published = (String) api().create(EDITOR, with(article("Entwurf fertig " + tag), "tags", List.of(tag)))
+                .getResponseBody().get("slug");
+        api().publish(EDITOR, published, "de");
+        api().create(EDITOR, with(with(article("Entwurf neu " + tag), "tags", List.of(tag)), "publishAt",
+                OffsetDateTime.now().plusDays(3).toString()));
+        String etag = api().get(older, EDITOR).expectStatus().isOk().returnResult(Void.class).getResponseHeaders()
+                .getETag();
+        web.put().uri(BOCHUM + "/" + older).headers(h -> {
+            h.setBearerAuth(EDITOR);
+            h.setIfMatch(etag);
+        }).contentType(MediaType.APPLICATION_JSON).bodyValue(with(article("Entwurf alt, überarbeitet " + tag), "tags",
+                List.of(tag))).exchange().expectStatus().isOk();
+
+        Map<?, ?> first = drafts(tag, "&limit=1", EDITOR).expectStatus().isOk().expectBody(Map.class).returnResult()
+                .getResponseBody();
+        assertThat((List<Object>) first.get("items")).singleElement()
+                .satisfies(item -> assertThat((Map<String, Object>) item).containsEntry("slug", older)
+                        .containsEntry("status", "draft"));
+        Map<?, ?> second = drafts(tag, "&limit=1&cursor=" + first.get("next"), EDITOR).expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        assertThat((List<Object>) second.get("items")).singleElement()
+                .satisfies(item -> assertThat((Map<String, Object>) item).containsEntry("status", "draft")
+                        .containsEntry("title", "Entwurf neu " + tag).containsKey("publishAt"));
+        assertThat(second.get("next")).isNull();
+        drafts(tag, "&locale=en", EDITOR).expectStatus().isOk().expectBody().jsonPath("$.items.length()").isEqualTo(0);
+
+        drafts(tag, "", null).expectStatus().isUnauthorized()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        drafts(tag, "", Tokens.editor("dortmund")).expectStatus().isForbidden()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        drafts(tag, "", Tokens.admin()).expectStatus().isOk().expectBody().jsonPath("$.items.length()").isEqualTo(2);
+        web.get().uri(BOCHUM + "?tag=" + tag + "&status=archived").exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("status");
+        web.get().uri(BOCHUM + "?tag=" + tag).headers(h -> h.setBearerAuth(EDITOR)).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.items.length()").isEqualTo(1)
+                .jsonPath("$.items[0].slug").isEqualTo(published);
+    }
+
+    private WebTestClient.ResponseSpec drafts(String tag, String query, String token) {
+        return web.get().uri(BOCHUM + "?status=draft&tag=" + tag + query).headers(h -> {
+            if (token != null) {
+                h.setBearerAuth(token);
+            }
+        }).exchange();
+    }
+
     private WebTestClient.ResponseSpec update(String slug, String ifMatch) {
         return web.put().uri(BOCHUM + "/" + slug).headers(h -> {
             h.setBearerAuth(EDITOR);

@@ -76,10 +76,10 @@ class VerifiedTokensTest {
         assertThat(signatureChecks).hasValue(6);
     }
 
-    /** A clock the test moves forward. */
+    /** A clock the test moves forward; it starts a little ahead, so a token signed after it was made is valid. */
     private static final class MovableClock extends Clock {
 
-        private Instant now = Instant.now();
+        private Instant now = Instant.now().plusSeconds(5);
 
         void advance(Duration by) {
             now = now.plus(by);
