@@ -416,6 +416,8 @@ class HostileInputIT {
         cases.add(refused("GET", articles() + "?topic=%3Cscript%3E", "a script tag as topic"));
         cases.add(refused("GET", articles() + "?tag=" + "t".repeat(41), "a tag of 41 characters"));
         cases.add(refused("GET", articles() + "?tag=%00", "NUL as tag"));
+        cases.add(refused("GET", articles() + "?status=archiviert", "an unknown status"));
+        cases.add(refused("GET", articles() + "?status=%27%20OR%201%3D1%20--", "SQL as status"));
         cases.add(refused("GET", "/api/events?city=%00", "NUL as the events' city"));
         cases.add(refused("GET", "/api/events/feed.ics?city=%00", "NUL as the feed's city"));
         cases.add(refused("GET", "/api/venues?city=%00", "NUL as the venues' city"));
