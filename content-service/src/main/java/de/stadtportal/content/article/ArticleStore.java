@@ -77,27 +77,10 @@ class ArticleStore {
                 + " WHERE a.city = :city AND a.status = 'published'"
                 + " AND (a.locale = :locale OR (a.locale = :fallback AND NOT EXISTS (SELECT 1 FROM article t"
                 + " WHERE t.city = a.city AND t.slug = a.slug AND t.locale = :locale AND t.status = 'published')))");
-        if (topic != null) {
-            sql.append(" AND a.topic = :topic");
-        }
-        if (tag != null) {
-            sql.append(" AND :tag = ANY(a.tags)");
-        }
-        if (after != null) {
-            sql.append(" AND (a.published_at, a.id) < (:afterAt, :afterId)");
-        }
-        sql.append(" ORDER BY a.published_at DESC, a.id DESC LIMIT :limit");
+        sql.append(filters("a.published_at", topic, tag, after));
         DatabaseClient.GenericExecuteSpec spec = database.sql(sql.toString())
                 .bind("city", city).bind("locale", locale).bind("fallback", fallback).bind("limit", limit);
-        if (topic != null) {
-            spec = spec.bind("topic", topic);
-        }
-        if (tag != null) {
-            spec = spec.bind("tag", tag);
-        }
-        if (after != null) {
-            spec = spec.bind("afterAt", after.at().atOffset(ZoneOffset.UTC)).bind("afterId", after.id());
-        }
+        spec = bindFilters(spec, topic, tag, after);
         return spec.map(ArticleStore::found).all();
     }
 
@@ -111,20 +94,25 @@ class ArticleStore {
         if (locale != null) {
             sql.append(" AND a.locale = :locale");
         }
-        if (topic != null) {
-            sql.append(" AND a.topic = :topic");
-        }
-        if (tag != null) {
-            sql.append(" AND :tag = ANY(a.tags)");
-        }
-        if (after != null) {
-            sql.append(" AND (a.updated_at, a.id) < (:afterAt, :afterId)");
-        }
-        sql.append(" ORDER BY a.updated_at DESC, a.id DESC LIMIT :limit");
+        sql.append(filters("a.updated_at", topic, tag, after));
         DatabaseClient.GenericExecuteSpec spec = database.sql(sql.toString()).bind("city", city).bind("limit", limit);
         if (locale != null) {
             spec = spec.bind("locale", locale);
         }
+        spec = bindFilters(spec, topic, tag, after);
+        return spec.map(ArticleStore::found).all();
+    }
+
+    /** The filters both lists share, then their order: newest {@code sortedBy} first, the id breaking ties. */
+    private static String filters(String sortedBy, String topic, String tag, Position after) {
+        return (topic != null ? " AND a.topic = :topic" : "")
+                + (tag != null ? " AND :tag = ANY(a.tags)" : "")
+                + (after != null ? " AND (" + sortedBy + ", a.id) < (:afterAt, :afterId)" : "")
+                + " ORDER BY " + sortedBy + " DESC, a.id DESC LIMIT :limit";
+    }
+
+    private static DatabaseClient.GenericExecuteSpec bindFilters(DatabaseClient.GenericExecuteSpec spec, String topic,
+            String tag, Position after) {
         if (topic != null) {
             spec = spec.bind("topic", topic);
         }
@@ -134,7 +122,7 @@ class ArticleStore {
         if (after != null) {
             spec = spec.bind("afterAt", after.at().atOffset(ZoneOffset.UTC)).bind("afterId", after.id());
         }
-        return spec.map(ArticleStore::found).all();
+        return spec;
     }
 
     Mono<Void> insert(Article article) {
