@@ -16,7 +16,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * and the fixtures built on it.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "30s")
 @RealInfrastructure
 public abstract class EventsServiceIntegrationTest {
 

@@ -19,7 +19,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * breakers closed.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "30s")
 @TrustTestTokens
 abstract class GatewayTest {
 

@@ -29,7 +29,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"stadtportal.search.limits.counted-exactly=8", "stadtportal.search.limits.common-word=5"})
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "30s")
 @RealInfrastructure
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BoundedSearchIT {

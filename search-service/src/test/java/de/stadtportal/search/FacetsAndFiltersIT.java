@@ -30,7 +30,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * word, which keeps this class's documents apart from every other test's.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "30s")
 @RealInfrastructure
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FacetsAndFiltersIT {

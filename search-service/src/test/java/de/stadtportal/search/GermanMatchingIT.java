@@ -25,7 +25,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * a typo, the first letters. Each kind with words of its own, all in one city of this class.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "30s")
 @RealInfrastructure
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class GermanMatchingIT {

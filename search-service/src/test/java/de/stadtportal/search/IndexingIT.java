@@ -32,7 +32,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** Events produced on the four topics become searchable, exactly as their newest versions say. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "30s")
 @RealInfrastructure
 class IndexingIT {
 

@@ -28,7 +28,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** A reindex rebuilds from the topics while the old generation keeps answering in full. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "30s")
 @RealInfrastructure
 class ReindexIT {
 
