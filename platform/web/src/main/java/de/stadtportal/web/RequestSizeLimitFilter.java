@@ -1,11 +1,13 @@
 package de.stadtportal.web;
 
 import de.stadtportal.web.problem.ApiProblem;
+import java.util.Set;
 import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.web.server.ServerWebExchange;
@@ -17,15 +19,18 @@ import reactor.core.publisher.Mono;
 /**
  * Bounds every request body to {@value #LIMIT_BYTES} bytes, answering 413 otherwise.
  * <p>
- * A declared length over the limit is refused before anything is read. A body without a length
- * (chunked) is read here, up to the limit, before the handler runs: a handler that never reads its
+ * A declared length over the limit is refused before anything is read. A chunked body of a POST,
+ * PUT or PATCH is read here, up to the limit, before the handler runs: a handler that never reads its
  * body (an admin action, say) would otherwise act on a request of any size, and the connection would
  * be drained after the fact. Such a body is at most the limit in memory, which the JSON codecs would
- * hold anyway.
+ * hold anyway. Other methods are left alone: a proxy forwards a bodiless DELETE as an empty chunked
+ * stream that it may finish only once the answer has begun, so waiting for that body could hang.
  */
 public class RequestSizeLimitFilter implements WebFilter, Ordered {
 
     public static final int LIMIT_BYTES = 256 * 1024;
+
+    private static final Set<HttpMethod> CARRY_BODIES = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH);
 
     @Override
     public int getOrder() {
@@ -39,7 +44,8 @@ public class RequestSizeLimitFilter implements WebFilter, Ordered {
         if (length > LIMIT_BYTES) {
             return Mono.error(ApiProblem.payloadTooLarge(LIMIT_BYTES));
         }
-        if (length >= 0 || request.getHeaders().getFirst(HttpHeaders.TRANSFER_ENCODING) == null) {
+        if (length >= 0 || !CARRY_BODIES.contains(request.getMethod())
+                || request.getHeaders().getFirst(HttpHeaders.TRANSFER_ENCODING) == null) {
             return chain.filter(exchange);
         }
         return DataBufferUtils.join(request.getBody(), LIMIT_BYTES)
