@@ -20,8 +20,6 @@ import org.junit.jupiter.api.Test;
 class DatabaseRestartDrillIT {
 
     private static final int WRITES = FaultDrill.size(240, 2_000);
-    private static final int WRITERS = FaultDrill.size(4, 20);
-    private static final Duration PAUSE = FaultDrill.size(Duration.ofMillis(100), Duration.ofMillis(350));
     private static final Duration DOWN = FaultDrill.size(Duration.ofSeconds(3), Duration.ofSeconds(10));
     private static final Duration PATIENCE = FaultDrill.size(Duration.ofSeconds(180), Duration.ofSeconds(600));
 
@@ -31,7 +29,7 @@ class DatabaseRestartDrillIT {
         List<Write> writes;
         int before;
         int during;
-        try (FaultDrill.Writers writers = drill.write(WRITERS, WRITES, PAUSE)) {
+        try (FaultDrill.Writers writers = drill.write(FaultDrill.WRITERS, WRITES, FaultDrill.PACE)) {
             await().atMost(Duration.ofSeconds(60)).until(() -> writers.answered() >= WRITES / 4);
             before = writers.answered();
             drill.platform().restartDatabase(DOWN);

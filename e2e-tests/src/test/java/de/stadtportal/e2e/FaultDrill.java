@@ -50,6 +50,15 @@ final class FaultDrill {
      */
     static final boolean FULL = "full".equalsIgnoreCase(System.getProperty("stadtportal.drills", "short"));
 
+    /** How many editors write at once. */
+    static final int WRITERS = size(4, 20);
+
+    /**
+     * The pause between one editor's writes. At full size, twenty writers 350 ms apart stay within
+     * the gateway's 300 writes a minute per editor (an article is two requests).
+     */
+    static final Duration PACE = size(Duration.ofMillis(100), Duration.ofMillis(350));
+
     /** Search ranks at most 1,000 candidates of a broad query; past that, the drill reads the index itself. */
     private static final int LISTED_BY_SEARCH = 900;
     private static final DateTimeFormatter ISO = DateTimeFormatter.ISO_OFFSET_DATE_TIME;

@@ -20,9 +20,6 @@ class KafkaOutageDrillIT {
 
     private static final int WRITES = FaultDrill.size(300, 5_000);
     private static final Duration OUTAGE = FaultDrill.size(Duration.ofSeconds(10), Duration.ofSeconds(30));
-    /** Twenty writers 350 ms apart stay within the gateway's 300 writes a minute per editor. */
-    private static final int WRITERS = FaultDrill.size(4, 20);
-    private static final Duration PAUSE = FaultDrill.size(Duration.ofMillis(100), Duration.ofMillis(350));
     private static final Duration PATIENCE = FaultDrill.size(Duration.ofSeconds(120), Duration.ofSeconds(600));
 
     @Test
@@ -30,7 +27,7 @@ class KafkaOutageDrillIT {
         FaultDrill drill = new FaultDrill("kafkadrill");
         List<Write> writes;
         int writtenWhileDown;
-        try (FaultDrill.Writers writers = drill.write(WRITERS, WRITES, PAUSE)) {
+        try (FaultDrill.Writers writers = drill.write(FaultDrill.WRITERS, WRITES, FaultDrill.PACE)) {
             await().atMost(Duration.ofSeconds(60)).until(() -> writers.answered() >= WRITES / 6);
 
             drill.platform().stopKafka();

@@ -20,9 +20,8 @@ import org.junit.jupiter.api.Test;
 class SearchCrashDrillIT {
 
     private static final int WRITES = FaultDrill.size(300, 5_000);
-    private static final int WRITERS = FaultDrill.size(4, 20);
-    /** In full size, 350 ms apart keeps each of the twenty writers within the gateway's per-editor write limit. */
-    private static final Duration PAUSE = FaultDrill.size(Duration.ZERO, Duration.ofMillis(350));
+    /** A burst without pauses in the short drill; at full size the paced writers of every drill. */
+    private static final Duration PAUSE = FaultDrill.size(Duration.ZERO, FaultDrill.PACE);
     /** Indexed documents before the kill: well into the burst, yet far from its end. */
     private static final int KILL_AFTER = FaultDrill.size(20, 800);
     private static final Duration PATIENCE = FaultDrill.size(Duration.ofSeconds(120), Duration.ofSeconds(600));
@@ -33,7 +32,7 @@ class SearchCrashDrillIT {
         AtomicInteger indexedAtKill = new AtomicInteger();
         List<Write> writes;
         Gateway.Answer whileDown;
-        try (FaultDrill.Writers writers = drill.write(WRITERS, WRITES, PAUSE)) {
+        try (FaultDrill.Writers writers = drill.write(FaultDrill.WRITERS, WRITES, PAUSE)) {
             await().atMost(PATIENCE).pollInterval(Duration.ofMillis(100)).until(() -> {
                 int indexed = drill.searchTotal(drill.marker());
                 indexedAtKill.set(indexed);

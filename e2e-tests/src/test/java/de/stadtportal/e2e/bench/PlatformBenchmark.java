@@ -353,18 +353,23 @@ public final class PlatformBenchmark {
     }
 
     private List<String> writeArguments(String marker) {
-        ZonedDateTime start = ZonedDateTime.of(LocalDate.now().plusDays(30), LocalTime.of(19, 0), ZoneId.of("Europe/Berlin"));
+        ZonedDateTime start = eventStart();
         return List.of(editor, CITY, venueId, marker, start.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME),
                 start.plusHours(2).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
     }
 
     private String eventJson(String title) {
-        ZonedDateTime start = ZonedDateTime.of(LocalDate.now().plusDays(30), LocalTime.of(19, 0), ZoneId.of("Europe/Berlin"));
+        ZonedDateTime start = eventStart();
         return JSON.writeValueAsString(Map.of("city", CITY, "venueId", venueId, "title", title,
                 "description", "Eine Probe der Lastmessung.", "category", "konzert",
                 "start", start.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME),
                 "end", start.plusHours(2).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME),
                 "price", Map.of("free", true, "currency", "EUR")));
+    }
+
+    /** Every benchmark event starts at 19:00 in Bochum, a month from now. */
+    private static ZonedDateTime eventStart() {
+        return ZonedDateTime.of(LocalDate.now().plusDays(30), LocalTime.of(19, 0), ZoneId.of("Europe/Berlin"));
     }
 
     private long count(String database, String sql, String like) throws SQLException {
