@@ -23,8 +23,7 @@ import reactor.core.publisher.Mono;
  * PUT or PATCH is read here, up to the limit, before the handler runs: a handler that never reads its
  * body (an admin action, say) would otherwise act on a request of any size, and the connection would
  * be drained after the fact. Such a body is at most the limit in memory, which the JSON codecs would
- * hold anyway. Other methods are left alone: a proxy forwards a bodiless DELETE as an empty chunked
- * stream that it may finish only once the answer has begun, so waiting for that body could hang.
+ * hold anyway. Other methods carry no body any handler reads; theirs are left to the server to drain.
  */
 public class RequestSizeLimitFilter implements WebFilter, Ordered {
 

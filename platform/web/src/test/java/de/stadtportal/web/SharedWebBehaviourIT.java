@@ -4,12 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import de.stadtportal.testing.security.Tokens;
 import de.stadtportal.testing.security.TrustTestTokens;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
@@ -27,7 +36,12 @@ class SharedWebBehaviourIT {
 
     private static final String NOTES = "/api/cities/bochum/notes";
 
+    private static final Pattern CONTENT_LENGTH = Pattern.compile("(?im)^content-length:\\s*(\\d+)");
+    private static final Pattern CHUNKED = Pattern.compile("(?im)^transfer-encoding:\\s*chunked");
+
     @Autowired WebTestClient web;
+
+    @LocalServerPort int port;
 
     @Test
     void a_write_without_a_token_is_401_problem() {
@@ -193,6 +207,75 @@ class SharedWebBehaviourIT {
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectHeader().valueEquals("traceparent", traceparent);
         web.get().uri(NOTES).exchange().expectHeader().valueMatches("traceparent", "00-[0-9a-f]{32}-[0-9a-f]{16}-01");
+    }
+
+    /**
+     * A request that arrives while the one before it is still being finished is queued; once both are
+     * answered the connection must be read again. Reactor Netty 1.3.6 stopped reading when the queued
+     * request was answered at once (a refused write is), so the client's next request on that
+     * connection never got an answer.
+     */
+    @Test
+    void a_keep_alive_connection_is_read_again_after_a_queued_request_is_refused_at_once() throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            InputStream in = socket.getInputStream();
+            out.write(("GET " + NOTES + "/slow HTTP/1.1\r\nHost: localhost\r\n\r\n"
+                    + "POST " + NOTES + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: 2\r\n\r\n{}").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            assertThat(statusLines(in, 2)).containsExactly("HTTP/1.1 200 OK", "HTTP/1.1 401 Unauthorized");
+
+            out.write(("GET " + NOTES + " HTTP/1.1\r\nHost: localhost\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            assertThat(statusLines(in, 1)).containsExactly("HTTP/1.1 200 OK");
+        }
+    }
+
+    /** Reads answers until {@code count} have arrived whole, and returns their status lines. */
+    private static List<String> statusLines(InputStream in, int count) throws IOException {
+        StringBuilder received = new StringBuilder();
+        byte[] buffer = new byte[8192];
+        List<String> answered = List.of();
+        while (answered.size() < count) {
+            int read = in.read(buffer);
+            assertThat(read).as("the connection closed after: %s", received).isPositive();
+            received.append(new String(buffer, 0, read, StandardCharsets.ISO_8859_1));
+            answered = wholeAnswers(received.toString());
+        }
+        return answered;
+    }
+
+    /**
+     * The status lines of the answers the text (one char per byte) holds whole: a body has a
+     * content-length or is chunked, and chunked JSON never holds the blank line that ends the last chunk.
+     */
+    private static List<String> wholeAnswers(String text) {
+        List<String> answers = new ArrayList<>();
+        int at = 0;
+        while (true) {
+            int headersEnd = text.indexOf("\r\n\r\n", at);
+            if (headersEnd < 0) {
+                return answers;
+            }
+            String headers = text.substring(at, headersEnd);
+            Matcher length = CONTENT_LENGTH.matcher(headers);
+            int bodyEnd;
+            if (length.find()) {
+                bodyEnd = headersEnd + 4 + Integer.parseInt(length.group(1));
+            } else if (CHUNKED.matcher(headers).find()) {
+                int lastChunk = text.indexOf("\r\n0\r\n\r\n", headersEnd);
+                bodyEnd = lastChunk < 0 ? Integer.MAX_VALUE : lastChunk + 7;
+            } else {
+                bodyEnd = headersEnd + 4;
+            }
+            if (text.length() < bodyEnd) {
+                return answers;
+            }
+            answers.add(headers.lines().findFirst().orElseThrow());
+            at = bodyEnd;
+        }
     }
 
     private WebTestClient.ResponseSpec post(String token, Map<String, Object> body) {

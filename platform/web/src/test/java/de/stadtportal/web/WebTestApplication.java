@@ -9,6 +9,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -80,6 +81,12 @@ public class WebTestApplication {
                         RECOUNTS.incrementAndGet();
                         return ResponseEntity.accepted().build();
                     });
+        }
+
+        /** An answer that takes a moment, as one that waits for its database does. */
+        @GetMapping("/api/cities/{city}/notes/slow")
+        Mono<Map<String, String>> slow() {
+            return Mono.delay(Duration.ofMillis(100)).thenReturn(Map.of("title", "Langsam"));
         }
 
         @GetMapping("/api/broken")
