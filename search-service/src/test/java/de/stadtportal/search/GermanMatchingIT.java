@@ -3,6 +3,7 @@ package de.stadtportal.search;
 import static de.stadtportal.search.GermanSnapshots.article;
 import static de.stadtportal.search.GermanSnapshots.event;
 import static de.stadtportal.search.GermanSnapshots.freshCity;
+import static de.stadtportal.search.GermanSnapshots.uniqueWord;
 import static de.stadtportal.search.GermanSnapshots.venue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -111,5 +112,26 @@ class GermanMatchingIT {
         assertThat(api.suggest("q", "musikf", "city", city)).contains("Anneliese Brost Musikforum Ruhr", "Musikforum");
         assertThat(api.suggest("q", "Frühst", "city", city)).contains("Frühstück bei der Bäckerei Müller");
         assertThat(api.suggest("q", "", "city", city)).isEmpty();
+    }
+
+    @Test
+    void word_completions_keep_to_the_city_asked_for() {
+        String word = uniqueWord();
+        String display = Character.toUpperCase(word.charAt(0)) + word.substring(1);
+        String elsewhere = freshCity();
+        GermanSnapshots.Venue hall = venue(elsewhere).name("Halle " + display).street("Schachtstraße 3");
+        GermanSnapshots.Article tour = article(city).title("Rundgang durch die Zeche")
+                .summary("Vom Schacht bis zur Kaue " + display + ".").topic("leben");
+        new Feed(kafka, envelope, codec).send(hall.changed(1));
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.search("city", elsewhere).total() == 1);
+        String typed = word.substring(0, 6);
+
+        assertThat(api.suggest("q", typed, "city", city)).doesNotContain(display);
+        assertThat(api.suggest("q", typed, "city", elsewhere)).contains(display);
+        assertThat(api.suggest("q", typed)).contains(display);
+
+        new Feed(kafka, envelope, codec).send(tour.published(1));
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.search("q", "Zeche", "city", city).ids().contains(tour.id));
+        assertThat(api.suggest("q", typed, "city", city)).contains(display);
     }
 }

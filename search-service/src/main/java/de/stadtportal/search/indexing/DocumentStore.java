@@ -63,12 +63,14 @@ public class DocumentStore {
                     WHERE search_document.version < excluded.version
                     RETURNING generation
                 ), words AS (
-                    INSERT INTO search_word (generation, word, display)
-                    SELECT a.generation, w.word, w.display
+                    INSERT INTO search_word (generation, word, display, cities)
+                    SELECT a.generation, w.word, w.display, ARRAY[CAST(:city AS text)]
                     FROM applied a, unnest(CAST(:words AS text[]), CAST(:displays AS text[])) AS w (word, display)
                     ORDER BY a.generation, w.word
                     ON CONFLICT (generation, word) DO UPDATE
-                        SET documents = search_word.documents + 1, display = excluded.display
+                        SET documents = search_word.documents + 1, display = excluded.display,
+                            cities = CASE WHEN excluded.cities <@ search_word.cities THEN search_word.cities
+                                          ELSE search_word.cities || excluded.cities END
                 )
                 SELECT count(*) AS applied FROM applied
                 """)

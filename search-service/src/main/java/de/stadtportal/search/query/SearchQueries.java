@@ -186,6 +186,8 @@ public class SearchQueries {
             UNION ALL
             (SELECT s.display, 1 FROM search_word s, gen
              WHERE s.generation = gen.id AND s.word LIKE :wordPrefix AND s.word <> :lastWord
+               AND (cardinality(CAST(:cities AS text[])) = 0 OR cardinality(s.cities) = 0
+                    OR s.cities && CAST(:cities AS text[]))
              ORDER BY s.documents DESC, s.word
              LIMIT :limit)
             """;
