@@ -142,11 +142,12 @@ class EventRepository {
         return bind(database.sql("""
                 INSERT INTO event (id, city, venue_id, title, description, category, start_at, end_at, all_day,
                     rrule, exdates, series_end, price_free, price_min, price_max, currency, ticket_url, language,
-                    accessibility, tags, image_url, image_alt, status, previous_start, version, created_at, updated_at)
+                    accessibility, tags, image_url, image_alt, status, previous_start, version, created_at, updated_at,
+                    announce_again_at)
                 VALUES (:id, :city, :venueId, :title, :description, :category, :startAt, :endAt, :allDay,
                     :rrule, :exdates, :seriesEnd, :priceFree, :priceMin, :priceMax, :currency, :ticketUrl, :language,
                     :accessibility, :tags, :imageUrl, :imageAlt, :status, :previousStart, :version, :createdAt,
-                    :updatedAt)
+                    :updatedAt, :announceAgainAt)
                 """), event)
                 .then();
     }
@@ -160,11 +161,28 @@ class EventRepository {
                     price_max = :priceMax, currency = :currency, ticket_url = :ticketUrl, language = :language,
                     accessibility = :accessibility, tags = :tags, image_url = :imageUrl, image_alt = :imageAlt,
                     status = :status, previous_start = :previousStart, version = :version,
-                    created_at = :createdAt, updated_at = :updatedAt
+                    created_at = :createdAt, updated_at = :updatedAt, announce_again_at = :announceAgainAt
                 WHERE id = :id AND version = :version - 1
                 """), event)
                 .fetch().rowsUpdated()
                 .map(count -> count == 1);
+    }
+
+    /**
+     * Series whose announced starts ran low by {@code now}, longest waiting first, locked for the
+     * caller's transaction; rows another transaction holds are skipped, not waited for.
+     */
+    Flux<UUID> dueForAnnouncement(Instant now, int limit) {
+        return database.sql("""
+                SELECT id FROM event WHERE announce_again_at <= :now
+                ORDER BY announce_again_at, id
+                LIMIT :limit
+                FOR UPDATE SKIP LOCKED
+                """)
+                .bind("now", now.atOffset(ZoneOffset.UTC))
+                .bind("limit", limit)
+                .map(row -> row.get("id", UUID.class))
+                .all();
     }
 
     Mono<Boolean> delete(UUID id, long version) {
@@ -200,6 +218,8 @@ class EventRepository {
         spec = nullable(spec, "rrule", recurrence == null ? null : recurrence.rrule(), String.class);
         spec = nullable(spec, "seriesEnd", event.seriesEnd().map(end -> end.atOffset(ZoneOffset.UTC)).orElse(null),
                 OffsetDateTime.class);
+        spec = nullable(spec, "announceAgainAt",
+                event.announceAgainAt().map(at -> at.atOffset(ZoneOffset.UTC)).orElse(null), OffsetDateTime.class);
         spec = nullable(spec, "priceMin", d.price().min(), BigDecimal.class);
         spec = nullable(spec, "priceMax", d.price().max(), BigDecimal.class);
         spec = nullable(spec, "currency", d.price().currency(), String.class);

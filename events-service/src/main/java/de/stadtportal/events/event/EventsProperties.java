@@ -15,6 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxWindow the longest {@code from}..{@code to} a query may ask for
  * @param defaultRadiusKm the radius around {@code near} when {@code radiusKm} is not given
  * @param feedSize how many events the iCalendar feed carries at most
+ * @param announcementInterval how often series whose announced starts ran low are announced again
  */
 @ConfigurationProperties("stadtportal.events")
 public record EventsProperties(
@@ -22,7 +23,8 @@ public record EventsProperties(
         @DefaultValue("30d") Duration defaultWindow,
         @DefaultValue("400d") Duration maxWindow,
         @DefaultValue("10") double defaultRadiusKm,
-        @DefaultValue("500") int feedSize) {
+        @DefaultValue("500") int feedSize,
+        @DefaultValue("10m") Duration announcementInterval) {
 
     public EventsProperties {
         categories = categories == null ? Map.of() : new LinkedHashMap<>(categories);

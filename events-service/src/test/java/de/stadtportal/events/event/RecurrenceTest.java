@@ -115,6 +115,30 @@ class RecurrenceTest {
                 .findFirst().orElseThrow();
     }
 
+    @Test
+    void a_series_is_announced_again_when_the_sixth_of_its_ten_announced_starts_has_begun() {
+        Event weekly = event("2026-10-02T19:00:00+02:00", null, new Recurrence("FREQ=WEEKLY", List.of()));
+
+        assertThat(weekly.nextStarts(NOW)).hasSize(Event.NEXT_STARTS)
+                .first().hasToString("2027-01-01T19:00+01:00");
+        assertThat(weekly.announceAgainAt()).contains(Instant.parse("2027-02-05T18:00:00Z"));
+
+        Event later = weekly.announcedAgain(Instant.parse("2027-02-05T18:00:01Z"));
+        assertThat(later.version()).isEqualTo(weekly.version() + 1);
+        assertThat(later.nextStarts(later.updatedAt()))
+                .hasSize(Event.NEXT_STARTS).first().hasToString("2027-02-12T19:00+01:00");
+        assertThat(later.announceAgainAt()).contains(Instant.parse("2027-03-19T18:00:00Z"));
+    }
+
+    @Test
+    void a_single_event_and_a_series_with_ten_or_fewer_starts_left_need_no_second_announcement() {
+        assertThat(event("2027-03-05T19:00:00+01:00", null, null).announceAgainAt()).isEmpty();
+        assertThat(event("2026-12-04T19:00:00+01:00", null, new Recurrence("FREQ=WEEKLY;COUNT=12", List.of()))
+                .announceAgainAt()).isEmpty();
+        assertThat(event("2027-01-01T19:00:00+01:00", null, new Recurrence("FREQ=WEEKLY;COUNT=11", List.of()))
+                .announceAgainAt()).contains(Instant.parse("2027-02-05T18:00:00Z"));
+    }
+
     private static Event event(String start, String end, Recurrence recurrence) {
         EventDetails details = new EventDetails("bochum", UUID.randomUUID(), "Wochenkonzert", "", "konzert",
                 OffsetDateTime.parse(start), end == null ? null : OffsetDateTime.parse(end), false, recurrence,

@@ -84,6 +84,11 @@ public record Event(
         return next(status, details, previousStart, now);
     }
 
+    /** The same event announced again, as a new version: its upcoming starts have moved on. */
+    public Event announcedAgain(Instant now) {
+        return next(status, details, previousStart, now);
+    }
+
     private Event next(EventStatus newStatus, EventDetails newDetails, OffsetDateTime newPreviousStart, Instant now) {
         return new Event(id, newDetails, newStatus, newPreviousStart, version + 1, createdAt, now);
     }
@@ -135,6 +140,17 @@ public record Event(
     public List<OffsetDateTime> nextStarts(Instant now) {
         return occurrences(now, now.plus(Duration.ofDays(3660)), now, NEXT_STARTS).stream()
                 .map(Occurrence::start).toList();
+    }
+
+    /**
+     * When this version's announced starts ({@link #nextStarts} as of {@code updatedAt}) run low: the
+     * start of the sixth of ten, for a series that goes on beyond them; empty when every remaining
+     * start is announced.
+     */
+    public Optional<Instant> announceAgainAt() {
+        List<OffsetDateTime> announced = details.recurring() ? nextStarts(updatedAt) : List.of();
+        return announced.size() < NEXT_STARTS ? Optional.empty()
+                : Optional.of(announced.get(NEXT_STARTS / 2).toInstant());
     }
 
     public EventPublished published(VenueRef venue, Instant now) {

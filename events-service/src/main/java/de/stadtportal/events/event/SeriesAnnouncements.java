@@ -1,0 +1,112 @@
+package de.stadtportal.events.event;
+
+import de.stadtportal.events.event.EventRepository.Stored;
+import de.stadtportal.events.event.domain.Event;
+import de.stadtportal.messaging.outbox.Outbox;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Announces a series again before the starts it announced run out.
+ * <p>
+ * Each {@code EventPublished} carries an event's next ten starts, and search knows a series only by
+ * them: without this, a weekly series would look over to search after ten weeks although it goes
+ * on. Once the sixth announced start has begun ({@code announce_again_at}), the series is published
+ * again as a new version with its next ten starts. Passes run on start and every
+ * {@code stadtportal.events.announcement-interval}; a pass takes the due series in batches locked
+ * with {@code SKIP LOCKED}, so several instances may run passes at once, and stores each new version
+ * with its event in one transaction, as every change is stored.
+ */
+@Component
+class SeriesAnnouncements implements SmartLifecycle {
+
+    static final int BATCH = 100;
+
+    private static final Logger log = LoggerFactory.getLogger(SeriesAnnouncements.class);
+
+    private final EventRepository events;
+    private final Outbox outbox;
+    private final TransactionalOperator transactions;
+    private final Clock clock;
+    private final Duration interval;
+    private final Counter announced;
+    private final AtomicReference<Disposable> loop = new AtomicReference<>();
+
+    SeriesAnnouncements(EventRepository events, Outbox outbox, TransactionalOperator transactions, Clock clock,
+            EventsProperties settings, MeterRegistry meters) {
+        this.events = events;
+        this.outbox = outbox;
+        this.transactions = transactions;
+        this.clock = clock;
+        this.interval = settings.announcementInterval();
+        this.announced = Counter.builder("stadtportal.events.series.announced")
+                .description("Series published again with their next starts")
+                .register(meters);
+    }
+
+    @Override
+    public void start() {
+        loop.set(Flux.interval(Duration.ZERO, interval)
+                .onBackpressureDrop()
+                .concatMap(tick -> pass().onErrorResume(failure -> {
+                    log.warn("Announcing series again failed, the next pass retries: {}", failure.toString());
+                    return Mono.empty();
+                }), 1)
+                .subscribe());
+    }
+
+    @Override
+    public void stop() {
+        Disposable running = loop.getAndSet(null);
+        if (running != null) {
+            running.dispose();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return loop.get() != null;
+    }
+
+    /** One pass: announces every series that is due, batch by batch; answers how many. */
+    Mono<Long> pass() {
+        return batch()
+                .expand(seen -> seen == BATCH ? batch() : Mono.empty())
+                .reduce(0L, Long::sum)
+                .doOnNext(count -> {
+                    if (count > 0) {
+                        log.info("Announced {} series again with their next starts", count);
+                    }
+                });
+    }
+
+    private Mono<Long> batch() {
+        Instant now = clock.instant();
+        return transactions.transactional(events.dueForAnnouncement(now, BATCH)
+                .concatMap(id -> events.find(id).flatMap(stored -> announce(stored, now)))
+                .count());
+    }
+
+    private Mono<Event> announce(Stored stored, Instant now) {
+        Event next = stored.event().announcedAgain(now);
+        return events.update(next)
+                .filter(Boolean::booleanValue)
+                .switchIfEmpty(Mono.error(() -> new IllegalStateException(
+                        "Event " + next.id() + " changed while locked for its announcement")))
+                .then(outbox.append(next.published(stored.venue().ref(), now)))
+                .doOnSuccess(done -> announced.increment())
+                .thenReturn(next);
+    }
+}
