@@ -26,7 +26,7 @@ class EventRepublisher implements VenueDependents {
     @Override
     public Mono<Void> venueChanged(Venue venue, Instant now) {
         return events.atVenue(venue.id())
-                .map(event -> event.venueChanged(now))
+                .map(event -> event.republished(now))
                 .concatMap(event -> events.update(event).then(outbox.append(event.published(venue.ref(), now))))
                 .then();
     }

@@ -100,7 +100,7 @@ class SeriesAnnouncements implements SmartLifecycle {
     }
 
     private Mono<Event> announce(Stored stored, Instant now) {
-        Event next = stored.event().announcedAgain(now);
+        Event next = stored.event().republished(now);
         return events.update(next)
                 .filter(Boolean::booleanValue)
                 .switchIfEmpty(Mono.error(() -> new IllegalStateException(

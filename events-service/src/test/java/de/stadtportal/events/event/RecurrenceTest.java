@@ -123,7 +123,7 @@ class RecurrenceTest {
                 .first().hasToString("2027-01-01T19:00+01:00");
         assertThat(weekly.announceAgainAt()).contains(Instant.parse("2027-02-05T18:00:00Z"));
 
-        Event later = weekly.announcedAgain(Instant.parse("2027-02-05T18:00:01Z"));
+        Event later = weekly.republished(Instant.parse("2027-02-05T18:00:01Z"));
         assertThat(later.version()).isEqualTo(weekly.version() + 1);
         assertThat(later.nextStarts(later.updatedAt()))
                 .hasSize(Event.NEXT_STARTS).first().hasToString("2027-02-12T19:00+01:00");

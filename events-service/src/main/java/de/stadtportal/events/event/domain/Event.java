@@ -79,13 +79,11 @@ public record Event(
         return next(EventStatus.SOLD_OUT, details, previousStart, now);
     }
 
-    /** The venue changed: a new version, so that the published snapshot shows the venue as it is now. */
-    public Event venueChanged(Instant now) {
-        return next(status, details, previousStart, now);
-    }
-
-    /** The same event announced again, as a new version: its upcoming starts have moved on. */
-    public Event announcedAgain(Instant now) {
+    /**
+     * The same event as a new version, to be published again: something its snapshot shows from
+     * outside the event itself has moved on (its venue changed, its announced starts ran low).
+     */
+    public Event republished(Instant now) {
         return next(status, details, previousStart, now);
     }
 
