@@ -1,6 +1,7 @@
 package de.stadtportal.events;
 
 import de.stadtportal.events.domain.InvalidInput;
+import de.stadtportal.events.domain.LimitExceeded;
 import de.stadtportal.events.domain.RuleBroken;
 import de.stadtportal.web.problem.ApiProblem;
 import de.stadtportal.web.problem.FieldError;
@@ -15,7 +16,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Turns the domain's refusals into the platform's problems, in one place: bad input is 400 with a
- * field error per violation, a broken lifecycle rule is 409. The platform's problem handler writes them.
+ * field error per violation, input over one of the service's limits (a recurrence with too many
+ * starts) is 422 with a field error per limit, a broken lifecycle rule is 409. The platform's problem handler writes them.
  */
 @Component
 class Problems implements WebFilter, Ordered {
@@ -31,7 +33,7 @@ class Problems implements WebFilter, Ordered {
     }
 
     private static boolean isDomainRefusal(Throwable error) {
-        return error instanceof InvalidInput || error instanceof RuleBroken;
+        return error instanceof InvalidInput || error instanceof LimitExceeded || error instanceof RuleBroken;
     }
 
     static ApiProblem toProblem(Throwable error) {
@@ -41,6 +43,12 @@ class Problems implements WebFilter, Ordered {
                     .toList();
             return new ApiProblem(HttpStatus.BAD_REQUEST, "Validation failed",
                     "The request has " + errors.size() + " invalid field(s)", errors);
+        }
+        if (error instanceof LimitExceeded over) {
+            return ApiProblem.unprocessable("The request asks for more than the service does",
+                    over.violations().stream()
+                            .map(violation -> new FieldError(violation.field(), violation.message()))
+                            .toArray(FieldError[]::new));
         }
         return ApiProblem.conflict(error.getMessage());
     }

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import de.stadtportal.contracts.Price;
 import de.stadtportal.events.domain.InvalidInput;
+import de.stadtportal.events.domain.LimitExceeded;
 import de.stadtportal.events.event.domain.Event;
 import de.stadtportal.events.event.domain.EventDetails;
+import de.stadtportal.events.event.domain.EventStatus;
 import de.stadtportal.events.event.domain.Occurrence;
 import de.stadtportal.events.event.domain.Recurrence;
 import java.time.Instant;
@@ -92,14 +94,109 @@ class RecurrenceTest {
     }
 
     @Test
-    void invalid_or_unbounded_rules_are_refused_with_the_field_named() {
-        for (String rule : List.of("FREQ=SOMETIMES", "garbage", "FREQ=WEEKLY;BYDAY=XX", "FREQ=MINUTELY",
-                "FREQ=DAILY;COUNT=100000", "RRULE:FREQ=DAILY")) {
+    void unreadable_rules_are_bad_input_naming_the_rule() {
+        for (String rule : List.of("FREQ=SOMETIMES", "garbage", "FREQ=WEEKLY;BYDAY=XX", "RRULE:FREQ=DAILY",
+                "FREQ=DAILY;BYHOUR=25", "FREQ=DAILY;UNTIL=20271105", "FREQ=DAILY;UNTIL=20271105T235959")) {
             assertThatThrownBy(() -> event("2027-03-05T19:00:00+01:00", null, new Recurrence(rule, List.of())))
                     .as(rule)
                     .isInstanceOfSatisfying(InvalidInput.class, invalid -> assertThat(invalid.violations())
                             .anySatisfy(v -> assertThat(v.field()).isEqualTo("recurrence.rrule")));
         }
+    }
+
+    /** Each BY-part that multiplies a period's starts, alone and combined, finer frequencies, large COUNT, far UNTIL. */
+    static final List<String> BOMBS = List.of(
+            "FREQ=SECONDLY",
+            "FREQ=MINUTELY;COUNT=10",
+            "FREQ=HOURLY;UNTIL=20270401T000000Z",
+            "FREQ=DAILY;COUNT=100000",
+            "FREQ=DAILY;INTERVAL=1000",
+            "FREQ=DAILY;BYHOUR=" + range(0, 23),
+            "FREQ=DAILY;BYMINUTE=" + range(0, 59),
+            "FREQ=DAILY;BYSECOND=" + range(0, 59),
+            "FREQ=DAILY;BYHOUR=" + range(0, 23) + ";BYMINUTE=" + range(0, 59) + ";BYSECOND=" + range(0, 59)
+                    + ";UNTIL=99991231T235959Z",
+            "FREQ=DAILY;BYHOUR=" + range(0, 23) + ";BYMINUTE=" + range(0, 59) + ";BYSETPOS=1",
+            "FREQ=DAILY;BYHOUR=19,19,19",
+            "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR,SA,SU;BYHOUR=" + range(0, 23),
+            "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR,SA,SU;BYMINUTE=0,15,30,45",
+            "FREQ=MONTHLY;BYMONTHDAY=" + range(1, 31) + ";BYHOUR=10,14,18",
+            "FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR,SA,SU;BYSECOND=" + range(0, 59),
+            "FREQ=YEARLY;BYYEARDAY=" + range(1, 366) + ";BYHOUR=10,14,18",
+            "FREQ=YEARLY;BYWEEKNO=" + range(1, 53) + ";BYDAY=MO,TU,WE,TH,FR,SA,SU;BYHOUR=10,14,18",
+            "FREQ=YEARLY;BYMONTH=" + range(1, 12) + ";BYMONTHDAY=" + range(1, 31) + ";BYMINUTE=0,20,40",
+            "FREQ=YEARLY;BYDAY=MO,TU,WE,TH,FR,SA,SU;BYHOUR=0,6,12,18",
+            "FREQ=YEARLY;BYMONTH=" + range(1, 12) + ";BYDAY=MO,TU,WE,TH,FR,SA,SU;BYHOUR=" + range(0, 23)
+                    + ";BYSETPOS=1,-1;COUNT=1000",
+            "FREQ=DAILY;BYHOUR=9,12,15,18;UNTIL=99991231T235959Z");
+
+    @Test
+    void rules_that_expand_beyond_the_bound_are_refused_over_the_limit_naming_the_rule_without_expanding() {
+        for (String rule : BOMBS) {
+            assertThatThrownBy(() -> event("2027-03-05T19:00:00+01:00", null, new Recurrence(rule, List.of())))
+                    .as(rule)
+                    .isInstanceOfSatisfying(LimitExceeded.class, over -> assertThat(over.violations())
+                            .singleElement().satisfies(v -> assertThat(v.field()).isEqualTo("recurrence.rrule")));
+        }
+    }
+
+    @Test
+    void rules_a_venue_really_plays_stay_within_the_bound() {
+        for (String rule : List.of("FREQ=DAILY", "FREQ=DAILY;BYHOUR=15,19", "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR",
+                "FREQ=WEEKLY;BYDAY=FR,SA;BYHOUR=18,21", "FREQ=MONTHLY;BYDAY=1FR", "FREQ=MONTHLY;BYMONTHDAY=" + range(1, 31),
+                "FREQ=YEARLY;BYMONTH=12;BYDAY=SA,SU", "FREQ=YEARLY;BYYEARDAY=" + range(1, 366),
+                "FREQ=DAILY;BYHOUR=10,12,14,16,18;COUNT=1000", "FREQ=DAILY;UNTIL=99991231T235959Z",
+                "FREQ=DAILY;BYHOUR=" + range(0, 23) + ";UNTIL=20270801T000000Z", "FREQ=YEARLY;INTERVAL=52")) {
+            assertThat(event("2027-03-05T19:00:00+01:00", null, new Recurrence(rule, List.of())).seriesEnd())
+                    .as(rule).isNotNull();
+        }
+    }
+
+    @Test
+    void a_series_with_a_far_until_counts_as_endless_without_being_expanded() {
+        Event event = event("2027-03-05T19:00:00+01:00", null,
+                new Recurrence("FREQ=DAILY;UNTIL=99991231T235959Z", List.of()));
+
+        assertThat(event.seriesEnd()).isEmpty();
+        assertThat(event(("2027-03-05T19:00:00+01:00"), null,
+                new Recurrence("FREQ=DAILY;UNTIL=20270310T120000Z", List.of())).seriesEnd())
+                .contains(Instant.parse("2027-03-10T12:00:00Z"));
+    }
+
+    @Test
+    void a_rule_stored_before_the_bound_shows_its_first_start_and_is_never_expanded() {
+        EventDetails details = details("2027-03-05T19:00:00+01:00", new Recurrence("FREQ=DAILY;BYHOUR=" + range(0, 23)
+                + ";BYMINUTE=" + range(0, 59) + ";BYSECOND=" + range(0, 59) + ";UNTIL=99991231T235959Z", List.of()));
+        Event stored = new Event(UUID.randomUUID(), details, EventStatus.SCHEDULED, null, 1, NOW, NOW);
+
+        assertThat(stored.occurrences(Instant.parse("2027-03-01T00:00:00Z"), Instant.parse("2027-04-01T00:00:00Z"),
+                null, 100)).extracting(o -> o.start().toString()).containsExactly("2027-03-05T19:00+01:00");
+        assertThat(stored.seriesEnd()).isEmpty();
+        assertThat(stored.nextStarts(NOW)).extracting(OffsetDateTime::toString).containsExactly("2027-03-05T19:00+01:00");
+    }
+
+    @Test
+    void too_many_exception_dates_are_over_the_limit() {
+        List<OffsetDateTime> exdates = java.util.stream.IntStream.range(0, Recurrence.MAX_EXDATES + 1)
+                .mapToObj(day -> OffsetDateTime.parse("2027-03-05T19:00:00+01:00").plusDays(day)).toList();
+
+        assertThatThrownBy(() -> event("2027-03-05T19:00:00+01:00", null, new Recurrence("FREQ=DAILY", exdates)))
+                .isInstanceOfSatisfying(LimitExceeded.class, over -> assertThat(over.violations())
+                        .extracting(v -> v.field()).containsExactly("recurrence.exdates"));
+    }
+
+    @Test
+    void rescheduling_keeps_the_rule_within_the_bound() {
+        Event event = event("2027-03-05T19:00:00+01:00", null,
+                new Recurrence("FREQ=DAILY;BYHOUR=" + range(0, 23) + ";UNTIL=20270801T000000Z", List.of()));
+
+        assertThatThrownBy(() -> event.reschedule(OffsetDateTime.parse("2020-03-05T19:00:00+01:00"), null, NOW))
+                .isInstanceOf(LimitExceeded.class);
+    }
+
+    private static String range(int from, int to) {
+        return java.util.stream.IntStream.rangeClosed(from, to).mapToObj(Integer::toString)
+                .collect(java.util.stream.Collectors.joining(","));
     }
 
     @Test
@@ -144,5 +241,10 @@ class RecurrenceTest {
                 OffsetDateTime.parse(start), end == null ? null : OffsetDateTime.parse(end), false, recurrence,
                 new Price(false, null, null, null), null, "de", List.of(), List.of(), null);
         return Event.create(UUID.randomUUID(), details, CATEGORIES, NOW.atOffset(ZoneOffset.UTC).toInstant());
+    }
+
+    private static EventDetails details(String start, Recurrence recurrence) {
+        return new EventDetails("bochum", UUID.randomUUID(), "Wochenkonzert", "", "konzert", OffsetDateTime.parse(start),
+                null, false, recurrence, new Price(false, null, null, null), null, "de", List.of(), List.of(), null);
     }
 }

@@ -69,7 +69,7 @@ public record Event(
         EventDetails moved = new EventDetails(details.city(), details.venueId(), details.title(), details.description(),
                 details.category(), newStart, end, details.allDay(), details.recurrence(), details.price(),
                 details.ticketUrl(), details.language(), details.accessibility(), details.tags(), details.image());
-        return next(EventStatus.RESCHEDULED, moved, details.start(), now);
+        return next(EventStatus.RESCHEDULED, moved.withinLimits(), details.start(), now);
     }
 
     public Event soldOut(Instant now) {

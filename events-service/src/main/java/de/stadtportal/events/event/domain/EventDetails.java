@@ -2,9 +2,12 @@ package de.stadtportal.events.event.domain;
 
 import de.stadtportal.contracts.Image;
 import de.stadtportal.contracts.Price;
+import de.stadtportal.events.domain.LimitExceeded;
+import de.stadtportal.events.domain.Violation;
 import de.stadtportal.events.domain.Violations;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -72,6 +75,26 @@ public record EventDetails(
             violations.optionalUrl(image.url(), "image.url");
         }
         violations.throwIfAny();
+        return withinLimits();
+    }
+
+    /**
+     * Refuses a recurrence that asks for more than the service expands ({@link Recurrence#limitProblem},
+     * too many exception dates); checked after {@link #validate}'s checks, as it needs a readable rule and start.
+     */
+    public EventDetails withinLimits() {
+        if (recurrence == null || start == null) {
+            return this;
+        }
+        List<Violation> over = new ArrayList<>();
+        recurrence.limitProblem(start.atZoneSameInstant(Event.ZONE))
+                .ifPresent(problem -> over.add(new Violation("recurrence.rrule", problem)));
+        if (recurrence.exdates().size() > Recurrence.MAX_EXDATES) {
+            over.add(new Violation("recurrence.exdates", "must list at most " + Recurrence.MAX_EXDATES + " dates"));
+        }
+        if (!over.isEmpty()) {
+            throw new LimitExceeded(over);
+        }
         return this;
     }
 
