@@ -48,8 +48,12 @@ class EventRepository {
                 .one();
     }
 
-    Flux<Event> atVenue(UUID venueId) {
-        return database.sql("SELECT e.* FROM event e WHERE e.venue_id = :venue ORDER BY e.id")
+    /**
+     * The events at a venue as committed, locked for the caller's transaction: a concurrent change
+     * of one of them waits for it, or it for the change, and each then sees the other's version.
+     */
+    Flux<Event> atVenueForUpdate(UUID venueId) {
+        return database.sql("SELECT e.* FROM event e WHERE e.venue_id = :venue ORDER BY e.id FOR UPDATE")
                 .bind("venue", venueId)
                 .map(EventRepository::map)
                 .all();

@@ -11,6 +11,12 @@ import reactor.core.publisher.Mono;
 /**
  * Keeps event snapshots true to their venue: when a venue changes, each of its events gets a new
  * version and a new {@code EventPublished}, in the venue change's transaction.
+ * <p>
+ * The events are read locked ({@code FOR UPDATE}), so the version republished is always the one
+ * committed last: an edit racing the venue change either committed before (and is read here) or
+ * waits and then finds its version taken (412 to its editor, who reads again). The optimistic
+ * update can therefore not miss; should it, the venue change fails rather than publish a version
+ * that was never stored.
  */
 @Component
 class EventRepublisher implements VenueDependents {
@@ -25,9 +31,12 @@ class EventRepublisher implements VenueDependents {
 
     @Override
     public Mono<Void> venueChanged(Venue venue, Instant now) {
-        return events.atVenue(venue.id())
+        return events.atVenueForUpdate(venue.id())
                 .map(event -> event.republished(now))
-                .concatMap(event -> events.update(event).then(outbox.append(event.published(venue.ref(), now))))
+                .concatMap(event -> events.update(event)
+                        .flatMap(updated -> updated ? outbox.append(event.published(venue.ref(), now))
+                                : Mono.error(new IllegalStateException(
+                                        "Event " + event.id() + " changed while locked for its venue's change"))))
                 .then();
     }
 

@@ -74,9 +74,9 @@ class EventService {
         return Mono.fromCallable(() -> Event.create(UUID.randomUUID(), details, categories(), clock.instant()))
                 .flatMap(event -> Caller.current().flatMap(caller -> caller.requireEditorOf(event.details().city()))
                         .then(checkPlace(event))
-                        .flatMap(venue -> transactions.transactional(events.insert(event)
-                                        .then(outbox.append(event.published(venue.ref(), event.updatedAt()))))
-                                .thenReturn(new Stored(event, venue, null))));
+                        .then(transactions.transactional(lockPlace(event).flatMap(venue -> events.insert(event)
+                                .then(outbox.append(event.published(venue.ref(), event.updatedAt())))
+                                .thenReturn(new Stored(event, venue, null))))));
     }
 
     Mono<Stored> update(UUID id, EventDetails details, ServerHttpRequest request) {
@@ -87,7 +87,7 @@ class EventService {
                             .then(caller.requireEditorOf(next.details().city())))
                     .then(Mono.fromRunnable(() -> ETags.requireMatch(request, etag(current.event(), "json"))))
                     .then(checkPlace(next))
-                    .flatMap(venue -> store(next, venue));
+                    .then(store(next));
         });
     }
 
@@ -97,7 +97,7 @@ class EventService {
                 .flatMap(caller -> caller.requireEditorOf(current.event().details().city()))
                 .then(Mono.fromRunnable(() -> matchIfSent(request, current.event())))
                 .then(Mono.fromCallable(() -> step.apply(current.event())))
-                .flatMap(next -> store(next, current.venue())));
+                .flatMap(this::store));
     }
 
     Mono<Void> delete(UUID id, ServerHttpRequest request) {
@@ -142,12 +142,29 @@ class EventService {
         return clock.instant();
     }
 
-    private Mono<Stored> store(Event next, Venue venue) {
-        return transactions.transactional(events.update(next)
-                        .flatMap(updated -> updated
-                                ? outbox.append(next.published(venue.ref(), next.updatedAt()))
-                                : Mono.error(stale(next))))
-                .thenReturn(new Stored(next, venue, null));
+    private Mono<Stored> store(Event next) {
+        return transactions.transactional(lockPlace(next).flatMap(venue -> events.update(next)
+                .flatMap(updated -> updated
+                        ? outbox.append(next.published(venue.ref(), next.updatedAt()))
+                        : Mono.error(stale(next)))
+                .thenReturn(new Stored(next, venue, null))));
+    }
+
+    /**
+     * The event's venue again, inside the write's transaction and locked until it commits: checked
+     * before ({@link #checkPlace}), it may have been removed or moved to another city meanwhile,
+     * and without the lock it could be while the event is written (a foreign-key failure, or an
+     * event in one city at a venue of another). The snapshot published carries this venue.
+     */
+    private Mono<Venue> lockPlace(Event event) {
+        UUID venueId = event.details().venueId();
+        String city = event.details().city();
+        return venues.findForEvent(venueId)
+                .switchIfEmpty(Mono.error(() -> ApiProblem.conflict("Venue " + venueId + " was removed meanwhile",
+                        new FieldError("venueId", "was removed meanwhile"))))
+                .flatMap(venue -> venue.city().equals(city) ? Mono.just(venue)
+                        : Mono.error(ApiProblem.conflict("Venue " + venueId + " moved to " + venue.city() + " meanwhile",
+                                new FieldError("venueId", "is a venue in " + venue.city() + " now, not in " + city))));
     }
 
     /** The city must be known, the venue must exist and be in that city. */

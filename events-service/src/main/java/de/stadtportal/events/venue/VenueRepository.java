@@ -37,6 +37,25 @@ public class VenueRepository {
                 .one();
     }
 
+    /**
+     * The venue as committed, locked against change and removal until the caller's transaction
+     * ends: an event written for it can rely on it being there, in the same city, as it commits.
+     */
+    public Mono<Venue> findForEvent(UUID id) {
+        return database.sql("SELECT " + JOINED_COLUMNS + " FROM venue v WHERE v.id = :id FOR SHARE")
+                .bind("id", id)
+                .map(row -> map(row, "v_"))
+                .one();
+    }
+
+    /** The venue locked for the caller's transaction, so that no event can be written for it meanwhile. */
+    Mono<Venue> lock(UUID id) {
+        return database.sql("SELECT " + JOINED_COLUMNS + " FROM venue v WHERE v.id = :id FOR UPDATE")
+                .bind("id", id)
+                .map(row -> map(row, "v_"))
+                .one();
+    }
+
     Flux<Venue> list(String city, String afterName, UUID afterId, int limit) {
         DatabaseClient.GenericExecuteSpec spec = database.sql("SELECT " + JOINED_COLUMNS + " FROM venue v"
                         + " WHERE (CAST(:city AS TEXT) IS NULL OR v.city = :city)"

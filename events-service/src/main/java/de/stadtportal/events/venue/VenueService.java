@@ -59,22 +59,27 @@ class VenueService {
                         .thenReturn(venue));
     }
 
+    /**
+     * Whether the venue has events is asked inside the transaction, after the venue row is locked
+     * (by the update, or by {@link VenueRepository#lock} before a removal): an event written for the
+     * venue meanwhile locks it too ({@link VenueRepository#findForEvent}), so one waits for the other
+     * and the second sees what the first committed.
+     */
     Mono<Venue> update(UUID id, VenueDetails details, ServerHttpRequest request) {
         return find(id).flatMap(current -> {
             Venue next = current.revise(details, clock.instant());
+            boolean moves = !next.city().equals(current.city());
             return Caller.current()
                     .flatMap(caller -> caller.requireEditorOf(current.city()).then(caller.requireEditorOf(next.city())))
                     .then(Mono.fromRunnable(() -> ETags.requireMatch(request, etag(current))))
                     .then(cities.requireKnown(next.city(), "city"))
-                    .then(next.city().equals(current.city()) ? Mono.<Void>empty() : dependents.exist(id)
+                    .then(transactions.transactional(venues.update(next)
+                            .flatMap(updated -> updated ? Mono.<Void>empty() : Mono.<Void>error(stale(current)))
+                            .then(moves ? dependents.exist(id) : Mono.just(false))
                             .flatMap(used -> used ? Mono.<Void>error(ApiProblem.conflict(
                                     "Venue " + id + " has events in " + current.city() + "; it cannot move city"))
-                                    : Mono.<Void>empty()))
-                    .then(transactions.transactional(venues.update(next)
-                            .flatMap(updated -> updated ? outbox.append(next.changed())
-                                    .then(dependents.venueChanged(next, next.updatedAt()))
-                                    : Mono.error(stale(current))))
-                    .thenReturn(next));
+                                    : outbox.append(next.changed()).then(dependents.venueChanged(next, next.updatedAt())))))
+                    .thenReturn(next);
         });
     }
 
@@ -82,7 +87,9 @@ class VenueService {
         return find(id).flatMap(current -> Caller.current()
                 .flatMap(caller -> caller.requireEditorOf(current.city()))
                 .then(Mono.fromRunnable(() -> ETags.requireMatchIfSent(request, etag(current))))
-                .then(transactions.transactional(dependents.exist(id)
+                .then(transactions.transactional(venues.lock(id)
+                        .switchIfEmpty(Mono.error(() -> stale(current)))
+                        .then(dependents.exist(id))
                         .flatMap(used -> used
                                 ? Mono.<Void>error(ApiProblem.conflict("Venue " + id + " still has events"))
                                 : venues.delete(id, current.version())
