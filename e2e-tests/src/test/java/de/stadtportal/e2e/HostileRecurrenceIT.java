@@ -72,8 +72,8 @@ class HostileRecurrenceIT {
         long peakAfter = memory(pid, "VmHWM");
         long residentAfter = memory(pid, "VmRSS");
 
-        System.out.printf("HostileRecurrenceIT: %d hostile recurrence requests (%d rules × create, edit, "
-                        + "rescheduling × %d rounds), all 422; events-service peak RSS %d MiB before, %d MiB after "
+        System.out.printf("HostileRecurrenceIT: %d hostile recurrence requests (%d rules as a new event and "
+                        + "as an edit, and 2 reschedulings, × %d rounds), all 422; events-service peak RSS %d MiB before, %d MiB after "
                         + "(resident %d → %d MiB)%n", requests, bombs().size(), ROUNDS, peakBefore >> 20,
                 peakAfter >> 20, residentBefore >> 20, residentAfter >> 20);
         assertThat(eventsOfTheCity()).as("no event written").isEqualTo(eventsBefore);
