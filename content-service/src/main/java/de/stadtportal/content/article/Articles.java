@@ -26,7 +26,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -87,6 +89,11 @@ class Articles implements KnownArticles {
     @Override
     public Mono<Boolean> exists(String city, String slug) {
         return store.exists(city, slug);
+    }
+
+    @Override
+    public Mono<Map<String, Boolean>> readable(String city, Collection<String> slugs) {
+        return store.readable(city, slugs, settings.fallbackLocale());
     }
 
     /**
