@@ -243,6 +243,7 @@ public final class SearchBenchmark {
         Random random = new Random(42);
         Map<String, String> vocabulary = new HashMap<>();
         Map<String, Long> frequency = new HashMap<>();
+        Map<String, String> bare = new HashMap<>();
         try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl(DATABASE), postgres.username(),
                 postgres.password())) {
             connection.setAutoCommit(false);
@@ -290,6 +291,7 @@ public final class SearchBenchmark {
                         vocabulary.putIfAbsent(word, display);
                         frequency.merge(word, 1L, Long::sum);
                     });
+                    GermanFolding.umlautless(String.join(" ", title, summary, body)).forEach(bare::putIfAbsent);
                     if (n % 1_000 == 999) {
                         insert.executeBatch();
                         connection.commit();
@@ -298,11 +300,12 @@ public final class SearchBenchmark {
                 insert.executeBatch();
             }
             try (PreparedStatement words = connection.prepareStatement(
-                    "INSERT INTO search_word (generation, word, display, documents) VALUES (1, ?, ?, ?)")) {
+                    "INSERT INTO search_word (generation, word, display, documents, bare) VALUES (1, ?, ?, ?, ?)")) {
                 for (Map.Entry<String, String> word : vocabulary.entrySet()) {
                     words.setString(1, word.getKey());
                     words.setString(2, word.getValue());
                     words.setLong(3, frequency.get(word.getKey()));
+                    words.setString(4, bare.get(word.getKey()));
                     words.addBatch();
                 }
                 words.executeBatch();
