@@ -103,6 +103,10 @@ public final class SearchBenchmark {
             new Query("Weihnachtsmarkt Innenstadt", "bochum", null), new Query("Planetarium Sternwarte", null, null),
             new Query("Bergbau Museum Geschichte", null, null));
 
+    /** What people type into the search box before they finish a word: the suggestions asked for. */
+    private static final List<String> SUGGESTED = List.of("ko", "Musikf", "Stadtp", "Berg", "kun", "wei", "gr",
+            "Hoch", "Zech", "fest", "Theater im St", "s", "Gründ", "Ha", "Wochenm", "bü");
+
     /** The slowest of the mix, planned with {@code -Dexplain=true}. */
     private static final List<Query> EXPLAINED = List.of(MIX.get(0), MIX.get(9), MIX.get(13), MIX.get(3),
             MIX.get(12));
@@ -159,6 +163,12 @@ public final class SearchBenchmark {
                     i -> indexed(queries, MIX.get(i % MIX.size())).then()));
             results.add(measure("naive ILIKE '%word%' scan", naiveRounds,
                     i -> naive(database, MIX.get(i % MIX.size()))));
+            results.add(measure("suggest (titles + checked words)", rounds, i -> {
+                String typed = SUGGESTED.get(i % SUGGESTED.size());
+                List<String> words = GermanFolding.words(typed);
+                return queries.suggest(String.join(" ", words), words.get(words.size() - 1),
+                        i % 2 == 0 ? List.of() : List.of(CITIES[i % CITIES.length]), 8).then();
+            }));
             System.out.println();
             System.out.printf(Locale.ROOT, "| %-40s | %7s | %8s | %8s | %8s |%n", "engine (" + documents + " documents)",
                     "queries", "p50 ms", "p95 ms", "p99 ms");
