@@ -9,8 +9,9 @@ import java.util.Locale;
 
 /**
  * A highlight as served; {@code link.href} is where an app finds the linked thing. Visitors get only
- * highlights whose link they can follow, so {@code linksDraft} is true and {@code warnings} filled
- * only in the editors' view: a highlight of a draft (or since deleted) article, hidden from visitors.
+ * highlights whose link they can follow; the editors' view also holds the hidden ones, with
+ * {@code warnings} saying why ({@code linksDraft} when the linked article is a draft, not when it
+ * was deleted). For a visible highlight {@code linksDraft} is false and {@code warnings} empty.
  */
 record HighlightView(int position, String title, LinkView link, ImageBody image, OffsetDateTime validFrom,
         OffsetDateTime validUntil, boolean linksDraft, List<String> warnings) {
