@@ -134,4 +134,59 @@ class GermanMatchingIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> api.search("q", "Zeche", "city", city).ids().contains(tour.id));
         assertThat(api.suggest("q", typed, "city", city)).contains(display);
     }
+
+    @Test
+    void words_typed_without_umlauts_find_the_umlaut_form_and_the_exact_spelling_ranks_first() {
+        String town = freshCity();
+        GermanSnapshots.Article kitchen = article(town).title("Neue Küche im Bürgerbüro")
+                .summary("Die Gemeinschaftsküche im Rathaus ist ab Montag offen.").body("Kaffee gibt es weiterhin.")
+                .topic("leben");
+        GermanSnapshots.Article train = article(town).title("Mit dem Regionalexpress nach Düsseldorf")
+                .summary("Alle zwanzig Minuten fährt ein Zug.").body("Fahrkarten gibt es am Automaten.").topic("leben");
+        GermanSnapshots.Article cake = article(town).title("Kuchen vom Blech")
+                .summary("Samstags backt die Konditorei am Markt.").body("Streusel und Pflaume.").topic("leben");
+        GermanSnapshots.Article kitchens = article(town).title("Küchen für Vereinsheime")
+                .summary("Der Stadtsportbund fördert neue Einbauküchen.").body("Anträge bis Ende Mai.").topic("leben");
+        new Feed(kafka, envelope, codec).send(kitchen.published(1), train.published(1), cake.published(1),
+                kitchens.published(1));
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.search("city", town).total() == 4);
+
+        assertThat(api.search("q", "Kuche", "city", town).ids()).contains(kitchen.id);
+        assertThat(api.search("q", "Küche", "city", town).ids()).contains(kitchen.id);
+        assertThat(api.search("q", "Kueche", "city", town).ids()).contains(kitchen.id);
+        assertThat(api.search("q", "Dusseldorf", "city", town).ids()).containsExactly(train.id);
+        assertThat(api.search("q", "Düsseldorf", "city", town).ids()).containsExactly(train.id);
+        assertThat(api.search("q", "Burgerburo", "city", town).ids()).containsExactly(kitchen.id);
+        assertThat(api.search("q", "Kuchen", "city", town).ids()).startsWith(cake.id).contains(kitchens.id);
+        assertThat(api.search("q", "Küchen", "city", town).ids()).startsWith(kitchens.id);
+    }
+
+    @Test
+    void suggestions_offer_only_words_that_live_documents_still_hold() {
+        String town = freshCity();
+        String withdrawnWord = uniqueWord();
+        String editedWord = uniqueWord();
+        GermanSnapshots.Article withdrawn = article(town).title("Sommerfest im Park")
+                .summary("Mit der Kapelle " + capitalized(withdrawnWord) + ".").topic("leben");
+        GermanSnapshots.Article edited = article(town).title("Flohmarkt am Rathaus")
+                .summary("Stände von " + capitalized(editedWord) + " und anderen.").topic("leben");
+        Feed feed = new Feed(kafka, envelope, codec);
+        feed.send(withdrawn.published(1), edited.published(1));
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.search("city", town).total() == 2);
+        assertThat(api.suggest("q", withdrawnWord.substring(0, 6), "city", town)).contains(capitalized(withdrawnWord));
+        assertThat(api.suggest("q", editedWord.substring(0, 6))).contains(capitalized(editedWord));
+
+        feed.send(withdrawn.withdrawn(2), edited.summary("Stände aus der ganzen Stadt.").published(2));
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.search("city", town).total() == 1
+                && api.search("q", "ganzen Stadt", "city", town).total() == 1);
+
+        assertThat(api.suggest("q", withdrawnWord.substring(0, 6), "city", town)).doesNotContain(capitalized(withdrawnWord));
+        assertThat(api.suggest("q", withdrawnWord.substring(0, 6))).doesNotContain(capitalized(withdrawnWord));
+        assertThat(api.suggest("q", editedWord.substring(0, 6))).doesNotContain(capitalized(editedWord));
+        assertThat(api.suggest("q", "Flohm", "city", town)).contains("Flohmarkt am Rathaus", "Flohmarkt");
+    }
+
+    private static String capitalized(String word) {
+        return Character.toUpperCase(word.charAt(0)) + word.substring(1);
+    }
 }

@@ -8,7 +8,9 @@ import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -56,6 +58,22 @@ class ArticleStore {
         return database.sql("SELECT 1 FROM article WHERE city = :city AND slug = :slug LIMIT 1")
                 .bind("city", city).bind("slug", slug)
                 .map(row -> true).one().defaultIfEmpty(false);
+    }
+
+    /**
+     * For each of the slugs that names an article of the city (in any locale): whether it is
+     * published in {@code locale}, the one {@code /api/cities/{city}/articles/{slug}} serves by default.
+     */
+    Mono<Map<String, Boolean>> readable(String city, Collection<String> slugs, String locale) {
+        if (slugs.isEmpty()) {
+            return Mono.just(Map.of());
+        }
+        return database.sql("SELECT slug, bool_or(status = 'published' AND locale = :locale) AS readable FROM article"
+                        + " WHERE city = :city AND slug = ANY(:slugs) GROUP BY slug")
+                .bind("city", city).bind("slugs", slugs.toArray(String[]::new)).bind("locale", locale)
+                .map(row -> Map.entry(row.get("slug", String.class), Boolean.TRUE.equals(row.get("readable", Boolean.class))))
+                .all()
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue);
     }
 
     /** Slugs in use in a city that a derived slug could collide with: the base and its numbered variants. */

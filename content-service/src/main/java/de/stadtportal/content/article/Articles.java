@@ -22,12 +22,14 @@ import de.stadtportal.web.problem.ApiProblem;
 import de.stadtportal.web.problem.FieldError;
 import de.stadtportal.web.security.Caller;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -38,8 +40,8 @@ import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.FluxSink;
 import reactor.core.publisher.Mono;
-import reactor.core.publisher.Sinks;
 
 /**
  * The article use cases. Each change is decided by the {@link Article} aggregate and stored with
@@ -61,7 +63,11 @@ class Articles implements KnownArticles {
     private final TransactionalOperator transactions;
     private final ContentProperties settings;
     private final MeterRegistry meters;
-    private final Sinks.Many<Instant> schedules = Sinks.many().multicast().directBestEffort();
+    private final AtomicReference<FluxSink<Instant>> scheduleSink = new AtomicReference<>();
+    private final Flux<Instant> schedules = Flux.<Instant>create(sink -> {
+        scheduleSink.set(sink);
+        sink.onDispose(() -> scheduleSink.compareAndSet(sink, null));
+    }, FluxSink.OverflowStrategy.LATEST).share();
 
     Articles(ArticleStore store, KnownCities cities, Outbox outbox, TransactionalOperator transactions,
             ContentProperties settings, MeterRegistry meters) {
@@ -77,9 +83,16 @@ class Articles implements KnownArticles {
         return ETags.of(article.id(), article.version(), article.locale());
     }
 
-    /** Times of newly scheduled publications, so the scheduler can wake at the right moment. */
+    /**
+     * Times of newly scheduled publications, so the scheduler can wake at the right moment. They are
+     * told after the commit, from whichever thread committed, often several at once: the sink of
+     * {@code Flux.create} serializes concurrent producers by queueing (a {@code Sinks.Many} fails
+     * them, and retrying meant spinning on the event loop) and keeps the latest while the
+     * scheduler is busy. Without a subscriber the time is dropped; the scheduler's interval
+     * catches every schedule anyway.
+     */
     Flux<Instant> schedules() {
-        return schedules.asFlux();
+        return schedules;
     }
 
     // ---- reads
@@ -87,6 +100,11 @@ class Articles implements KnownArticles {
     @Override
     public Mono<Boolean> exists(String city, String slug) {
         return store.exists(city, slug);
+    }
+
+    @Override
+    public Mono<Map<String, Boolean>> readable(String city, Collection<String> slugs) {
+        return store.readable(city, slugs, settings.fallbackLocale());
     }
 
     /**
@@ -188,10 +206,7 @@ class Articles implements KnownArticles {
                         return transactions.transactional(store.insert(draft)
                                         .then(store.addRevision(draft, "created", caller.subject()))
                                         .then(store.find(city, slug, locale)))
-                                .doOnSuccess(found -> {
-                                    counted("created");
-                                    scheduled(draft);
-                                });
+                                .doOnSuccess(found -> afterCommit("created", draft));
                     })
                     .onErrorMap(DuplicateKeyException.class, e -> slugTaken(request.slug()));
         });
@@ -303,10 +318,7 @@ class Articles implements KnownArticles {
         // read back inside the transaction: once it committed, the answer must not fail
         return transactions.transactional(stored
                         .then(change.deletes() ? Mono.<Found>empty() : store.find(next.city(), next.slug(), next.locale())))
-                .doOnSuccess(found -> {
-                    counted(change.what());
-                    scheduled(next);
-                });
+                .doOnSuccess(found -> afterCommit(change.what(), next));
     }
 
     private Mono<Void> announce(ArticleEvent event) {
@@ -406,13 +418,29 @@ class Articles implements KnownArticles {
                 new FieldError("slug", "'" + slug + "' is taken"));
     }
 
-    private void counted(String change) {
-        meters.counter("stadtportal.content.articles.changes", "change", change).increment();
+    /**
+     * What follows a committed change: the metric and the scheduler's wake-up. The change has
+     * committed, so its answer is success whatever happens here; each step that fails is logged and
+     * the next one still runs. Neither step waits or retries on the event loop.
+     */
+    private void afterCommit(String change, Article article) {
+        guarded("count the change", () -> meters.counter("stadtportal.content.articles.changes", "change", change)
+                .increment());
+        if (article.publishAt() != null && !article.isPublished()) {
+            guarded("wake the scheduler", () -> {
+                FluxSink<Instant> sink = scheduleSink.get();
+                if (sink != null) {
+                    sink.next(article.publishAt());
+                }
+            });
+        }
     }
 
-    private void scheduled(Article article) {
-        if (article.publishAt() != null && !article.isPublished()) {
-            schedules.emitNext(article.publishAt(), Sinks.EmitFailureHandler.busyLooping(Duration.ofMillis(100)));
+    private static void guarded(String step, Runnable work) {
+        try {
+            work.run();
+        } catch (RuntimeException e) {
+            log.warn("After a committed article change, could not {}: {}", step, e.toString());
         }
     }
 

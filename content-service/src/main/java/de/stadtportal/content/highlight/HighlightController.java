@@ -5,6 +5,7 @@ import de.stadtportal.web.paging.Page;
 import de.stadtportal.web.security.Caller;
 import jakarta.validation.Valid;
 import java.time.Instant;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -16,7 +17,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
-/** {@code /api/cities/{city}/highlights}: the valid teasers for everybody, the whole carousel replaced by editors. */
+/**
+ * {@code /api/cities/{city}/highlights}: the valid teasers for everybody, the whole carousel replaced
+ * by editors. Editors of the city also see teasers hidden from visitors (a linked draft), with a warning.
+ */
 @RestController
 @RequestMapping("/api/cities/{city}/highlights")
 class HighlightController {
@@ -29,13 +33,16 @@ class HighlightController {
 
     @GetMapping
     Mono<ResponseEntity<Page<HighlightView>>> get(@PathVariable String city, ServerHttpRequest request) {
-        return highlights.current(city).map(carousel -> {
+        return Caller.current().flatMap(caller -> highlights.current(city).map(carousel -> {
             Instant now = Instant.now();
-            String etag = carousel.etag(now);
+            boolean forEditors = caller.isEditorOf(city);
+            String etag = carousel.etag(now, forEditors);
             return ETags.notModified(request, etag)
-                    ? ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).<Page<HighlightView>>build()
-                    : ResponseEntity.ok().eTag(etag).body(carousel.page(now));
-        });
+                    ? ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).varyBy(HttpHeaders.AUTHORIZATION)
+                            .<Page<HighlightView>>build()
+                    : ResponseEntity.ok().eTag(etag).varyBy(HttpHeaders.AUTHORIZATION)
+                            .body(carousel.page(now, forEditors));
+        }));
     }
 
     @PutMapping
@@ -45,7 +52,7 @@ class HighlightController {
                 .then(Mono.defer(() -> highlights.replace(city, body, request)))
                 .map(carousel -> {
                     Instant now = Instant.now();
-                    return ResponseEntity.ok().eTag(carousel.etag(now)).body(carousel.page(now));
+                    return ResponseEntity.ok().eTag(carousel.etag(now, true)).body(carousel.page(now, true));
                 });
     }
 }

@@ -4,20 +4,30 @@ import de.stadtportal.content.Berlin;
 import de.stadtportal.content.ImageBody;
 import de.stadtportal.content.highlight.domain.Highlight;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Locale;
 
-/** A highlight as served; {@code link.href} is where an app finds the linked thing. */
+/**
+ * A highlight as served; {@code link.href} is where an app finds the linked thing. Visitors get only
+ * highlights whose link they can follow; the editors' view also holds the hidden ones, with
+ * {@code warnings} saying why ({@code linksDraft} when the linked article is a draft, not when it
+ * was deleted). For a visible highlight {@code linksDraft} is false and {@code warnings} empty.
+ */
 record HighlightView(int position, String title, LinkView link, ImageBody image, OffsetDateTime validFrom,
-        OffsetDateTime validUntil) {
+        OffsetDateTime validUntil, boolean linksDraft, List<String> warnings) {
 
     record LinkView(String kind, String target, String href) {
     }
 
     static HighlightView of(String city, int position, Highlight highlight) {
+        return of(city, position, highlight, false, List.of());
+    }
+
+    static HighlightView of(String city, int position, Highlight highlight, boolean linksDraft, List<String> warnings) {
         Highlight.Link link = highlight.link();
         return new HighlightView(position, highlight.title(),
                 new LinkView(link.kind().name().toLowerCase(Locale.ROOT), link.target(), link.href(city)),
                 new ImageBody(highlight.imageUrl(), highlight.imageAlt()), Berlin.time(highlight.validFrom()),
-                Berlin.time(highlight.validUntil()));
+                Berlin.time(highlight.validUntil()), linksDraft, List.copyOf(warnings));
     }
 }

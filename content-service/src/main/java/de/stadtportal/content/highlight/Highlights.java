@@ -16,7 +16,10 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
@@ -26,7 +29,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Reads and replaces carousels ({@code highlight_set} and {@code highlight}). The ETag covers the
- * stored version and which teasers are valid now, so a teaser that expires also changes the ETag.
+ * stored version, which teasers are valid now and which link an article visitors cannot read yet,
+ * so a teaser that expires, or a linked draft that is published, also changes the ETag.
  * A replacement is checked completely before anything is written, and the version it replaces is
  * part of the update, so two editors cannot overwrite each other unnoticed.
  */
@@ -45,30 +49,69 @@ class Highlights {
         this.articles = articles;
     }
 
-    /** The carousel as stored, with its version (0 before the first replacement). */
-    record Carousel(String city, long version, List<Highlight> highlights) {
+    /**
+     * The carousel as stored, with its version (0 before the first replacement) and, for each
+     * linked article that still exists, whether visitors can read it.
+     */
+    record Carousel(String city, long version, List<Highlight> highlights, Map<String, Boolean> articles) {
 
-        /** The valid teasers with their position in the stored order. */
-        List<HighlightView> validAt(Instant now) {
+        /**
+         * The valid teasers with their position in the stored order. Visitors get only those whose
+         * link they can follow (not a draft's slug); editors get all, with a warning on the others.
+         */
+        List<HighlightView> validAt(Instant now, boolean forEditors) {
             List<HighlightView> shown = new ArrayList<>();
             for (int i = 0; i < highlights.size(); i++) {
-                if (highlights.get(i).isValidAt(now)) {
-                    shown.add(HighlightView.of(city, i + 1, highlights.get(i)));
+                Highlight highlight = highlights.get(i);
+                if (!highlight.isValidAt(now)) {
+                    continue;
+                }
+                String warning = warning(highlight);
+                if (warning == null) {
+                    shown.add(HighlightView.of(city, i + 1, highlight));
+                } else if (forEditors) {
+                    shown.add(HighlightView.of(city, i + 1, highlight, articles.containsKey(highlight.link().target()),
+                            List.of(warning)));
                 }
             }
             return shown;
         }
 
-        String etag(Instant now) {
-            StringBuilder valid = new StringBuilder();
-            for (int i = 0; i < highlights.size(); i++) {
-                valid.append(highlights.get(i).isValidAt(now) ? '1' : '0');
+        /** Why visitors do not see a highlight, or null when they do. */
+        private String warning(Highlight highlight) {
+            if (highlight.link().kind() != Highlight.Kind.ARTICLE) {
+                return null;
             }
-            return ETags.of("highlights", city, version, valid.isEmpty() ? "none" : valid);
+            Boolean readable = articles.get(highlight.link().target());
+            if (readable == null) {
+                return "The linked article '" + highlight.link().target()
+                        + "' no longer exists; visitors do not see this highlight";
+            }
+            return readable ? null : "The linked article '" + highlight.link().target()
+                    + "' is a draft; visitors see this highlight once it is published";
         }
 
-        Page<HighlightView> page(Instant now) {
-            return new Page<>(validAt(now), null);
+        /**
+         * Changes with the version, with which teasers are valid and with which are hidden from
+         * visitors (so publishing a linked draft changes it); the editors' view, when it shows more,
+         * has an ETag of its own. {@code If-Match} accepts either.
+         */
+        String etag(Instant now, boolean forEditors) {
+            StringBuilder state = new StringBuilder();
+            boolean hidden = false;
+            for (Highlight highlight : highlights) {
+                boolean valid = highlight.isValidAt(now);
+                boolean visible = warning(highlight) == null;
+                hidden |= valid && !visible;
+                state.append(!valid ? '0' : visible ? '1' : 'h');
+            }
+            return forEditors && hidden
+                    ? ETags.of("highlights", city, version, state, "editors")
+                    : ETags.of("highlights", city, version, state.isEmpty() ? "none" : state);
+        }
+
+        Page<HighlightView> page(Instant now, boolean forEditors) {
+            return new Page<>(validAt(now, forEditors), null);
         }
     }
 
@@ -77,19 +120,32 @@ class Highlights {
                 database.sql("SELECT version FROM highlight_set WHERE city = :city").bind("city", city)
                         .map(row -> row.get("version", Long.class)).one().defaultIfEmpty(0L),
                 database.sql("SELECT * FROM highlight WHERE city = :city ORDER BY position").bind("city", city)
-                        .map(Highlights::highlight).all().collectList(),
-                (version, highlights) -> new Carousel(city, version, highlights)));
+                        .map(Highlights::highlight).all().collectList()))
+                .flatMap(stored -> articles.readable(city, linkedArticles(stored.getT2()))
+                        .map(readable -> new Carousel(city, stored.getT1(), stored.getT2(), readable)));
+    }
+
+    private static Set<String> linkedArticles(List<Highlight> highlights) {
+        return highlights.stream().filter(highlight -> highlight.link().kind() == Highlight.Kind.ARTICLE)
+                .map(highlight -> highlight.link().target())
+                .collect(Collectors.toSet());
     }
 
     /** Replaces the carousel if {@code If-Match} names what the caller read. */
     Mono<Carousel> replace(String city, CarouselRequest request, ServerHttpRequest http) {
         return current(city).flatMap(carousel -> {
-            ETags.requireMatch(http, carousel.etag(Instant.now()));
+            Instant now = Instant.now();
+            String editors = carousel.etag(now, true);
+            ETags.requireMatch(http, names(http, editors) ? editors : carousel.etag(now, false));
             List<Highlight> next = highlights(request);
             return linkedArticlesExist(city, next)
                     .then(transactions.transactional(store(carousel, next)))
                     .then(current(city));
         });
+    }
+
+    private static boolean names(ServerHttpRequest http, String etag) {
+        return http.getHeaders().getIfMatch().stream().anyMatch(tag -> tag.equals(etag) || tag.equals("W/" + etag));
     }
 
     private Mono<Void> store(Carousel carousel, List<Highlight> next) {

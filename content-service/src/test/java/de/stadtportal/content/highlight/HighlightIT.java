@@ -28,6 +28,7 @@ class HighlightIT {
     private static final String EDITOR = Tokens.editor("essen");
     private static final String HERNE = "/api/cities/herne/highlights";
     private static final String GELSENKIRCHEN = "/api/cities/gelsenkirchen/highlights";
+    private static final String DORTMUND = "/api/cities/dortmund/highlights";
 
     @Autowired WebTestClient web;
 
@@ -67,6 +68,8 @@ class HighlightIT {
         web.post().uri("/api/cities/gelsenkirchen/articles").headers(h -> h.setBearerAuth(token))
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(ContentApi.with(article("Welterbe"), "slug", slug))
                 .exchange().expectStatus().isCreated();
+        web.post().uri("/api/cities/gelsenkirchen/articles/" + slug + "/publication").headers(h -> h.setBearerAuth(token))
+                .exchange().expectStatus().isOk();
         String etag = web.get().uri(GELSENKIRCHEN).exchange().returnResult(Map.class).getResponseHeaders().getETag();
 
         String next = put(GELSENKIRCHEN, token, etag, List.of(item("Welterbe", "article", slug, null, null)))
@@ -77,6 +80,63 @@ class HighlightIT {
         put(GELSENKIRCHEN, token, next, List.of(item("Gibt es nicht", "article", "fehlt-" + unique(), null, null)))
                 .expectStatus().isEqualTo(422)
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("items[0].link.target");
+    }
+
+    @Test
+    void a_highlight_of_a_draft_is_hidden_from_visitors_until_the_article_is_published_and_editors_are_warned() {
+        String slug = "dortmund-" + unique();
+        String articles = "/api/cities/dortmund/articles/";
+        String token = Tokens.editor("dortmund");
+        web.post().uri("/api/cities/dortmund/articles").headers(h -> h.setBearerAuth(token))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(ContentApi.with(article("Phoenix-See"), "slug", slug))
+                .exchange().expectStatus().isCreated();
+        String etag = web.get().uri(DORTMUND).exchange().returnResult(Map.class).getResponseHeaders().getETag();
+        List<Map<String, Object>> items = List.of(item("Am Phoenix-See", "article", slug, null, null),
+                item("Zeche Zollern", "url", "https://www.zeche-zollern.de/", null, null));
+
+        put(DORTMUND, token, etag, items).expectStatus().isOk().expectBody()
+                .jsonPath("$.items.length()").isEqualTo(2)
+                .jsonPath("$.items[0].linksDraft").isEqualTo(true)
+                .jsonPath("$.items[0].warnings[0]").value(warning -> assertThat((String) warning).contains("draft"))
+                .jsonPath("$.items[1].linksDraft").isEqualTo(false)
+                .jsonPath("$.items[1].warnings.length()").isEqualTo(0);
+
+        String visitors = web.get().uri(DORTMUND).exchange().expectStatus().isOk()
+                .expectHeader().values("Vary", vary -> assertThat(String.join(",", vary)).contains("Authorization"))
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(visitors).doesNotContain(slug).contains("Zeche Zollern");
+        String publicEtag = web.get().uri(DORTMUND).exchange().expectBody()
+                .jsonPath("$.items.length()").isEqualTo(1)
+                .jsonPath("$.items[0].position").isEqualTo(2)
+                .returnResult().getResponseHeaders().getETag();
+        String editorsEtag = web.get().uri(DORTMUND).headers(h -> h.setBearerAuth(token)).exchange()
+                .expectStatus().isOk().expectBody()
+                .jsonPath("$.items.length()").isEqualTo(2)
+                .jsonPath("$.items[0].linksDraft").isEqualTo(true)
+                .returnResult().getResponseHeaders().getETag();
+        assertThat(editorsEtag).isNotEqualTo(publicEtag);
+        String replaced = put(DORTMUND, token, editorsEtag, items).expectStatus().isOk()
+                .returnResult(Map.class).getResponseHeaders().getETag();
+
+        web.post().uri(articles + slug + "/publication").headers(h -> h.setBearerAuth(token)).exchange()
+                .expectStatus().isOk();
+        web.get().uri(DORTMUND).ifNoneMatch(publicEtag).exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.items.length()").isEqualTo(2)
+                .jsonPath("$.items[0].link.href").isEqualTo(articles + slug)
+                .jsonPath("$.items[0].linksDraft").isEqualTo(false);
+        web.get().uri(DORTMUND).headers(h -> h.setBearerAuth(token)).ifNoneMatch(replaced).exchange()
+                .expectStatus().isOk();
+
+        web.delete().uri(articles + slug + "/publication").headers(h -> h.setBearerAuth(token)).exchange()
+                .expectStatus().isOk();
+        web.get().uri(DORTMUND).exchange().expectBody().jsonPath("$.items.length()").isEqualTo(1);
+        web.delete().uri(articles + slug).headers(h -> h.setBearerAuth(token)).exchange()
+                .expectStatus().is2xxSuccessful();
+        web.get().uri(DORTMUND).exchange().expectBody().jsonPath("$.items.length()").isEqualTo(1);
+        web.get().uri(DORTMUND).headers(h -> h.setBearerAuth(token)).exchange().expectBody()
+                .jsonPath("$.items[0].linksDraft").isEqualTo(false)
+                .jsonPath("$.items[0].warnings[0]").value(warning -> assertThat((String) warning)
+                        .contains("no longer exists"));
     }
 
     @Test

@@ -12,7 +12,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * Writes index changes into {@code search_document}, and the words of each applied document into
- * the generation's vocabulary, in one statement: either both happen or neither.
+ * the generation's vocabulary, in one statement: either both happen or neither. A word written
+ * with umlauts also keeps its spelling without them ({@code bare}: {@code kueche → kuche}), which
+ * the query side widens with.
  * <p>
  * Live changes go into every generation that is active or being built, so that a reindex which
  * started before a change was published still ends up with it; a reindex writes into its own
@@ -40,6 +42,7 @@ public class DocumentStore {
             GermanFolding.vocabulary(document.allText()).entrySet().stream().limit(MOST_WORDS)
                     .forEach(word -> vocabulary.put(word.getKey(), word.getValue()));
         }
+        Map<String, String> bare = document == null ? Map.of() : GermanFolding.umlautless(document.allText());
         DatabaseClient.GenericExecuteSpec statement = database.sql("""
                 WITH applied AS (
                     INSERT INTO search_document (generation, type, id, version, removed, city, topic, category,
@@ -63,12 +66,14 @@ public class DocumentStore {
                     WHERE search_document.version < excluded.version
                     RETURNING generation
                 ), words AS (
-                    INSERT INTO search_word (generation, word, display, cities)
-                    SELECT a.generation, w.word, w.display, ARRAY[CAST(:city AS text)]
-                    FROM applied a, unnest(CAST(:words AS text[]), CAST(:displays AS text[])) AS w (word, display)
+                    INSERT INTO search_word (generation, word, display, cities, bare)
+                    SELECT a.generation, w.word, w.display, ARRAY[CAST(:city AS text)], nullif(w.bare, '')
+                    FROM applied a, unnest(CAST(:words AS text[]), CAST(:displays AS text[]), CAST(:bares AS text[]))
+                        AS w (word, display, bare)
                     ORDER BY a.generation, w.word
                     ON CONFLICT (generation, word) DO UPDATE
                         SET documents = search_word.documents + 1, display = excluded.display,
+                            bare = coalesce(excluded.bare, search_word.bare),
                             cities = CASE WHEN excluded.cities <@ search_word.cities THEN search_word.cities
                                           ELSE search_word.cities || excluded.cities END
                 )
@@ -81,7 +86,9 @@ public class DocumentStore {
                 .bind("removed", document == null)
                 .bind("city", change.city())
                 .bind("words", vocabulary.keySet().toArray(String[]::new))
-                .bind("displays", vocabulary.values().toArray(String[]::new));
+                .bind("displays", vocabulary.values().toArray(String[]::new))
+                .bind("bares", vocabulary.keySet().stream().map(word -> bare.getOrDefault(word, ""))
+                        .toArray(String[]::new));
         if (document == null) {
             statement = nullable(statement, "topic", null, String.class);
             statement = nullable(statement, "category", null, String.class);

@@ -175,6 +175,14 @@ public class SearchQueries {
             WHERE left(m.marked, 1) = '<'
             """;
 
+    /**
+     * Completions: titles of live documents, then vocabulary words. The vocabulary only grows until a
+     * reindex (its {@code documents} and {@code cities} count every version that held a word), so
+     * a word is offered only while a live document in the cities asked for still matches it: the
+     * most frequent {@link #SUGGESTION_CANDIDATES} × limit words are checked one by one, in order,
+     * through the text index, until the limit is reached. Words of withdrawn, removed or edited
+     * documents are not offered; a word whose checked candidates all went away yields fewer words.
+     */
     private static final String SUGGEST = """
             WITH gen AS (SELECT id FROM search_generation WHERE state = 'active')
             (SELECT d.title AS suggestion, 0 AS source FROM search_document d, gen
@@ -184,13 +192,23 @@ public class SearchQueries {
              ORDER BY length(d.title), d.title
              LIMIT :limit)
             UNION ALL
-            (SELECT s.display, 1 FROM search_word s, gen
-             WHERE s.generation = gen.id AND s.word LIKE :wordPrefix AND s.word <> :lastWord
-               AND (cardinality(CAST(:cities AS text[])) = 0 OR cardinality(s.cities) = 0
-                    OR s.cities && CAST(:cities AS text[]))
-             ORDER BY s.documents DESC, s.word
+            (SELECT c.display, 1 FROM (
+                 SELECT s.word, s.display FROM search_word s, gen
+                 WHERE s.generation = gen.id AND s.word LIKE :wordPrefix AND s.word <> :lastWord
+                   AND (cardinality(CAST(:cities AS text[])) = 0 OR cardinality(s.cities) = 0
+                        OR s.cities && CAST(:cities AS text[]))
+                 ORDER BY s.documents DESC, s.word
+                 LIMIT :candidates) c
+             WHERE numnode(plainto_tsquery('de_unaccent', c.word)) > 0
+               AND EXISTS (SELECT 1 FROM search_document d, gen
+                           WHERE d.generation = gen.id AND NOT d.removed
+                             AND (cardinality(CAST(:cities AS text[])) = 0 OR d.city = ANY(CAST(:cities AS text[])))
+                             AND d.tsv @@ plainto_tsquery('de_unaccent', c.word))
              LIMIT :limit)
             """;
+
+    /** How many vocabulary words per suggestion asked for are checked against live documents. */
+    private static final int SUGGESTION_CANDIDATES = 4;
 
     private final DatabaseClient database;
     private final JsonMapper json;
@@ -275,6 +293,7 @@ public class SearchQueries {
                 .bind("wordPrefix", lastWord + "%")
                 .bind("lastWord", lastWord)
                 .bind("limit", limit)
+                .bind("candidates", limit * SUGGESTION_CANDIDATES)
                 .map(row -> new Suggestion(row.get("suggestion", String.class), row.get("source", Integer.class)))
                 .all()
                 .collectList()

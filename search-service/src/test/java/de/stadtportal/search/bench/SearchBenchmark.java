@@ -103,6 +103,10 @@ public final class SearchBenchmark {
             new Query("Weihnachtsmarkt Innenstadt", "bochum", null), new Query("Planetarium Sternwarte", null, null),
             new Query("Bergbau Museum Geschichte", null, null));
 
+    /** What people type into the search box before they finish a word: the suggestions asked for. */
+    private static final List<String> SUGGESTED = List.of("ko", "Musikf", "Stadtp", "Berg", "kun", "wei", "gr",
+            "Hoch", "Zech", "fest", "Theater im St", "s", "Gründ", "Ha", "Wochenm", "bü");
+
     /** The slowest of the mix, planned with {@code -Dexplain=true}. */
     private static final List<Query> EXPLAINED = List.of(MIX.get(0), MIX.get(9), MIX.get(13), MIX.get(3),
             MIX.get(12));
@@ -159,6 +163,12 @@ public final class SearchBenchmark {
                     i -> indexed(queries, MIX.get(i % MIX.size())).then()));
             results.add(measure("naive ILIKE '%word%' scan", naiveRounds,
                     i -> naive(database, MIX.get(i % MIX.size()))));
+            results.add(measure("suggest (titles + checked words)", rounds, i -> {
+                String typed = SUGGESTED.get(i % SUGGESTED.size());
+                List<String> words = GermanFolding.words(typed);
+                return queries.suggest(String.join(" ", words), words.get(words.size() - 1),
+                        i % 2 == 0 ? List.of() : List.of(CITIES[i % CITIES.length]), 8).then();
+            }));
             System.out.println();
             System.out.printf(Locale.ROOT, "| %-40s | %7s | %8s | %8s | %8s |%n", "engine (" + documents + " documents)",
                     "queries", "p50 ms", "p95 ms", "p99 ms");
@@ -243,6 +253,7 @@ public final class SearchBenchmark {
         Random random = new Random(42);
         Map<String, String> vocabulary = new HashMap<>();
         Map<String, Long> frequency = new HashMap<>();
+        Map<String, String> bare = new HashMap<>();
         try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl(DATABASE), postgres.username(),
                 postgres.password())) {
             connection.setAutoCommit(false);
@@ -290,6 +301,7 @@ public final class SearchBenchmark {
                         vocabulary.putIfAbsent(word, display);
                         frequency.merge(word, 1L, Long::sum);
                     });
+                    GermanFolding.umlautless(String.join(" ", title, summary, body)).forEach(bare::putIfAbsent);
                     if (n % 1_000 == 999) {
                         insert.executeBatch();
                         connection.commit();
@@ -298,11 +310,12 @@ public final class SearchBenchmark {
                 insert.executeBatch();
             }
             try (PreparedStatement words = connection.prepareStatement(
-                    "INSERT INTO search_word (generation, word, display, documents) VALUES (1, ?, ?, ?)")) {
+                    "INSERT INTO search_word (generation, word, display, documents, bare) VALUES (1, ?, ?, ?, ?)")) {
                 for (Map.Entry<String, String> word : vocabulary.entrySet()) {
                     words.setString(1, word.getKey());
                     words.setString(2, word.getValue());
                     words.setLong(3, frequency.get(word.getKey()));
+                    words.setString(4, bare.get(word.getKey()));
                     words.addBatch();
                 }
                 words.executeBatch();

@@ -15,6 +15,11 @@ import java.util.regex.Pattern;
  * {@code schön}), {@code ß} becomes {@code ss}, other accents are dropped and everything is lower
  * case. Documents and queries both pass through {@link #fold} before PostgreSQL sees them; there
  * is no second implementation in SQL that could drift apart from this one.
+ * <p>
+ * People also type umlauts as the bare vowel ({@code Munchen}, {@code Kuche}). Folding that way
+ * would merge {@code schon} and {@code schön}, so it is not the fold; instead each vocabulary word
+ * written with umlauts also remembers its {@link #withoutUmlauts} spelling, and a query word equal
+ * to it is widened with the umlaut word (the exact spelling still ranks first).
  */
 public final class GermanFolding {
 
@@ -22,6 +27,8 @@ public final class GermanFolding {
     /** Control characters (NUL above all) mean nothing in text and cannot be stored in PostgreSQL. */
     private static final Pattern CONTROLS = Pattern.compile("\\p{Cc}");
     private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
+    /** What separates the tokens of a text; combining marks belong to their letter. */
+    private static final Pattern TOKEN = Pattern.compile("[^\\p{L}\\p{N}\\p{M}]+");
     /** Words longer than this are noise (hashes, URLs without separators) and stay out of the vocabulary. */
     private static final int LONGEST_WORD = 48;
 
@@ -46,6 +53,38 @@ public final class GermanFolding {
             }
         }
         return MARKS.matcher(Normalizer.normalize(folded, Normalizer.Form.NFD)).replaceAll("");
+    }
+
+    /**
+     * A text as typed without its umlauts: {@code Küche → kuche}, {@code Düsseldorf → dusseldorf};
+     * otherwise folded like {@link #fold} ({@code ß → ss}, accents dropped, lower case).
+     */
+    public static String withoutUmlauts(String text) {
+        if (text == null || text.isEmpty()) {
+            return "";
+        }
+        String decomposed = Normalizer.normalize(CONTROLS.matcher(text).replaceAll(" "), Normalizer.Form.NFD)
+                .toLowerCase(Locale.ROOT);
+        return fold(MARKS.matcher(decomposed).replaceAll(""));
+    }
+
+    /**
+     * For each folded word of a text that was written with an umlaut, its spelling without:
+     * {@code kueche → kuche}. Words without umlauts (also {@code Mueller}, already folded) are left out.
+     */
+    public static Map<String, String> umlautless(String text) {
+        Map<String, String> words = new LinkedHashMap<>();
+        if (text == null) {
+            return words;
+        }
+        for (String token : TOKEN.split(Normalizer.normalize(text, Normalizer.Form.NFC))) {
+            String folded = NOT_WORD.matcher(fold(token)).replaceAll("");
+            String bare = NOT_WORD.matcher(withoutUmlauts(token)).replaceAll("");
+            if (!folded.isEmpty() && folded.length() <= LONGEST_WORD && !bare.isEmpty() && !bare.equals(folded)) {
+                words.putIfAbsent(folded, bare);
+            }
+        }
+        return words;
     }
 
     /** The folded words of a text, in order, repeats included. */
@@ -73,8 +112,7 @@ public final class GermanFolding {
         if (text == null) {
             return words;
         }
-        for (String token : Pattern.compile("[^\\p{L}\\p{N}\\p{M}]+")
-                .split(Normalizer.normalize(text, Normalizer.Form.NFC))) {
+        for (String token : TOKEN.split(Normalizer.normalize(text, Normalizer.Form.NFC))) {
             String folded = NOT_WORD.matcher(fold(token)).replaceAll("");
             if (!folded.isEmpty() && folded.length() <= LONGEST_WORD) {
                 words.putIfAbsent(folded, token);

@@ -34,4 +34,26 @@ class GermanFoldingTest {
                 .containsExactly(java.util.Map.entry("musikforum", "Musikforum"), java.util.Map.entry("und", "und"),
                         java.util.Map.entry("mueller", "Müller"));
     }
+
+    @Test
+    void typed_without_umlauts_kueche_is_kuche_and_duesseldorf_is_dusseldorf() {
+        assertThat(GermanFolding.withoutUmlauts("Küche")).isEqualTo("kuche");
+        assertThat(GermanFolding.withoutUmlauts("Düsseldorf")).isEqualTo("dusseldorf");
+        assertThat(GermanFolding.withoutUmlauts("BÜRGERBÜRO")).isEqualTo("burgerburo");
+        assertThat(GermanFolding.withoutUmlauts("Mu\u0308nchen")).isEqualTo("munchen");
+        assertThat(GermanFolding.withoutUmlauts("Straße am Café")).isEqualTo("strasse am cafe");
+    }
+
+    @Test
+    void words_written_with_umlauts_remember_their_spelling_without_and_others_are_left_out() {
+        assertThat(GermanFolding.umlautless("Küche, Kueche und Kuchen in Düsseldorf; Müller-Straße"))
+                .containsExactly(java.util.Map.entry("kueche", "kuche"), java.util.Map.entry("duesseldorf", "dusseldorf"),
+                        java.util.Map.entry("mueller", "muller"));
+        assertThat(GermanFolding.umlautless("Mueller backt Kuchen")).isEmpty();
+    }
+
+    @Test
+    void the_fold_still_keeps_schon_and_schoen_apart() {
+        assertThat(GermanFolding.fold("schön")).isEqualTo("schoen").isNotEqualTo(GermanFolding.fold("schon"));
+    }
 }
