@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,7 +25,15 @@ class ComposeFileTest {
             "search-service");
     /** Read through the platform's token configuration (stadtportal.security.jwt.*), not application.yml. */
     private static final Set<String> TOKEN_VARIABLES = Set.of("STADTPORTAL_SECURITY_JWT_PUBLIC_KEY_LOCATION",
-            "STADTPORTAL_SECURITY_JWT_JWK_SET_URI", "STADTPORTAL_SECURITY_JWT_ISSUER");
+            "STADTPORTAL_SECURITY_JWT_JWK_SET_URI", "STADTPORTAL_SECURITY_JWT_ISSUER", "STADTPORTAL_SECURITY_JWT_AUDIENCE");
+    /**
+     * Conventions every service follows (issue 12): the management port, the public base URL and the
+     * gateway's trusted proxies, each read as {@code ${VARIABLE:default}} by the service or the platform.
+     */
+    private static final Set<String> PLATFORM_VARIABLES = Set.of("MANAGEMENT_PORT", "PUBLIC_BASE_URL", "TRUSTED_PROXIES");
+    /** Each service's management (actuator) port: {@code management.server.port: ${MANAGEMENT_PORT:<n>}}. */
+    private static final Map<String, Integer> MANAGEMENT_PORTS = Map.of("gateway-service", 9080,
+            "content-service", 9081, "events-service", 9082, "search-service", 9083);
 
     @Test
     @SuppressWarnings("unchecked")
@@ -41,6 +51,7 @@ class ComposeFileTest {
 
             assertThat(environment).as(name + " environment").isNotEmpty();
             environment.keySet().forEach(variable -> assertThat(TOKEN_VARIABLES.contains(variable)
+                    || PLATFORM_VARIABLES.contains(variable)
                     || settings.contains("${" + variable + ":") || settings.contains("${" + variable + "}"))
                     .as(name + " reads " + variable).isTrue());
             String port = String.valueOf(environment.get("PORT"));
@@ -58,6 +69,49 @@ class ComposeFileTest {
         }
         String dockerfile = Files.readString(ROOT.resolve("Dockerfile"));
         assertThat(dockerfile).contains("HEALTHCHECK").contains("USER 10001").contains("MaxRAMPercentage")
-                .contains("AS build");
+                .contains("AS build").contains("localhost:${MANAGEMENT_PORT}/actuator/health/readiness");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void health_checks_and_prometheus_use_each_services_management_port() throws IOException {
+        Map<String, Object> compose = new Yaml().load(Files.readString(ROOT.resolve("docker-compose.yml")));
+        Map<String, Map<String, Object>> services = (Map<String, Map<String, Object>>) compose.get("services");
+        Map<String, Object> prometheus = new Yaml().load(Files.readString(ROOT.resolve("ops/prometheus/prometheus.yml")));
+        Map<String, List<String>> scraped = new HashMap<>();
+        for (Object job : (List<?>) prometheus.get("scrape_configs")) {
+            Map<String, Object> config = (Map<String, Object>) job;
+            assertThat(config.get("metrics_path")).isEqualTo("/actuator/prometheus");
+            List<String> targets = new ArrayList<>();
+            for (Object staticConfig : (List<?>) config.get("static_configs")) {
+                targets.addAll((List<String>) ((Map<String, Object>) staticConfig).get("targets"));
+            }
+            scraped.put(String.valueOf(config.get("job_name")), targets);
+        }
+
+        for (String name : SERVICES) {
+            Map<String, Object> service = services.get(name);
+            Map<String, Object> environment = (Map<String, Object>) service.get("environment");
+            String port = String.valueOf(environment.get("MANAGEMENT_PORT"));
+
+            assertThat(port).as(name + " MANAGEMENT_PORT").isEqualTo(String.valueOf(MANAGEMENT_PORTS.get(name)));
+            assertThat(port).as(name + " management port is not its API port").isNotEqualTo(String.valueOf(environment.get("PORT")));
+            assertThat(scraped.get(name)).as(name + " scraped by Prometheus").containsExactly(name + ":" + port);
+            Map<String, Object> healthcheck = (Map<String, Object>) service.get("healthcheck");
+            assertThat(healthcheck).as(name + " healthcheck").isNotNull();
+            assertThat(String.join(" ", (List<String>) healthcheck.get("test")))
+                    .as(name + " healthcheck").endsWith("http://localhost:" + port + "/actuator/health/readiness");
+            assertThat((List<String>) service.get("ports")).as(name + " does not publish its management port")
+                    .noneMatch(published -> published.contains(port));
+            assertThat(environment).as(name + " environment")
+                    .containsEntry("STADTPORTAL_SECURITY_JWT_AUDIENCE", "stadtportal")
+                    .containsEntry("PUBLIC_BASE_URL", "http://localhost:8080")
+                    .containsKey("STADTPORTAL_SECURITY_JWT_ISSUER");
+        }
+        assertThat((Map<String, Object>) services.get("gateway-service").get("environment"))
+                .containsEntry("TRUSTED_PROXIES", "");
+        assertThat((List<String>) prometheus.get("rule_files")).containsExactly("/etc/prometheus/alerts.yml");
+        assertThat((List<String>) services.get("prometheus").get("volumes"))
+                .contains("./ops/prometheus/alerts.yml:/etc/prometheus/alerts.yml:ro");
     }
 }

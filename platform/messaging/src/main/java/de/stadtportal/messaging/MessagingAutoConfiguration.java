@@ -2,6 +2,7 @@ package de.stadtportal.messaging;
 
 import de.stadtportal.contracts.EventCodec;
 import de.stadtportal.messaging.consumer.AppliedVersions;
+import de.stadtportal.messaging.consumer.DeadLetterCounters;
 import de.stadtportal.messaging.consumer.DeadLetters;
 import de.stadtportal.messaging.envelope.CloudEventEnvelope;
 import de.stadtportal.messaging.outbox.Outbox;
@@ -28,6 +29,7 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration;
 import org.springframework.boot.r2dbc.autoconfigure.R2dbcTransactionManagerAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -146,7 +148,14 @@ public class MessagingAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     DefaultErrorHandler deadLetteringErrorHandler(KafkaTemplate<String, byte[]> eventKafkaTemplate,
-            MessagingProperties properties) {
-        return DeadLetters.errorHandler(eventKafkaTemplate, properties.consumer());
+            MessagingProperties properties, ObjectProvider<MeterRegistry> meters) {
+        return DeadLetters.errorHandler(eventKafkaTemplate, properties.consumer(),
+                meters.getIfAvailable(CompositeMeterRegistry::new));
+    }
+
+    @Bean
+    DeadLetterCounters deadLetterCounters(ObjectProvider<KafkaListenerEndpointRegistry> listeners,
+            ObjectProvider<MeterRegistry> meters) {
+        return new DeadLetterCounters(listeners, meters);
     }
 }

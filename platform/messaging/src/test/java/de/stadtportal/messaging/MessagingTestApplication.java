@@ -7,6 +7,8 @@ import de.stadtportal.messaging.consumer.AppliedVersions;
 import de.stadtportal.messaging.consumer.ListenerWork;
 import de.stadtportal.messaging.envelope.CloudEventEnvelope;
 import de.stadtportal.messaging.envelope.ReceivedEvent;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -22,9 +24,10 @@ public class MessagingTestApplication {
 
     /** Keeps the newest title per article; applies an event only when its version is newer. */
     @Component
-    static class ArticleProjection {
+    public static class ArticleProjection {
 
         final AtomicInteger applied = new AtomicInteger();
+        private final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
         private final CloudEventEnvelope envelope;
         private final AppliedVersions versions;
         private final DatabaseClient database;
@@ -41,6 +44,8 @@ public class MessagingTestApplication {
         @KafkaListener(topics = Topics.CONTENT_ARTICLES)
         void on(ConsumerRecord<String, byte[]> record) {
             ReceivedEvent received = envelope.read(record);
+            attempts.computeIfAbsent(received.event().aggregateId() + "@" + received.event().version(),
+                    key -> new AtomicInteger()).incrementAndGet();
             ListenerWork.complete(transactions.transactional(versions
                     .advance("article", received.event().aggregateId(), received.event().version())
                     .filter(newer -> newer)
@@ -50,6 +55,12 @@ public class MessagingTestApplication {
                             applied.incrementAndGet();
                         }
                     })));
+        }
+
+        /** How often the listener was handed this version of this article, retries included. */
+        public int attempts(String article, long version) {
+            AtomicInteger count = attempts.get(article + "@" + version);
+            return count == null ? 0 : count.get();
         }
 
         private Mono<Boolean> apply(ReceivedEvent received) {

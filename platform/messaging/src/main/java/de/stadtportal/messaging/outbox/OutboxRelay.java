@@ -62,6 +62,8 @@ public class OutboxRelay implements SmartLifecycle {
     private final Counter failures;
     private final Counter published;
     private final AtomicLong pending = new AtomicLong();
+    /** When the oldest unsent row was appended, on this JVM's clock; null when nothing is unsent. */
+    private final AtomicReference<Instant> oldestUnsent = new AtomicReference<>();
     private final Sinks.Many<Object> wakeups = Sinks.many().multicast().directBestEffort();
     private static final Duration STOP_GRACE = Duration.ofSeconds(20);
     private final AtomicReference<Running> running = new AtomicReference<>();
@@ -91,6 +93,11 @@ public class OutboxRelay implements SmartLifecycle {
                 .register(meters);
         Gauge.builder("stadtportal.outbox.pending", pending, AtomicLong::get)
                 .description("Events committed to the outbox and not yet acknowledged by Kafka")
+                .register(meters);
+        // read when scraped, from the last count: it keeps growing while the relay is stuck
+        Gauge.builder("stadtportal.outbox.oldest.age", oldestUnsent, OutboxRelay::secondsSince)
+                .description("How long the oldest event not yet acknowledged by Kafka has waited in the outbox")
+                .baseUnit("seconds")
                 .register(meters);
     }
 
@@ -269,12 +276,29 @@ public class OutboxRelay implements SmartLifecycle {
                 .then();
     }
 
+    /**
+     * Counts the backlog and dates its oldest row in the one query. The age is measured by the
+     * database's clock and kept as an instant on this JVM's clock, so that the two need not agree.
+     */
     private Mono<Void> refreshPending() {
-        return database.sql("SELECT count(*) AS pending FROM outbox WHERE sent_at IS NULL")
-                .map(row -> row.get("pending", Long.class))
+        return database.sql("""
+                SELECT count(*) AS pending,
+                       extract(epoch FROM clock_timestamp() - min(created_at))::float8 AS oldest_age
+                FROM outbox WHERE sent_at IS NULL
+                """)
+                .map(row -> new Backlog(row.get("pending", Long.class), row.get("oldest_age", Double.class)))
                 .one()
-                .doOnNext(pending::set)
+                .doOnNext(backlog -> {
+                    pending.set(backlog.pending());
+                    oldestUnsent.set(backlog.oldestAgeSeconds() == null ? null
+                            : Instant.now().minusMillis(Math.round(backlog.oldestAgeSeconds() * 1000)));
+                })
                 .then();
+    }
+
+    private static double secondsSince(AtomicReference<Instant> oldest) {
+        Instant since = oldest.get();
+        return since == null ? 0 : Math.max(0, Duration.between(since, Instant.now()).toMillis() / 1000.0);
     }
 
     private Mono<Void> housekeeping() {
@@ -339,6 +363,9 @@ public class OutboxRelay implements SmartLifecycle {
         void acknowledged(Instant at) {
             acknowledgedAt = at;
         }
+    }
+
+    private record Backlog(long pending, Double oldestAgeSeconds) {
     }
 
     private record Running(Disposable loop, Sinks.Empty<Void> stopping, CountDownLatch finished) {

@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import de.stadtportal.contracts.IntegrationEvent;
 import de.stadtportal.contracts.Topics;
+import de.stadtportal.messaging.MessagingProperties;
+import de.stadtportal.messaging.MessagingTestApplication;
 import de.stadtportal.messaging.envelope.CloudEventEnvelope;
 import de.stadtportal.messaging.envelope.OutgoingMessage;
 import de.stadtportal.contracts.EventCodec;
@@ -40,6 +42,8 @@ class VersionGatedConsumerIT {
     @Autowired EventCodec codec;
     @Autowired DatabaseClient database;
     @Autowired MeterRegistry meters;
+    @Autowired MessagingTestApplication.ArticleProjection projection;
+    @Autowired MessagingProperties properties;
 
     private final TopicReader topics = new TopicReader(Infrastructure.get().kafka().bootstrapServers());
 
@@ -90,6 +94,31 @@ class VersionGatedConsumerIT {
     }
 
     @Test
+    void a_record_the_database_refuses_is_retried_a_few_times_then_dead_lettered_and_its_partition_moves_on() {
+        String article = TestEvents.newArticleId();
+        double deadLettersBefore = deadLetters();
+
+        // the test projection's trigger raises an exception for this title, every time (SQLSTATE P0001)
+        send(TestEvents.articlePublished(article, 1, "Abgelehnt von der Datenbank"));
+        // same key, so the same partition, right behind the refused record
+        send(TestEvents.articlePublished(article, 2, "Angenommen"));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> "Angenommen".equals(title(article)));
+        List<ConsumerRecord<String, byte[]>> dead = topics.read(Topics.deadLetter(Topics.CONTENT_ARTICLES),
+                record -> article.equals(record.key()), 1, Duration.ZERO, Duration.ofSeconds(30));
+        assertThat(dead).hasSize(1);
+        ConsumerRecord<String, byte[]> letter = dead.get(0);
+        assertThat(envelope.read(letter).event().version()).isEqualTo(1L);
+        assertThat(header(letter, "kafka_dlt-original-topic")).isEqualTo(Topics.CONTENT_ARTICLES);
+        assertThat(header(letter, "kafka_dlt-exception-message")).contains("the projection refuses article " + article);
+        assertThat(projection.attempts(article, 1)).isEqualTo(1 + properties.consumer().retries());
+        assertThat(projection.attempts(article, 2)).isEqualTo(1);
+        // counted once the dead-letter topic acknowledged it, which may be a moment after it can be read
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(deadLetters() - deadLettersBefore).isEqualTo(1.0));
+    }
+
+    @Test
     void consumer_lag_is_visible_as_a_metric() {
         String article = TestEvents.newArticleId();
         send(TestEvents.articlePublished(article, 1, "Gemessen"));
@@ -98,6 +127,10 @@ class VersionGatedConsumerIT {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(meters.getMeters())
                 .anySatisfy(meter -> assertThat(meter.getId().getName())
                         .isEqualTo("kafka.consumer.fetch.manager.records.lag.max")));
+    }
+
+    private double deadLetters() {
+        return meters.get("stadtportal.consumer.dead.letters").tag("topic", Topics.CONTENT_ARTICLES).counter().count();
     }
 
     /** Every record on the topic so far has been processed (not merely a later one). */

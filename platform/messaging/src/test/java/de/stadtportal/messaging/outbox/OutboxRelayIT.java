@@ -123,6 +123,10 @@ class OutboxRelayIT {
             // the backlog is counted at each retry, so the gauge may still show a count from before the last append
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                     assertThat(meters.get("stadtportal.outbox.pending").gauge().value()).isGreaterThanOrEqualTo(200));
+            // a stuck backlog ages even when it does not grow: the age is what the alert watches
+            double age = oldestAge();
+            assertThat(age).isPositive();
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(oldestAge()).isGreaterThan(age + 1));
         } finally {
             Infrastructure.get().kafka().start();
         }
@@ -134,6 +138,11 @@ class OutboxRelayIT {
         versionsByKey(records).forEach((key, versions) -> firstArrivals.put(key, new ArrayList<>(new LinkedHashSet<>(versions))));
         assertThat(firstArrivals).hasSize(4).allSatisfy((key, versions) -> assertThat(versions).isEqualTo(oneTo(50)));
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(unsent(keys)).isZero());
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(oldestAge()).isZero());
+    }
+
+    private double oldestAge() {
+        return meters.get("stadtportal.outbox.oldest.age").gauge().value();
     }
 
     private long unsent(List<String> keys) {
