@@ -23,7 +23,8 @@ class ComposeFileTest {
             "search-service");
     /** Read through the platform's token configuration (stadtportal.security.jwt.*), not application.yml. */
     private static final Set<String> TOKEN_VARIABLES = Set.of("STADTPORTAL_SECURITY_JWT_PUBLIC_KEY_LOCATION",
-            "STADTPORTAL_SECURITY_JWT_JWK_SET_URI", "STADTPORTAL_SECURITY_JWT_ISSUER");
+            "STADTPORTAL_SECURITY_JWT_JWK_SET_URI", "STADTPORTAL_SECURITY_JWT_ISSUER",
+            "STADTPORTAL_SECURITY_JWT_AUDIENCE");
 
     @Test
     @SuppressWarnings("unchecked")
