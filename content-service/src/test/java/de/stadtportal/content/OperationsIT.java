@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -18,14 +19,30 @@ class OperationsIT {
 
     @Autowired WebTestClient web;
     @Autowired MeterRegistry meters;
+    @LocalManagementPort int managementPort;
 
     @Test
-    void readiness_includes_the_database_and_kafka() {
-        web.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk()
+    void readiness_on_the_management_port_includes_the_database_and_kafka() {
+        WebTestClient management = WebTestClient.bindToServer().baseUrl("http://localhost:" + managementPort).build();
+        management.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$.status").isEqualTo("UP")
+                .jsonPath("$.components.readinessState.status").isEqualTo("UP")
                 .jsonPath("$.components.r2dbc.status").isEqualTo("UP")
                 .jsonPath("$.components.kafka.status").isEqualTo("UP");
+        management.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.components.livenessState.status").isEqualTo("UP");
+        management.get().uri("/actuator/health").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.components.r2dbc.details.database").isEqualTo("PostgreSQL");
+    }
+
+    @Test
+    void the_public_port_has_no_actuator() {
+        for (String path : new String[] {"/actuator", "/actuator/health", "/actuator/prometheus"}) {
+            web.get().uri(path).exchange().expectStatus().isNotFound();
+        }
+        web.post().uri("/actuator/shutdown").headers(h -> h.setBearerAuth(Tokens.editor("bochum"))).exchange()
+                .expectStatus().value(status -> assertThat(status).isIn(403, 404));
     }
 
     @Test

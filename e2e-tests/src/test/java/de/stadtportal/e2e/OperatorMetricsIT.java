@@ -48,7 +48,7 @@ class OperatorMetricsIT {
             gateway.get("/api/venues?city=bochum");
             Set<String> exported = new TreeSet<>();
             for (String service : List.of("gateway-service", "content-service", "events-service", "search-service")) {
-                exported.addAll(exported(platform.serviceUrl(service)));
+                exported.addAll(exported(platform.managementUrl(service)));
             }
             assertThat(exported).containsAll(queried);
         });
@@ -75,8 +75,8 @@ class OperatorMetricsIT {
         }
     }
 
-    private static Set<String> exported(String serviceUrl) throws IOException, InterruptedException {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(serviceUrl + "/actuator/prometheus"))
+    private static Set<String> exported(String managementUrl) throws IOException, InterruptedException {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(managementUrl + "/actuator/prometheus"))
                 .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         Set<String> names = new TreeSet<>();

@@ -22,6 +22,7 @@ import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 /**
  * The running platform's token issuer, taken over from its key file so that the tests can mint what
@@ -32,6 +33,7 @@ import java.util.UUID;
 final class PlatformIssuer {
 
     static final String ISSUER = "https://stadtportal.local/issuer";
+    static final String AUDIENCE = "stadtportal";
 
     private final PrivateKey key;
 
@@ -79,19 +81,65 @@ final class PlatformIssuer {
 
     /** The platform's issuer and claims, signed with a key the platform has never seen. */
     static String badSignatureEditorOf(String city) {
-        return Tokens.builder().issuer(ISSUER).roles("editor").cities(city).forged().sign();
+        return Tokens.builder().issuer(ISSUER).audience(AUDIENCE).roles("editor").cities(city).forged().sign();
+    }
+
+    /**
+     * An admin's claims, signed with the platform's own key, with a change: a foreign audience, no
+     * {@code aud}, no {@code iss}, and the like. Only the change can make the platform refuse it.
+     */
+    String adminWith(UnaryOperator<JWTClaimsSet.Builder> change) {
+        Instant now = Instant.now();
+        return sign(change.apply(claims(List.of("admin"), List.of("*"), ISSUER, now, Duration.ofHours(1))).build());
+    }
+
+    /** An admin's claims as the platform issues them, in a token that has no signature ({@code alg: none}). */
+    static String unsignedAdmin() {
+        return adminClaims().unsigned();
+    }
+
+    /** An admin's claims signed HS256 with {@code secret}, for example the platform's public key, which anyone may read. */
+    static String hmacSignedAdmin(byte[] secret) {
+        return adminClaims().hmacSigned(secret);
+    }
+
+    /** An admin's claims as the platform issues them, signed with a key the platform has never seen. */
+    static String strangerSignedAdmin() {
+        return adminClaims().forged().sign();
+    }
+
+    /** The platform's public key file as its services read it. */
+    static byte[] publicKeyPem(Path home) {
+        try {
+            return Files.readAllBytes(home.resolve("keys").resolve("public.pem"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Tokens.Builder adminClaims() {
+        return Tokens.builder().issuer(ISSUER).audience(AUDIENCE).roles("admin").cities("*")
+                .subject("e2e-" + UUID.randomUUID());
     }
 
     private String sign(List<String> roles, List<String> cities, String issuer, Instant issuedAt, Duration lifetime) {
-        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+        return sign(claims(roles, cities, issuer, issuedAt, lifetime).build());
+    }
+
+    private static JWTClaimsSet.Builder claims(List<String> roles, List<String> cities, String issuer,
+            Instant issuedAt, Duration lifetime) {
+        return new JWTClaimsSet.Builder()
                 .subject("e2e-" + UUID.randomUUID())
                 .issuer(issuer)
+                .audience(AUDIENCE)
                 .issueTime(Date.from(issuedAt))
                 .expirationTime(Date.from(issuedAt.plus(lifetime)))
                 .jwtID(UUID.randomUUID().toString())
                 .claim("roles", roles)
-                .claim("cities", cities)
-                .build();
+                .claim("cities", cities);
+    }
+
+    private String sign(JWTClaimsSet claims) {
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("stadtportal-local").build(),
                 claims);
         try {

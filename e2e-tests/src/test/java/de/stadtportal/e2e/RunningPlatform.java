@@ -33,6 +33,9 @@ final class RunningPlatform {
                         "content-service", "events-service", "search-service")) {
                     ports.put(name, freePort());
                 }
+                for (String service : LocalPlatform.SERVICES) {
+                    ports.put(service + " management", freePort());
+                }
                 LocalPlatform started = LocalPlatform.forTests(root, home, ports, System.out);
                 Runtime.getRuntime().addShutdownHook(new Thread(started::close, "e2e-platform-stop"));
                 started.start();

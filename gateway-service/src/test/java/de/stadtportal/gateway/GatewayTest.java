@@ -3,10 +3,12 @@ package de.stadtportal.gateway;
 import de.stadtportal.testing.security.TrustTestTokens;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -37,6 +39,9 @@ abstract class GatewayTest {
     @Autowired
     CircuitBreakerRegistry breakers;
 
+    @LocalManagementPort
+    int managementPort;
+
     @DynamicPropertySource
     static void gatewayInFrontOfStandIns(DynamicPropertyRegistry properties) {
         properties.add("stadtportal.gateway.content-uri", () -> CONTENT.uri().toString());
@@ -55,6 +60,14 @@ abstract class GatewayTest {
         EVENTS.up();
         SEARCH.up();
         breakers.getAllCircuitBreakers().forEach(CircuitBreaker::reset);
+    }
+
+    /** The gateway's management port, where actuator answers; with room for a whole Prometheus scrape. */
+    WebTestClient management() {
+        return WebTestClient.bindToServer().baseUrl("http://localhost:" + managementPort)
+                .responseTimeout(Duration.ofSeconds(30))
+                .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(8 * 1024 * 1024))
+                .build();
     }
 
     static String marker() {

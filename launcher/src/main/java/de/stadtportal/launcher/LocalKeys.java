@@ -32,6 +32,7 @@ import java.util.UUID;
 final class LocalKeys {
 
     static final String ISSUER = "https://stadtportal.local/issuer";
+    static final String AUDIENCE = "stadtportal";
 
     private final Path directory;
 
@@ -50,6 +51,7 @@ final class LocalKeys {
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .subject(subject)
                 .issuer(ISSUER)
+                .audience(AUDIENCE)
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plus(lifetime)))
                 .jwtID(UUID.randomUUID().toString())

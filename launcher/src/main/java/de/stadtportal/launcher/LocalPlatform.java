@@ -23,6 +23,10 @@ public final class LocalPlatform implements AutoCloseable {
 
     private static final List<String> BACKENDS = List.of("content-service", "events-service", "search-service");
 
+    /** Every service, each with a public port and a management port. */
+    public static final List<String> SERVICES = List.of("gateway-service", "content-service", "events-service",
+            "search-service");
+
     private final LocalSettings settings;
     private final PrintStream out;
     private final LocalKeys keys;
@@ -41,15 +45,18 @@ public final class LocalPlatform implements AutoCloseable {
     /**
      * A platform for tests: data under {@code home}, every port chosen by the caller.
      *
-     * @param ports ports for postgresql, kafka, kafka-controller and the four services
+     * @param ports ports for postgresql, kafka, kafka-controller, the four services ({@code content-service})
+     *              and their management ports ({@code content-service management})
      */
     public static LocalPlatform forTests(Path root, Path home, Map<String, Integer> ports, PrintStream out) {
         Map<String, Integer> servicePorts = new HashMap<>();
-        for (String service : List.of("gateway-service", "content-service", "events-service", "search-service")) {
+        Map<String, Integer> managementPorts = new HashMap<>();
+        for (String service : SERVICES) {
             servicePorts.put(service, ports.get(service));
+            managementPorts.put(service, ports.get(LocalSettings.management(service)));
         }
         return new LocalPlatform(new LocalSettings(root, home, ports.get("postgresql"), ports.get("kafka"),
-                ports.get("kafka-controller"), 3, servicePorts), out);
+                ports.get("kafka-controller"), 3, servicePorts, managementPorts), out);
     }
 
     /**
@@ -72,7 +79,8 @@ public final class LocalPlatform implements AutoCloseable {
 
         Map<String, String> security = Map.of(
                 "STADTPORTAL_SECURITY_JWT_PUBLIC_KEY_LOCATION", "file:" + keys.publicKeyFile(),
-                "STADTPORTAL_SECURITY_JWT_ISSUER", LocalKeys.ISSUER);
+                "STADTPORTAL_SECURITY_JWT_ISSUER", LocalKeys.ISSUER,
+                "STADTPORTAL_SECURITY_JWT_AUDIENCE", LocalKeys.AUDIENCE);
         for (String backend : BACKENDS) {
             String database = backend.replace("-service", "");
             Map<String, String> environment = new HashMap<>(security);
@@ -104,6 +112,11 @@ public final class LocalPlatform implements AutoCloseable {
 
     public String serviceUrl(String service) {
         return "http://localhost:" + settings.port(service);
+    }
+
+    /** Where a service's actuator answers (health, metrics): its management port, never routed by the gateway. */
+    public String managementUrl(String service) {
+        return "http://localhost:" + settings.managementPort(service);
     }
 
     /** A token this platform accepts: role editor (for the given cities, comma-separated) or admin. */
@@ -178,7 +191,7 @@ public final class LocalPlatform implements AutoCloseable {
         Path jar = settings.root().resolve(name).resolve("target").resolve(name + "-0.1.0-SNAPSHOT.jar");
         Map<String, String> effective = new HashMap<>(environment);
         effective.putAll(overrides.getOrDefault(name, Map.of()));
-        return new ServiceProcess(name, jar, settings.port(name), effective, logs);
+        return new ServiceProcess(name, jar, settings.port(name), settings.managementPort(name), effective, logs);
     }
 
     private void checkPorts() {
@@ -186,7 +199,10 @@ public final class LocalPlatform implements AutoCloseable {
         ports.put("postgresql", settings.postgresPort());
         ports.put("kafka", settings.kafkaPort());
         ports.put("kafka-controller", settings.kafkaControllerPort());
-        ports.putAll(settings.servicePorts());
+        for (String service : SERVICES) {
+            ports.put(service, settings.port(service));
+            ports.put(LocalSettings.management(service), settings.managementPort(service));
+        }
         ports.forEach((what, port) -> {
             try (ServerSocket socket = new ServerSocket()) {
                 socket.setReuseAddress(true);

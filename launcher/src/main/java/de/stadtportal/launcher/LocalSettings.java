@@ -5,10 +5,11 @@ import java.util.Map;
 
 /**
  * Where the local platform lives and listens. Every port can be moved with an environment variable,
- * which the error for a port in use names.
+ * which the error for a port in use names. Each service has two: its public port and its management
+ * port (actuator: health, metrics), which the gateway never routes.
  */
 record LocalSettings(Path root, Path home, int postgresPort, int kafkaPort, int kafkaControllerPort, int partitions,
-        Map<String, Integer> servicePorts) {
+        Map<String, Integer> servicePorts, Map<String, Integer> managementPorts) {
 
     static LocalSettings fromEnvironment(Path root, Path home) {
         return new LocalSettings(root, home,
@@ -20,10 +21,23 @@ record LocalSettings(Path root, Path home, int postgresPort, int kafkaPort, int 
                         "gateway-service", port("GATEWAY_PORT", 8080),
                         "content-service", port("CONTENT_PORT", 8081),
                         "events-service", port("EVENTS_PORT", 8082),
-                        "search-service", port("SEARCH_PORT", 8083)));
+                        "search-service", port("SEARCH_PORT", 8083)),
+                Map.of(
+                        "gateway-service", port("GATEWAY_MANAGEMENT_PORT", 9080),
+                        "content-service", port("CONTENT_MANAGEMENT_PORT", 9081),
+                        "events-service", port("EVENTS_MANAGEMENT_PORT", 9082),
+                        "search-service", port("SEARCH_MANAGEMENT_PORT", 9083)));
+    }
+
+    /** The key under which a service's management port is checked and named: {@code content-service management}. */
+    static String management(String service) {
+        return service + " management";
     }
 
     static String portVariable(String service) {
+        if (service.endsWith(" management")) {
+            return portVariable(service.substring(0, service.indexOf(' '))).replace("_PORT", "_MANAGEMENT_PORT");
+        }
         return switch (service) {
             case "gateway-service" -> "GATEWAY_PORT";
             case "content-service" -> "CONTENT_PORT";
@@ -37,6 +51,10 @@ record LocalSettings(Path root, Path home, int postgresPort, int kafkaPort, int 
 
     int port(String service) {
         return servicePorts.get(service);
+    }
+
+    int managementPort(String service) {
+        return managementPorts.get(service);
     }
 
     String kafkaBootstrap() {

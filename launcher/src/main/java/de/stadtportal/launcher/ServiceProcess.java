@@ -34,14 +34,17 @@ final class ServiceProcess {
     private final String name;
     private final Path jar;
     private final int port;
+    private final int managementPort;
     private final Map<String, String> environment;
     private final Path log;
     private Process process;
 
-    ServiceProcess(String name, Path jar, int port, Map<String, String> environment, Path logDirectory) {
+    ServiceProcess(String name, Path jar, int port, int managementPort, Map<String, String> environment,
+            Path logDirectory) {
         this.name = name;
         this.jar = jar;
         this.port = port;
+        this.managementPort = managementPort;
         this.environment = environment;
         this.log = logDirectory.resolve(name + ".log");
     }
@@ -73,6 +76,7 @@ final class ServiceProcess {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(environment);
         builder.environment().put("PORT", String.valueOf(port));
+        builder.environment().put("MANAGEMENT_PORT", String.valueOf(managementPort));
         try {
             Files.createDirectories(log.getParent());
             process = builder.start();
@@ -102,10 +106,10 @@ final class ServiceProcess {
         }
     }
 
-    /** Waits until the readiness probe answers UP, or fails when the process dies or time runs out. */
+    /** Waits until the readiness probe (on the management port) answers UP, or fails when the process dies or time runs out. */
     void awaitReady(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        URI readiness = URI.create("http://localhost:" + port + "/actuator/health/readiness");
+        URI readiness = URI.create("http://localhost:" + managementPort + "/actuator/health/readiness");
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new LaunchException(name + " stopped with exit code " + process.exitValue() + "; see " + log);

@@ -95,12 +95,15 @@ public final class Stadtportal {
                   Events           %s/api/events?city=bochum
                   Search           %s/api/search?q=Musikforum
                   API docs         %s/docs
-                  Metrics          http://localhost:%d/actuator/prometheus (and each service's port)
+                  Health, metrics  http://localhost:%d/actuator/health, …/actuator/prometheus (management ports:
+                                   gateway %d, content %d, events %d, search %d; never through the gateway)
                   Logs             %s
                 Editor token for bochum (12 h; more with ./stadtportal token --role editor --city bochum):
                   %s
                 Ctrl-C stops everything.
-                %n""", startup.toMillis() / 1000.0, base, base, base, base, base, settings.port("gateway-service"),
+                %n""", startup.toMillis() / 1000.0, base, base, base, base, base, settings.managementPort("gateway-service"),
+                settings.managementPort("gateway-service"), settings.managementPort("content-service"),
+                settings.managementPort("events-service"), settings.managementPort("search-service"),
                 settings.home().resolve("logs"), editorToken);
         try {
             stopped.await();

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -40,6 +41,7 @@ class IndexingIT {
     @Autowired KafkaTemplate<String, byte[]> kafka;
     @Autowired CloudEventEnvelope envelope;
     @Autowired EventCodec codec;
+    @LocalManagementPort int managementPort;
 
     private Feed feed;
     private SearchApi api;
@@ -143,7 +145,8 @@ class IndexingIT {
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             // with latency histograms the scrape is larger than a client buffers by default
-            String scrape = web.mutate().codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(8 * 1024 * 1024))
+            String scrape = WebTestClient.bindToServer().baseUrl("http://localhost:" + managementPort)
+                    .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(8 * 1024 * 1024))
                     .build().get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
                     .expectBody(String.class).returnResult().getResponseBody();
             Map<String, String> lines = scrape.lines().filter(line -> !line.startsWith("#"))

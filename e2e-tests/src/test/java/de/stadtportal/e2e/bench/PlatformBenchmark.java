@@ -459,7 +459,8 @@ public final class PlatformBenchmark {
     private static Map<String, Integer> freePorts() throws IOException {
         Map<String, Integer> ports = new LinkedHashMap<>();
         for (String name : List.of("postgresql", "kafka", "kafka-controller", "gateway-service", "content-service",
-                "events-service", "search-service")) {
+                "events-service", "search-service", "gateway-service management", "content-service management",
+                "events-service management", "search-service management")) {
             try (ServerSocket socket = new ServerSocket(0)) {
                 ports.put(name, socket.getLocalPort());
             }

@@ -142,6 +142,7 @@ public final class GatewayBenchmark {
     static ConfigurableApplicationContext startGateway(String backend, int port, String... extra) {
         Map<String, Object> properties = new HashMap<>(Tokens.trustProperties());
         properties.put("server.port", port);
+        properties.put("management.server.port", 0);
         properties.put("stadtportal.gateway.content-uri", backend);
         properties.put("stadtportal.gateway.events-uri", backend);
         properties.put("stadtportal.gateway.search-uri", backend);

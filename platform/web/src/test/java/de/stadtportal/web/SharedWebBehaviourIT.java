@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import de.stadtportal.testing.security.Tokens;
 import de.stadtportal.testing.security.TrustTestTokens;
+import de.stadtportal.web.security.TokenSecurityConfiguration;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -11,6 +12,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -54,18 +56,39 @@ class SharedWebBehaviourIT {
     }
 
     @Test
-    void a_forged_an_expired_and_a_foreign_issuer_token_are_401() {
-        for (String token : new String[] {
-                Tokens.builder().roles("editor").cities("bochum").forged().sign(),
-                Tokens.builder().roles("editor").cities("bochum").expired().sign(),
-                Tokens.builder().roles("editor").cities("bochum").issuer("https://elsewhere.example").sign(),
-                "not-a-jwt"}) {
-            web.post().uri(NOTES).headers(h -> h.setBearerAuth(token)).contentType(MediaType.APPLICATION_JSON)
-                    .bodyValue(Map.of("title", "Hallo"))
-                    .exchange()
-                    .expectStatus().isUnauthorized()
-                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
-        }
+    void every_token_that_is_forged_foreign_or_out_of_time_is_401_with_the_same_detail() {
+        byte[] publicKey = Tokens.pem(Tokens.trustedPublicKey()).getBytes(StandardCharsets.US_ASCII);
+        Map<String, String> refused = new LinkedHashMap<>();
+        refused.put("forged", editor().forged().sign());
+        refused.put("expired", editor().expired().sign());
+        refused.put("not yet valid", editor().notYetValid().sign());
+        refused.put("another issuer", editor().issuer("https://elsewhere.example").sign());
+        refused.put("no issuer", editor().issuer(null).sign());
+        refused.put("another audience", editor().audience("another-platform").sign());
+        refused.put("no audience", editor().audience().sign());
+        refused.put("alg none", editor().unsigned());
+        refused.put("HS256 with the public key as secret", editor().hmacSigned(publicKey));
+        refused.put("not a jwt", "not-a-jwt");
+        refused.forEach((what, token) -> web.post().uri(NOTES).headers(h -> h.setBearerAuth(token))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("title", "Hallo"))
+                .exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader().valueEquals("WWW-Authenticate", "Bearer")
+                .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail).as(what)
+                        .isEqualTo(TokenSecurityConfiguration.UNAUTHORIZED_DETAIL)));
+        assertThat(refused).hasSize(10);
+        post(editor().sign(), Map.of("title", "Hallo")).expectStatus().isOk();
+    }
+
+    @Test
+    void a_token_for_several_audiences_is_taken_when_one_of_them_is_this_platform() {
+        post(editor().audience("another-platform", Tokens.AUDIENCE).sign(), Map.of("title", "Hallo"))
+                .expectStatus().isOk();
+    }
+
+    private static Tokens.Builder editor() {
+        return Tokens.builder().roles("editor").cities("bochum");
     }
 
     @Test

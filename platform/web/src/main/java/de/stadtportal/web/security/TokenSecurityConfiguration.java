@@ -7,6 +7,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.security.interfaces.RSAPublicKey;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -16,10 +18,12 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.converter.RsaKeyConverters;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
@@ -33,14 +37,20 @@ import org.springframework.security.web.server.firewall.ServerExchangeRejectedHa
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 
 /**
- * Every service checks bearer tokens itself (RS256), not only the gateway. Reads are public; any
- * other method needs a valid token, and which city a token may change is decided by the
- * application through {@link Caller}. Refusals are problem documents like every other error.
+ * Every service checks bearer tokens itself (RS256, its issuer and audience), not only the gateway.
+ * Reads are public; any other method needs a valid token, and which city a token may change is
+ * decided by the application through {@link Caller}. Refusals are problem documents like every other
+ * error; a 401 says the same whatever was wrong with the token.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
 @EnableConfigurationProperties(TokenProperties.class)
 public class TokenSecurityConfiguration {
+
+    /** The one detail of every 401, whatever was wrong with the token. */
+    public static final String UNAUTHORIZED_DETAIL = "A valid bearer token is required";
+
+    private static final Logger log = LoggerFactory.getLogger(TokenSecurityConfiguration.class);
 
     @Bean
     @ConditionalOnMissingBean
@@ -48,8 +58,11 @@ public class TokenSecurityConfiguration {
             ProblemDetailsHandler problems) {
         ServerAuthenticationEntryPoint unauthorized = (exchange, error) -> {
             exchange.getResponse().getHeaders().set("WWW-Authenticate", "Bearer");
+            // why the decoder refused the token stays in the log: it would tell a forger what to change
+            log.debug("Refused {} {}: {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(),
+                    error.getMessage());
             return problems.write(exchange, new ApiProblem(HttpStatus.UNAUTHORIZED, "Unauthorized",
-                    "A valid bearer token is required: " + error.getMessage(), List.of()));
+                    UNAUTHORIZED_DETAIL, List.of()));
         };
         ServerAccessDeniedHandler forbidden = (exchange, error) -> problems.write(exchange,
                 ApiProblem.forbidden("This token does not allow this request"));
@@ -69,6 +82,10 @@ public class TokenSecurityConfiguration {
                 .headers(headers -> headers.cache(ServerHttpSecurity.HeaderSpec.CacheSpec::disable))
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
                 .authorizeExchange(exchanges -> exchanges
+                        // actuator has no write operation exposed (access is read-only); should one ever be, only admins
+                        .pathMatchers(HttpMethod.GET, "/actuator/**").permitAll()
+                        .pathMatchers(HttpMethod.HEAD, "/actuator/**").permitAll()
+                        .pathMatchers("/actuator/**").hasRole("admin")
                         .pathMatchers(HttpMethod.GET, "/**").permitAll()
                         .pathMatchers(HttpMethod.HEAD, "/**").permitAll()
                         .pathMatchers(HttpMethod.OPTIONS, "/**").permitAll()
@@ -109,11 +126,20 @@ public class TokenSecurityConfiguration {
             throw new IllegalStateException("No token key configured: set stadtportal.security.jwt.public-key-location"
                     + " (a PEM file) or stadtportal.security.jwt.jwk-set-uri");
         }
-        OAuth2TokenValidator<Jwt> validator = properties.issuer() == null || properties.issuer().isBlank()
-                ? JwtValidators.createDefault()
-                : new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(properties.issuer()));
+        OAuth2TokenValidator<Jwt> validator = claims(properties);
         decoder.setJwtValidator(validator);
         return new VerifiedTokens(decoder, validator);
+    }
+
+    /**
+     * Expiry and not-before (with Spring Security's minute of clock skew), the issuer, and the audience.
+     * A token without {@code iss} or {@code aud} is refused like one naming another issuer or audience.
+     */
+    static OAuth2TokenValidator<Jwt> claims(TokenProperties properties) {
+        return JwtValidators.createDefaultWithValidators(List.of(
+                new JwtIssuerValidator(properties.issuer()),
+                new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
+                        audience -> audience != null && audience.contains(properties.audience()))));
     }
 
     private static RSAPublicKey publicKey(TokenProperties properties) {

@@ -15,8 +15,8 @@ import reactor.core.publisher.Mono;
  * RS256 signature is the most expensive step of a write (a fifth of the gateway's and of a service's
  * CPU under write load, measured with JFR). Only tokens whose signature and claims passed are kept,
  * keyed by the whole token text, so a forged or altered token is never served from here; the
- * claims validator (expiry, not-before, issuer) runs again on every use, so a remembered token stops
- * working the moment it expires. Entries live at most {@link #REMEMBERED}, which bounds how long a
+ * claims validator (expiry, not-before, issuer, audience) runs again on every use, so a remembered
+ * token stops working the moment it expires. Entries live at most {@link #REMEMBERED}, which bounds how long a
  * token stays accepted after its signing key was withdrawn from the key set.
  */
 final class VerifiedTokens implements ReactiveJwtDecoder {
