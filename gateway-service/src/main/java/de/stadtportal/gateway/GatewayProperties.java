@@ -11,6 +11,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * What an operator tunes at the edge, under {@code stadtportal.gateway}. The backend URIs are also
  * the targets of the routes in {@code application.yml}, so one setting moves both the routes and
  * the home aggregate.
+ *
+ * <p>{@code trustedProxies} are the addresses and CIDR blocks of the proxies in front of the
+ * gateway whose {@code forwardedHeader} is believed; none by default, so no client-written header
+ * can choose the client address (see {@code edge.TrustedProxiesFilter}).
  */
 @ConfigurationProperties("stadtportal.gateway")
 public record GatewayProperties(
@@ -18,8 +22,15 @@ public record GatewayProperties(
         @DefaultValue("http://localhost:8082") URI eventsUri,
         @DefaultValue("http://localhost:8083") URI searchUri,
         @DefaultValue Cors cors,
+        @DefaultValue List<String> trustedProxies,
+        @DefaultValue("x-forwarded-for") ForwardedHeader forwardedHeader,
         @DefaultValue RateLimit rateLimit,
         @DefaultValue Home home) {
+
+    /** Which header the trusted proxies write: {@code X-Forwarded-For} (and -Proto), or RFC 7239 {@code Forwarded}. */
+    public enum ForwardedHeader {
+        X_FORWARDED_FOR, FORWARDED
+    }
 
     /** Browser origins allowed to call the API; none by default, so a forgotten setting fails closed. */
     public record Cors(@DefaultValue List<String> allowedOrigins, @DefaultValue("1h") Duration maxAge) {

@@ -57,6 +57,24 @@ class EdgeIT extends GatewayTest {
     }
 
     @Test
+    void behind_a_trusted_proxy_that_reports_https_the_answer_carries_hsts() {
+        from(PROXY).get().uri("/api/cities/bochum")
+                .header("X-Forwarded-For", "203.0.113.40").header("X-Forwarded-Proto", "https")
+                .exchange()
+                .expectStatus().isOk()
+                .expectHeader().value("Strict-Transport-Security", hsts -> assertThat(hsts).contains("max-age="));
+    }
+
+    @Test
+    void a_client_that_claims_https_itself_gets_no_hsts_over_plain_http() {
+        web.get().uri("/api/cities/bochum")
+                .header("X-Forwarded-Proto", "https").header("Forwarded", "proto=https")
+                .exchange()
+                .expectStatus().isOk()
+                .expectHeader().doesNotExist("Strict-Transport-Security");
+    }
+
+    @Test
     void prometheus_shows_route_latency_by_status_breaker_state_and_rate_limit_rejections() {
         web.get().uri("/api/cities/bochum").exchange().expectStatus().isOk();
 

@@ -1,7 +1,10 @@
 package de.stadtportal.gateway.edge;
 
 import de.stadtportal.gateway.GatewayProperties;
+import de.stadtportal.gateway.edge.domain.TrustedProxies;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -14,9 +17,24 @@ import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 @Configuration(proxyBeanMethods = false)
 class EdgeConfiguration {
 
+    private static final Logger log = LoggerFactory.getLogger(EdgeConfiguration.class);
+
     @Bean
     CorrelationFilter correlationFilter() {
         return new CorrelationFilter();
+    }
+
+    /**
+     * The client behind the proxies the operator trusts ({@code stadtportal.gateway.trusted-proxies});
+     * an entry that is no address or CIDR block stops the gateway from starting.
+     */
+    @Bean
+    TrustedProxiesFilter trustedProxiesFilter(GatewayProperties properties) {
+        TrustedProxies trusted = TrustedProxies.of(properties.trustedProxies());
+        if (!trusted.ranges().isEmpty()) {
+            log.info("Believing {} from the trusted proxies {} only", properties.forwardedHeader(), trusted.ranges());
+        }
+        return new TrustedProxiesFilter(trusted, properties.forwardedHeader());
     }
 
     @Bean

@@ -3,13 +3,14 @@ package de.stadtportal.gateway.ratelimit;
 import de.stadtportal.gateway.GatewayProperties;
 import de.stadtportal.web.problem.ProblemDetailsHandler;
 import io.lettuce.core.ClientOptions;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.concurrent.ForkJoinPool;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.annotation.Order;
 import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 
@@ -19,20 +20,39 @@ class RateLimitConfiguration {
 
     private static final String STORE = "stadtportal.gateway.rate-limit.store";
 
-    /** The default store; also replaced by declaring another {@link RateLimiter} bean. */
+    static final String CLIENTS = "stadtportal.gateway.ratelimit.clients";
+
+    /**
+     * The default store, with its size as a gauge ({@value #CLIENTS}); also replaced by declaring
+     * another {@link RateLimiter} bean.
+     */
     @Bean
     @ConditionalOnMissingBean
     @ConditionalOnProperty(name = STORE, havingValue = "memory", matchIfMissing = true)
-    RateLimiter inMemoryRateLimiter(GatewayProperties properties) {
-        return new InMemoryRateLimiter(properties.rateLimit().maxClients(), System::nanoTime);
+    RateLimiter inMemoryRateLimiter(GatewayProperties properties, MeterRegistry meters) {
+        InMemoryRateLimiter limiter = new InMemoryRateLimiter(properties.rateLimit().maxClients(), System::nanoTime,
+                ForkJoinPool.commonPool());
+        Gauge.builder(CLIENTS, limiter, InMemoryRateLimiter::size).tag("store", "memory")
+                .description("Clients whose buckets the in-memory rate-limit store holds").register(meters);
+        return limiter;
     }
 
-    /** After Spring Security's filter chain (order -100), so the caller is known. */
     @Bean
-    @Order(-50)
-    RateLimitFilter rateLimitFilter(RateLimiter limiter, GatewayProperties properties, ProblemDetailsHandler problems,
+    Budgets rateLimitBudgets(RateLimiter limiter, GatewayProperties properties, ProblemDetailsHandler problems,
             MeterRegistry meters) {
-        return new RateLimitFilter(limiter, properties.rateLimit(), problems, meters);
+        return new Budgets(limiter, properties.rateLimit(), problems, meters);
+    }
+
+    /** Before the token check: every request pays at its client address. */
+    @Bean
+    RateLimitFilter rateLimitFilter(Budgets budgets) {
+        return new RateLimitFilter(budgets);
+    }
+
+    /** After the token check: a verified caller pays from its subject's budget instead. */
+    @Bean
+    SubjectRateLimitFilter subjectRateLimitFilter(Budgets budgets) {
+        return new SubjectRateLimitFilter(budgets);
     }
 
     /**

@@ -1,85 +1,58 @@
 package de.stadtportal.gateway.ratelimit;
 
-import de.stadtportal.gateway.GatewayProperties;
-import de.stadtportal.gateway.ratelimit.domain.Allowance;
-import de.stadtportal.web.problem.ApiProblem;
-import de.stadtportal.web.problem.ProblemDetailsHandler;
-import de.stadtportal.web.security.Caller;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
+import de.stadtportal.gateway.ratelimit.domain.ClientKey;
 import java.net.InetSocketAddress;
-import java.time.Duration;
-import java.util.List;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
+import org.springframework.core.Ordered;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
- * Takes one token per API request from the client's read or write bucket and answers 429 with
- * {@code Retry-After} when it is empty. Runs after the token check, so the subject it keys on is
- * verified (an unverified subject would let a client mint itself fresh budgets), and a write
- * without a valid token has already been refused with 401.
+ * Takes one token per request from its client address's read or write bucket, before the token
+ * check, and answers 429 with {@code Retry-After} when it is empty. Before the check nobody knows
+ * whose a token is, so its subject cannot choose the bucket (a forged token would mint itself a
+ * fresh one); and a request that is refused here costs no signature check, so a flood of forged or
+ * expired tokens meets 429 like any other flood. A request whose token is then verified pays from
+ * its subject's bucket instead and gets the address's token back ({@link SubjectRateLimitFilter}).
+ *
+ * <p>The address is the request's remote address, which {@code edge} has already set to the client
+ * behind trusted proxies; IPv6 clients are keyed by their /64 ({@link ClientKey}).
  */
-class RateLimitFilter implements WebFilter {
+class RateLimitFilter implements WebFilter, Ordered {
 
-    static final String REJECTED = "stadtportal.gateway.ratelimit.rejected";
+    /** Just before Spring Security's filter chain (order -100, {@code WebFluxSecurityConfiguration}). */
+    static final int ORDER = -110;
 
-    private final RateLimiter limiter;
-    private final Allowance reads;
-    private final Allowance writes;
-    private final ProblemDetailsHandler problems;
-    private final Counter readsRejected;
-    private final Counter writesRejected;
+    /** The bucket this filter took the request's token from, for {@link SubjectRateLimitFilter} to give it back. */
+    static final String ADDRESS_BUCKET = RateLimitFilter.class.getName() + ".addressBucket";
 
-    RateLimitFilter(RateLimiter limiter, GatewayProperties.RateLimit settings, ProblemDetailsHandler problems,
-            MeterRegistry meters) {
-        this.limiter = limiter;
-        this.reads = settings.reads();
-        this.writes = settings.writes();
-        this.problems = problems;
-        this.readsRejected = Counter.builder(REJECTED).tag("kind", "read")
-                .description("Requests refused with 429 by the gateway's rate limit").register(meters);
-        this.writesRejected = Counter.builder(REJECTED).tag("kind", "write")
-                .description("Requests refused with 429 by the gateway's rate limit").register(meters);
+    private final Budgets budgets;
+
+    RateLimitFilter(Budgets budgets) {
+        this.budgets = budgets;
+    }
+
+    @Override
+    public int getOrder() {
+        return ORDER;
     }
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        if (!exchange.getRequest().getPath().value().startsWith("/api/")) {
-            return chain.filter(exchange);
-        }
-        HttpMethod method = exchange.getRequest().getMethod();
-        boolean read = HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method)
-                || HttpMethod.OPTIONS.equals(method);
-        return Caller.current()
-                .map(caller -> caller.authenticated() ? "sub:" + caller.subject() : "addr:" + address(exchange))
-                .flatMap(client -> limiter.take((read ? "r|" : "w|") + client, read ? reads : writes))
-                .flatMap(take -> {
-                    if (take.allowed()) {
-                        return chain.filter(exchange);
-                    }
-                    (read ? readsRejected : writesRejected).increment();
-                    return refuse(exchange, take.retryAfter(), read);
-                });
+        boolean read = Budgets.isRead(exchange);
+        String bucket = address(exchange).bucket(read);
+        return budgets.take(bucket, read).flatMap(take -> {
+            if (take.allowed()) {
+                exchange.getAttributes().put(ADDRESS_BUCKET, bucket);
+            }
+            return budgets.passOrRefuse(take, read, exchange, chain);
+        });
     }
 
-    private Mono<Void> refuse(ServerWebExchange exchange, Duration retryAfter, boolean read) {
-        long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
-        exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-        return problems.write(exchange, new ApiProblem(HttpStatus.TOO_MANY_REQUESTS, "Too many requests",
-                "This client has used its " + (read ? "read" : "write") + " allowance; retry in " + seconds + " s",
-                List.of()));
-    }
-
-    private static String address(ServerWebExchange exchange) {
+    private static ClientKey address(ServerWebExchange exchange) {
         InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
-        if (remote == null) {
-            return "unknown";
-        }
-        return remote.getAddress() != null ? remote.getAddress().getHostAddress() : remote.getHostString();
+        return remote == null || remote.getAddress() == null ? ClientKey.UNKNOWN_ADDRESS
+                : ClientKey.ofAddress(remote.getAddress());
     }
 }

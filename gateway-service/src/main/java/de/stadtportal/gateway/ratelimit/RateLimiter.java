@@ -12,4 +12,10 @@ import reactor.core.publisher.Mono;
 public interface RateLimiter {
 
     Mono<TokenBucket.Take> take(String client, Allowance allowance);
+
+    /**
+     * Puts back the token of a request that turned out to be another bucket's to pay for (see
+     * {@link TokenBucket#giveBack}); a bucket the store no longer holds is full already.
+     */
+    Mono<Void> giveBack(String client, Allowance allowance);
 }

@@ -36,6 +36,8 @@ class RedisRateLimiter implements RateLimiter {
     @SuppressWarnings("rawtypes")
     private static final RedisScript<List> TAKE = RedisScript.of(
             new ClassPathResource("token-bucket.lua", RedisRateLimiter.class), List.class);
+    private static final RedisScript<Long> GIVE_BACK = RedisScript.of(
+            new ClassPathResource("token-bucket-give-back.lua", RedisRateLimiter.class), Long.class);
 
     private final ReactiveStringRedisTemplate redis;
     private final String keyPrefix;
@@ -64,6 +66,18 @@ class RedisRateLimiter implements RateLimiter {
                     storeFailed(error);
                     // the bucket is unknown; reported as full, since nothing was taken from it
                     return Mono.just(new TokenBucket.Take(true, TokenBucket.full(allowance, 0), Duration.ZERO));
+                });
+    }
+
+    @Override
+    public Mono<Void> giveBack(String client, Allowance allowance) {
+        return redis.execute(GIVE_BACK, List.of(keyPrefix + client), List.of(Long.toString(allowance.capacity())))
+                .then()
+                .timeout(timeout)
+                .onErrorResume(error -> {
+                    // the token stays taken: the client pays one request more, nothing else happens
+                    storeFailed(error);
+                    return Mono.empty();
                 });
     }
 

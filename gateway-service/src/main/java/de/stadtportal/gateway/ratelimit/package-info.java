@@ -1,7 +1,8 @@
 /**
- * A rate limit per client at the edge, with separate allowances for reads and writes. The client is
- * the verified token's subject, else the connection's address (forwarded headers are trusted only
- * when the operator says so). Buckets live in memory by default; with
+ * A rate limit per client at the edge, with separate allowances for reads and writes. Every request
+ * pays at its client address before its token is checked (the address behind trusted proxies; IPv6
+ * by its /64), so that forged tokens are limited like everything else and cost no signature check
+ * once refused; a request whose token is verified then pays from its subject's budget instead. Buckets live in memory by default; with
  * {@code stadtportal.gateway.rate-limit.store=redis} they live in Redis, so that several gateway
  * instances share one budget per client. {@link de.stadtportal.gateway.ratelimit.RateLimiter} is
  * the seam between the filter and the store.

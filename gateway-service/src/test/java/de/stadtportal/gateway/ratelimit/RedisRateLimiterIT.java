@@ -111,6 +111,34 @@ class RedisRateLimiterIT {
     }
 
     @Test
+    void a_token_given_back_may_be_taken_again_but_never_beyond_the_capacity() {
+        RedisRateLimiter gateway = gateway(port);
+        Allowance twoPerMinute = new Allowance(2, Duration.ofMinutes(1));
+        String client = client();
+        take(gateway, client, twoPerMinute);
+        take(gateway, client, twoPerMinute);
+        assertThat(take(gateway, client, twoPerMinute).allowed()).isFalse();
+
+        giveBack(gateway, client, twoPerMinute);
+        giveBack(gateway, client, twoPerMinute);
+        giveBack(gateway, client, twoPerMinute);
+
+        assertThat(take(gateway, client, twoPerMinute).bucket().tokens()).isEqualTo(1);
+        assertThat(take(gateway, client, twoPerMinute).allowed()).isTrue();
+        assertThat(take(gateway, client, twoPerMinute).allowed()).isFalse();
+    }
+
+    @Test
+    void giving_back_to_a_bucket_redis_no_longer_holds_creates_none() {
+        RedisRateLimiter gateway = gateway(port);
+        String client = client();
+
+        giveBack(gateway, client, new Allowance(2, Duration.ofMinutes(1)));
+
+        assertThat(template(port).hasKey(PREFIX + client).block(TIMEOUT)).isFalse();
+    }
+
+    @Test
     void an_idle_clients_bucket_expires_once_it_would_be_full_again() {
         RedisRateLimiter gateway = gateway(port);
         String client = client();
@@ -164,6 +192,10 @@ class RedisRateLimiterIT {
 
     private static TokenBucket.Take take(RedisRateLimiter gateway, String client, Allowance allowance) {
         return gateway.take(client, allowance).block(Duration.ofSeconds(5));
+    }
+
+    private static void giveBack(RedisRateLimiter gateway, String client, Allowance allowance) {
+        gateway.giveBack(client, allowance).block(Duration.ofSeconds(5));
     }
 
     private static String client() {

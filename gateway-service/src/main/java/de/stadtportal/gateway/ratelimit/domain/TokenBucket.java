@@ -27,6 +27,14 @@ public record TokenBucket(long tokens, long updatedAt) {
         return new Take(false, refilled, Duration.ofNanos(wait));
     }
 
+    /**
+     * The bucket with one token put back, never beyond the capacity: for a request that was taken
+     * from this bucket and then turned out to be another bucket's to pay for.
+     */
+    public TokenBucket giveBack(Allowance allowance) {
+        return new TokenBucket(Math.min(allowance.capacity(), tokens + 1), updatedAt);
+    }
+
     /** True when the bucket would be full by {@code now}: such a client can be forgotten safely. */
     public boolean isFull(Allowance allowance, long now) {
         return refill(allowance, now).tokens >= allowance.capacity();

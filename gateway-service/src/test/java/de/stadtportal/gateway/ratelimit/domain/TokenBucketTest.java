@@ -52,4 +52,23 @@ class TokenBucketTest {
         assertThat(empty.isFull(FIVE_PER_SECOND, SECOND / 2)).isFalse();
         assertThat(empty.isFull(FIVE_PER_SECOND, SECOND)).isTrue();
     }
+
+    @Test
+    void a_token_given_back_can_be_taken_again_but_never_fills_the_bucket_beyond_its_capacity() {
+        TokenBucket emptied = new TokenBucket(1, 0).take(FIVE_PER_SECOND, 0).bucket();
+
+        assertThat(emptied.take(FIVE_PER_SECOND, 0).allowed()).isFalse();
+        assertThat(emptied.giveBack(FIVE_PER_SECOND).take(FIVE_PER_SECOND, 0).allowed()).isTrue();
+        assertThat(TokenBucket.full(FIVE_PER_SECOND, 0).giveBack(FIVE_PER_SECOND).tokens()).isEqualTo(5);
+    }
+
+    @Test
+    void giving_a_token_back_keeps_the_part_of_the_next_one_already_earned() {
+        TokenBucket empty = new TokenBucket(0, 0);
+
+        TokenBucket givenBack = empty.giveBack(FIVE_PER_SECOND);
+
+        assertThat(givenBack.updatedAt()).isZero();
+        assertThat(givenBack.take(FIVE_PER_SECOND, SECOND / 5).bucket().tokens()).isEqualTo(1);
+    }
 }
