@@ -45,7 +45,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * migrated up to V2 (the schema every version of the service can start from), the events loaded
  * straight into it with JDBC, then the real service started on it with Spring Boot, so it migrates
  * the rest itself and serves HTTP on a random port. If its schema keeps a listing of upcoming
- * starts ({@code event.occurrences_until}), the benchmark waits until the service has filled it.
+ * starts ({@code event.listed_until}), the benchmark waits until the service has filled it.
  * <p>
  * Then a fixed mix of 20-item pages (no filter, a city, a city and category, a radius, free,
  * accessible, a later window, a second page by cursor) is asked one request at a time: p50/p95/p99
@@ -110,9 +110,12 @@ public final class EventPagesBenchmark {
         properties.put("spring.kafka.bootstrap-servers", infrastructure.kafka().bootstrapServers());
         properties.put("server.port", "0");
         properties.put("management.server.port", "-1");
+        properties.put("logging.level.root", "WARN");
         started = System.nanoTime();
+        // as command-line arguments, so they win over application.yml like the environment does in production
         ConfigurableApplicationContext service = new SpringApplicationBuilder(EventsServiceApplication.class)
-                .properties(properties).run();
+                .run(properties.entrySet().stream().map(entry -> "--" + entry.getKey() + "=" + entry.getValue())
+                        .toArray(String[]::new));
         String base = "http://localhost:" + service.getEnvironment().getProperty("local.server.port");
         waitForListing(postgres, database);
         System.out.printf(Locale.ROOT, "Service up (and its listing filled, if it keeps one) in %.1f s%n",
@@ -265,7 +268,7 @@ public final class EventPagesBenchmark {
                 postgres.password())) {
             ResultSet column = jdbc.createStatement().executeQuery("""
                     SELECT count(*) FROM information_schema.columns
-                    WHERE table_name = 'event' AND column_name = 'occurrences_until'
+                    WHERE table_name = 'event' AND column_name = 'listed_until'
                     """);
             column.next();
             if (column.getLong(1) == 0) {
@@ -275,7 +278,7 @@ public final class EventPagesBenchmark {
             do {
                 Thread.sleep(500);
                 ResultSet rest = jdbc.createStatement().executeQuery(
-                        "SELECT count(*) FROM event WHERE occurrences_until = '-infinity'");
+                        "SELECT count(*) FROM event WHERE listed_until = '-infinity'");
                 rest.next();
                 waiting = rest.getLong(1);
             } while (waiting > 0);
