@@ -92,7 +92,10 @@ class Listings implements SmartLifecycle {
     }
 
     private Mono<Batch> batch(Instant now, Instant before, EventRepository.Due after) {
-        return transactions.transactional(events.dueForListing(before, after, BATCH)
+        // the ids are read to the end first: the transaction's one connection cannot run the next
+        // statement while a result is still being streamed to it
+        return transactions.transactional(events.dueForListing(before, after, BATCH).collectList()
+                .flatMapMany(Flux::fromIterable)
                 .concatMap(due -> events.find(due.id()).flatMap(stored -> events.list(stored.event(), now))
                         .thenReturn(due))
                 .collectList()

@@ -98,20 +98,23 @@ class EventPagesIT extends EventsServiceIntegrationTest {
     }
 
     @Test
-    void a_series_not_listed_yet_is_found_from_its_rule_and_the_next_pass_lists_it() {
+    void events_not_listed_yet_are_found_from_their_rules_and_the_next_pass_lists_them() {
         String unlisted = weeklySeries.get(0);
-        database.sql("DELETE FROM occurrence WHERE event_id = CAST(:id AS uuid)").bind("id", unlisted).then().block();
-        database.sql("UPDATE event SET listed_from = '-infinity', listed_until = '-infinity' WHERE id = CAST(:id AS uuid)")
-                .bind("id", unlisted).then().block();
+        // every event of the city, as after the migration that brought the listing: more than a
+        // pass reads at once from its batch
+        database.sql("DELETE FROM occurrence WHERE event_id IN (SELECT id FROM event WHERE city = :city)")
+                .bind("city", city).then().block();
+        database.sql("UPDATE event SET listed_from = '-infinity', listed_until = '-infinity' WHERE city = :city")
+                .bind("city", city).then().block();
         String window = "/api/events?city=" + city + "&from=2027-02-01&to=2027-03-01";
 
         assertThat(walk(window, 5)).hasSize(56).filteredOn(item -> unlisted.equals(item.get("eventId"))).hasSize(4);
 
-        assertThat(listings.pass().block()).isGreaterThanOrEqualTo(1L);
+        assertThat(listings.pass().block()).isGreaterThanOrEqualTo(34L);
         assertThat(fixtures.count("SELECT count(*) FROM occurrence WHERE event_id = '" + unlisted + "'"))
                 .isGreaterThan(4);
         assertThat(fixtures.count("SELECT count(*) FROM event WHERE listed_until < now() + interval '400 days'"
-                + " AND id = '" + unlisted + "'")).isZero();
+                + " AND city = '" + city + "'")).isZero();
         assertThat(walk(window, 5)).hasSize(56).filteredOn(item -> unlisted.equals(item.get("eventId"))).hasSize(4);
     }
 
