@@ -3,11 +3,16 @@ package de.stadtportal.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import de.stadtportal.launcher.LocalPlatform;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -20,6 +25,7 @@ import org.junit.jupiter.api.Test;
 class PublicLinksIT {
 
     private static final Pattern LINK = Pattern.compile("https?://[^\\s\"'<>\\\\]+");
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private static final List<String> BACKENDS = List.of("content-service", "events-service", "search-service");
 
     @Test
@@ -33,27 +39,25 @@ class PublicLinksIT {
         String id = listed.body().path("items").path(0).path("eventId").asString();
         assertThat(id).isNotBlank();
 
-        Gateway.Answer jsonLd = gateway.send("GET", "/api/events/" + id, null, null,
-                Map.of("Accept", "application/ld+json"));
-        assertThat(jsonLd.status()).isEqualTo(200);
-        assertThat(jsonLd.body().path("@id").asString()).isEqualTo(gatewayUrl + "/api/events/" + id);
+        HttpResponse<String> jsonLd = get(gatewayUrl + "/api/events/" + id, "application/ld+json");
+        assertThat(jsonLd.statusCode()).isEqualTo(200);
+        assertThat(Gateway.JSON.readTree(jsonLd.body()).path("@id").asString())
+                .isEqualTo(gatewayUrl + "/api/events/" + id);
 
-        Gateway.Answer calendar = gateway.send("GET", "/api/events/" + id, null, null,
-                Map.of("Accept", "text/calendar"));
-        assertThat(calendar.status()).isEqualTo(200);
-        String ics = unfolded(calendar.raw().body());
+        HttpResponse<String> calendar = get(gatewayUrl + "/api/events/" + id, "text/calendar");
+        assertThat(calendar.statusCode()).isEqualTo(200);
+        String ics = unfolded(calendar.body());
         List<String> urls = ics.lines().filter(line -> line.startsWith("URL")).map(line -> line.substring(
                 line.indexOf(':') + 1)).toList();
         assertThat(urls).hasSize(1);
 
-        Gateway.Answer feed = gateway.send("GET", "/api/events/feed.ics?city=bochum", null, null,
-                Map.of("Accept", "text/calendar"));
-        assertThat(feed.status()).isEqualTo(200);
+        HttpResponse<String> feed = get(gatewayUrl + "/api/events/feed.ics?city=bochum", "text/calendar");
+        assertThat(feed.statusCode()).isEqualTo(200);
 
         List<String> links = new ArrayList<>();
-        links.addAll(links(jsonLd.raw().body()));
+        links.addAll(links(jsonLd.body()));
         links.addAll(links(ics));
-        links.addAll(links(unfolded(feed.raw().body())));
+        links.addAll(links(unfolded(feed.body())));
         assertThat(links).contains(gatewayUrl + "/api/events/" + id);
         for (String backend : BACKENDS) {
             String backendUrl = platform.serviceUrl(backend);
@@ -63,6 +67,19 @@ class PublicLinksIT {
         assertThat(links).filteredOn(link -> gatewayHost.equals(URI.create(link).getHost()))
                 .isNotEmpty()
                 .allSatisfy(link -> assertThat(link).startsWith(gatewayUrl + "/"));
+    }
+
+    /** A GET with exactly one Accept header, as a calendar app or a crawler sends it. */
+    private static HttpResponse<String> get(String uri, String accept) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create(uri)).timeout(Duration.ofSeconds(30))
+                    .header("Accept", accept).GET().build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** iCalendar folds lines longer than 75 octets: a line break followed by one space continues the line. */
