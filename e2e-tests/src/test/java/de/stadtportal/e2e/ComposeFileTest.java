@@ -105,7 +105,7 @@ class ComposeFileTest {
                     .noneMatch(published -> published.contains(port));
             assertThat(environment).as(name + " environment")
                     .containsEntry("STADTPORTAL_SECURITY_JWT_AUDIENCE", "stadtportal")
-                    .containsEntry("PUBLIC_BASE_URL", "http://localhost:8080")
+                    .containsEntry("PUBLIC_BASE_URL", "${PUBLIC_BASE_URL:-http://localhost:8080}")
                     .containsKey("STADTPORTAL_SECURITY_JWT_ISSUER");
         }
         assertThat((Map<String, Object>) services.get("gateway-service").get("environment"))

@@ -2,14 +2,18 @@ package de.stadtportal.events.event;
 
 import de.stadtportal.events.event.EventRepository.Stored;
 import de.stadtportal.events.event.domain.Event;
+import de.stadtportal.web.WebProperties;
 import de.stadtportal.web.http.ETags;
 import de.stadtportal.web.paging.Page;
 import de.stadtportal.web.problem.ApiProblem;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -38,12 +42,17 @@ class EventController {
     private static final MediaType LD_JSON = MediaType.parseMediaType(JsonLd.MEDIA_TYPE);
     private static final MediaType CALENDAR = MediaType.parseMediaType(ICalendar.MEDIA_TYPE);
 
+    /** Calendar apps poll subscriptions; the feed is the largest public read, so caches keep it a while. */
+    private static final CacheControl FEED_CACHING = CacheControl.maxAge(Duration.ofMinutes(5)).cachePublic();
+
     private final EventService events;
     private final EventsProperties settings;
+    private final WebProperties web;
 
-    EventController(EventService events, EventsProperties settings) {
+    EventController(EventService events, EventsProperties settings, WebProperties web) {
         this.events = events;
         this.settings = settings;
+        this.web = web;
     }
 
     @GetMapping
@@ -68,8 +77,14 @@ class EventController {
             throw ApiProblem.invalidParameter("category", "must be one of "
                     + String.join(", ", settings.categories().keySet()));
         }
-        return events.feed(city, category).map(found -> ResponseEntity.ok().contentType(CALENDAR)
-                .body(ICalendar.of(found, baseUrl(request))));
+        return events.feed(city, category).map(found -> {
+            String body = ICalendar.of(found, baseUrl());
+            String etag = ETags.ofContent("feed", body);
+            if (ETags.notModified(request, etag)) {
+                return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).cacheControl(FEED_CACHING).<String>build();
+            }
+            return ResponseEntity.ok().contentType(CALENDAR).eTag(etag).cacheControl(FEED_CACHING).body(body);
+        });
     }
 
     @GetMapping("/{id}")
@@ -78,12 +93,12 @@ class EventController {
         return events.find(eventId(id)).map(stored -> {
             String etag = EventService.etag(stored.event(), representation);
             if (ETags.notModified(request, etag)) {
-                return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).build();
+                return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).varyBy(HttpHeaders.ACCEPT).build();
             }
-            ResponseEntity.BodyBuilder ok = ResponseEntity.ok().eTag(etag);
+            ResponseEntity.BodyBuilder ok = ResponseEntity.ok().eTag(etag).varyBy(HttpHeaders.ACCEPT);
             return switch (representation) {
-                case "ld" -> ok.contentType(LD_JSON).body(JsonLd.of(stored, baseUrl(request)));
-                case "ics" -> ok.contentType(CALENDAR).body(ICalendar.of(List.of(stored), baseUrl(request)));
+                case "ld" -> ok.contentType(LD_JSON).body(JsonLd.of(stored, baseUrl()));
+                case "ics" -> ok.contentType(CALENDAR).body(ICalendar.of(List.of(stored), baseUrl()));
                 default -> ok.contentType(MediaType.APPLICATION_JSON).body(EventView.of(stored, events.now()));
             };
         });
@@ -154,9 +169,9 @@ class EventController {
         return "json";
     }
 
-    private static String baseUrl(ServerHttpRequest request) {
-        URI uri = request.getURI();
-        return uri.getScheme() + "://" + uri.getAuthority();
+    /** Links point to where clients reach the platform, not to the host this request reached. */
+    private String baseUrl() {
+        return web.link("");
     }
 
     private static UUID eventId(String id) {

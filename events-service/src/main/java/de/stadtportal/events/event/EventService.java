@@ -1,6 +1,7 @@
 package de.stadtportal.events.event;
 
 import de.stadtportal.events.city.KnownCities;
+import de.stadtportal.events.event.EventRepository.BeyondListing;
 import de.stadtportal.events.event.EventRepository.Stored;
 import de.stadtportal.events.event.domain.Event;
 import de.stadtportal.events.event.domain.EventDetails;
@@ -16,28 +17,35 @@ import de.stadtportal.web.security.Caller;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
  * Orchestrates events: the domain decides, this class checks who asks, that city and venue exist,
  * and stores each new version with its {@code EventPublished} (or {@code EventWithdrawn}) in one
- * transaction. Queries pick candidates in SQL and let the domain expand their occurrences.
+ * transaction. Pages of occurrences come from each event's listing of starts (see {@link EventRepository}).
  */
 @Service
 class EventService {
 
+    /**
+     * Start, then event id as PostgreSQL orders UUIDs (unsigned, as their hex text does; Java's
+     * {@code UUID.compareTo} compares signed halves), so pages merged here follow the database's order.
+     */
     private static final Comparator<OccurrenceView> BY_START = Comparator
             .comparing((OccurrenceView o) -> o.start().toInstant())
-            .thenComparing(OccurrenceView::eventId);
+            .thenComparing(o -> o.eventId().toString());
 
     private final EventRepository events;
     private final VenueRepository venues;
@@ -110,28 +118,57 @@ class EventService {
                                 : Mono.error(stale(current.event()))))));
     }
 
+    /**
+     * A page of occurrences: the listed ones read in start order with a LIMIT, plus, for the few
+     * events whose listing does not cover the window, their rules expanded at most one page each;
+     * only the earliest {@code limit + 1} are kept while they arrive.
+     */
     Mono<Page<OccurrenceView>> occurrences(OccurrenceQuery query) {
+        int wanted = query.limit() + 1;
         Instant searchFrom = query.afterStart() != null && query.afterStart().isAfter(query.from())
                 ? query.afterStart() : query.from();
-        return events.candidates(query, searchFrom, query.to()).collectList().map(candidates -> {
-            List<OccurrenceView> found = new ArrayList<>();
-            for (Stored stored : candidates) {
-                for (Occurrence occurrence : stored.event().occurrences(query.from(), query.to(), query.afterStart(),
-                        query.limit() + 1)) {
-                    OccurrenceView view = view(stored, occurrence);
-                    if (isAfterCursor(view, query)) {
-                        found.add(view);
+        Flux<OccurrenceView> listed = events.listed(query, wanted)
+                .map(found -> view(found.stored(), found.start(), found.end()));
+        Flux<OccurrenceView> beyond = events.beyondListing(query, searchFrom)
+                .concatMapIterable(event -> beyondListing(event, query, wanted));
+        return Flux.concat(listed, beyond)
+                .filter(view -> isAfterCursor(view, query))
+                .collect(() -> new TreeSet<>(BY_START), (TreeSet<OccurrenceView> earliest, OccurrenceView view) -> {
+                    earliest.add(view);
+                    if (earliest.size() > wanted) {
+                        earliest.pollLast();
                     }
-                }
+                })
+                .map(earliest -> {
+                    List<OccurrenceView> found = new ArrayList<>(earliest);
+                    if (found.size() <= query.limit()) {
+                        return new Page<>(found, null);
+                    }
+                    List<OccurrenceView> page = found.subList(0, query.limit());
+                    OccurrenceView last = page.get(page.size() - 1);
+                    return new Page<>(page, OccurrenceQuery.cursor(last.start().toInstant(), last.eventId()));
+                });
+    }
+
+    /** The occurrences of an event in the window that its listing leaves out, at most {@code max} on each side. */
+    private static List<OccurrenceView> beyondListing(BeyondListing beyond, OccurrenceQuery query, int max) {
+        Event event = beyond.stored().event();
+        List<Occurrence> found = new ArrayList<>();
+        if (beyond.unlisted()) {
+            found.addAll(event.occurrences(query.from(), query.to(), query.afterStart(), max));
+        } else {
+            if (beyond.coversFrom() != null) {
+                Instant firstListed = beyond.coversFrom().minus(event.duration());
+                Instant to = firstListed.isBefore(query.to()) ? firstListed : query.to();
+                found.addAll(event.occurrences(query.from(), to, query.afterStart(), max));
             }
-            found.sort(BY_START);
-            if (found.size() <= query.limit()) {
-                return new Page<>(found, null);
+            if (beyond.coversUntil() != null && beyond.coversUntil().isBefore(query.to())) {
+                Instant notBefore = query.afterStart() != null && query.afterStart().isAfter(beyond.coversUntil())
+                        ? query.afterStart() : beyond.coversUntil();
+                found.addAll(event.occurrences(query.from(), query.to(), notBefore, max));
             }
-            List<OccurrenceView> page = found.subList(0, query.limit());
-            OccurrenceView last = page.get(page.size() - 1);
-            return new Page<>(page, OccurrenceQuery.cursor(last.start().toInstant(), last.eventId()));
-        });
+        }
+        return found.stream().map(occurrence -> view(beyond.stored(), occurrence)).toList();
     }
 
     Mono<List<Stored>> feed(String city, String category) {
@@ -184,7 +221,13 @@ class EventService {
             return true;
         }
         int order = view.start().toInstant().compareTo(query.afterStart());
-        return order > 0 || (order == 0 && view.eventId().compareTo(query.afterEvent()) > 0);
+        return order > 0 || (order == 0 && view.eventId().toString().compareTo(query.afterEvent().toString()) > 0);
+    }
+
+    /** A listed occurrence: its end is the start again for an event that is a moment. */
+    private static OccurrenceView view(Stored stored, Instant start, Instant end) {
+        return view(stored, new Occurrence(Event.berlin(start.atOffset(ZoneOffset.UTC)),
+                end.equals(start) ? null : Event.berlin(end.atOffset(ZoneOffset.UTC))));
     }
 
     private static OccurrenceView view(Stored stored, Occurrence occurrence) {

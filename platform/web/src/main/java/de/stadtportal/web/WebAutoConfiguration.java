@@ -1,11 +1,13 @@
 package de.stadtportal.web;
 
+import de.stadtportal.web.http.CacheControlFilter;
 import de.stadtportal.web.json.StrictInput;
 import de.stadtportal.web.problem.ProblemDetailsHandler;
 import de.stadtportal.web.security.TokenSecurityConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.codec.ServerCodecConfigurer;
@@ -17,6 +19,7 @@ import tools.jackson.databind.module.SimpleModule;
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
 @Import(TokenSecurityConfiguration.class)
+@EnableConfigurationProperties(WebProperties.class)
 public class WebAutoConfiguration {
 
     @Bean
@@ -40,6 +43,12 @@ public class WebAutoConfiguration {
     @Bean
     TraceparentFilter traceparentFilter() {
         return new TraceparentFilter();
+    }
+
+    /** Every answer without a Cache-Control of its own gets the platform's (see {@link CacheControlFilter}). */
+    @Bean
+    CacheControlFilter cacheControlFilter(WebProperties web) {
+        return new CacheControlFilter(web.publicListMaxAge());
     }
 
     @Bean

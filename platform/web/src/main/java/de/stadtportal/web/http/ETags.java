@@ -1,6 +1,10 @@
 package de.stadtportal.web.http;
 
 import de.stadtportal.web.problem.ApiProblem;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -25,6 +29,19 @@ public final class ETags {
             tag.append(String.valueOf(parts[i]).replaceAll("[^A-Za-z0-9._:]", "_"));
         }
         return tag.append('"').toString();
+    }
+
+    /**
+     * The ETag of a representation that has no version of its own, such as a feed of many
+     * resources: a digest of exactly what is sent, so it changes exactly when the body does.
+     */
+    public static String ofContent(String kind, String content) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8));
+            return of(kind, HexFormat.of().formatHex(digest, 0, 16));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java runtime has SHA-256", e);
+        }
     }
 
     /** True when the client's {@code If-None-Match} already names this ETag. */
