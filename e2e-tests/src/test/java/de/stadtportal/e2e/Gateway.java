@@ -21,6 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
 final class Gateway {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
+    /** What an app accepts: its JSON, and the problem documents every error answers with. */
+    private static final String ACCEPT = "application/json, application/problem+json";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String base;
@@ -43,7 +45,7 @@ final class Gateway {
     Answer send(String method, String path, String token, Object body, Map<String, String> headers) {
         Map<String, String> sent = new LinkedHashMap<>();
         if (headers.keySet().stream().noneMatch("Accept"::equalsIgnoreCase)) {
-            sent.put("Accept", "application/json");
+            sent.put("Accept", ACCEPT);
         }
         byte[] bytes = body == null ? null : JSON.writeValueAsBytes(body);
         if (body != null) {
@@ -59,7 +61,7 @@ final class Gateway {
     Answer sendHostile(String method, String path, String token, Object body, Map<String, String> headers) {
         Map<String, String> sent = new LinkedHashMap<>();
         if (headers.keySet().stream().noneMatch("Accept"::equalsIgnoreCase)) {
-            sent.put("Accept", "application/json");
+            sent.put("Accept", ACCEPT);
         }
         if (body != null) {
             sent.put("Content-Type", "application/json");

@@ -105,6 +105,7 @@ class EventController {
     @ApiResponse(responseCode = "200", description = "The event in the representation asked for", content = {
             @Content(mediaType = "application/json", schema = @Schema(implementation = EventView.class)),
             @Content(mediaType = "application/ld+json", schema = @Schema(type = "object",
+                    additionalProperties = Schema.AdditionalPropertiesValue.TRUE,
                     description = "A schema.org Event in JSON-LD")),
             @Content(mediaType = "text/calendar", schema = @Schema(type = "string",
                     description = "An iCalendar document with this event"))})

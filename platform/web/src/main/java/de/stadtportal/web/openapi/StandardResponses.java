@@ -35,8 +35,9 @@ import org.springdoc.core.customizers.GlobalOpenApiCustomizer;
  * refuses), 429 (the gateway's rate limit), 500 and 503 (the service or a store it needs is away);
  * operations on a path with variables 404;</li>
  * <li>writes (any method but GET, HEAD and OPTIONS) and reads that declare the bearer scheme need a
- * token: 401 without a valid one, 403 when it does not allow the request; POST, PUT and PATCH answer
- * 413 over the body limit, and those that read a body 415 for another content type;</li>
+ * token: 401 without a valid one, 403 when it does not allow the request; they answer 413 over the
+ * body limit, and those that read a body 415 for another content type;</li>
+ * <li>every operation answers 406 when {@code Accept} names nothing it has;</li>
  * <li>every answer of 400 and above is an {@code application/problem+json} {@code Problem};</li>
  * <li>an operation that declares 304 takes {@code If-None-Match}, one that declares 412 takes
  * {@code If-Match} (428 without it, where declared), and their successful answers carry the
@@ -61,6 +62,7 @@ public class StandardResponses implements GlobalOpenApiCustomizer {
             Map.entry("403", "Forbidden: the token does not allow this request"),
             Map.entry("404", "Not found"),
             Map.entry("405", "Method not allowed"),
+            Map.entry("406", "Not acceptable: Accept names no representation this operation has"),
             Map.entry("409", "Conflict with the current state"),
             Map.entry("412", "Precondition failed: If-Match does not name the current ETag"),
             Map.entry("413", "Content too large: request bodies are limited to 256 KiB"),
@@ -135,12 +137,14 @@ public class StandardResponses implements GlobalOpenApiCustomizer {
             add(responses, "401");
             add(responses, "403");
         }
-        if (BODIES.contains(method)) {
+        if (write) {
+            // a declared length over the limit is refused whatever the method
             add(responses, "413");
-            if (operation.getRequestBody() != null) {
-                add(responses, "415");
-            }
         }
+        if (BODIES.contains(method) && operation.getRequestBody() != null) {
+            add(responses, "415");
+        }
+        add(responses, "406");
         add(responses, "429");
         add(responses, "500");
         add(responses, "503");
