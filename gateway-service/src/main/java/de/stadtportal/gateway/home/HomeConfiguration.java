@@ -28,8 +28,9 @@ import tools.jackson.databind.json.JsonMapper;
 class HomeConfiguration {
 
     @Bean
-    @RouterOperation(path = "/api/cities/{city}/home", method = RequestMethod.GET, beanClass = CityHomeHandler.class,
-            beanMethod = "home", operation = @Operation(operationId = "cityHome",
+    // the handler is no bean: the operation is described here in full
+    @RouterOperation(path = "/api/cities/{city}/home", method = RequestMethod.GET,
+            operation = @Operation(operationId = "cityHome",
                     summary = "A city's home screen in one call: portrait, highlights, articles and events",
                     description = "Served by the gateway itself from four calls to the services made at once.",
                     parameters = @io.swagger.v3.oas.annotations.Parameter(name = "city",

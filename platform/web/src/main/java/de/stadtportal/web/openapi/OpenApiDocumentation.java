@@ -19,7 +19,7 @@ public class OpenApiDocumentation {
 
     @Bean
     StandardResponses stadtportalStandardResponses(ApiDocumentationProperties properties,
-            @Value("${stadtportal.web.public-base-url:http://localhost:8080}") String publicBaseUrl) {
+            @Value("${stadtportal.web.public-base-url:${PUBLIC_BASE_URL:http://localhost:8080}}") String publicBaseUrl) {
         return new StandardResponses(properties, publicBaseUrl);
     }
 }
