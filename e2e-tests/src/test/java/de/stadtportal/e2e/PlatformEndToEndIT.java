@@ -80,7 +80,7 @@ class PlatformEndToEndIT {
         assertThat(created.status()).as(created.raw().body()).isEqualTo(201);
         String id = created.body().get("id").asString();
 
-        assertThat(gateway.send("POST", "/api/events/" + id + "/cancellation", bochumEditor, Map.of(), Map.of())
+        assertThat(gateway.send("POST", "/api/events/" + id + "/cancellation", bochumEditor, null, Map.of())
                 .status()).isBetween(200, 204);
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {

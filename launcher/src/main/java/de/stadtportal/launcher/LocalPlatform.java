@@ -192,6 +192,8 @@ public final class LocalPlatform implements AutoCloseable {
     private ServiceProcess service(String name, Map<String, String> environment, Path logs) {
         Path jar = settings.root().resolve(name).resolve("target").resolve(name + "-0.1.0-SNAPSHOT.jar");
         Map<String, String> effective = new HashMap<>(environment);
+        // links and API documents name the gateway, the platform's one public address
+        effective.putIfAbsent("PUBLIC_BASE_URL", gatewayUrl());
         effective.putAll(overrides.getOrDefault(name, Map.of()));
         return new ServiceProcess(name, jar, settings.port(name), settings.managementPort(name), effective, logs);
     }

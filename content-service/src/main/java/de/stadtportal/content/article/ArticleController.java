@@ -1,5 +1,14 @@
 package de.stadtportal.content.article;
 
+import de.stadtportal.content.ApiExamples;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Schema;
 import de.stadtportal.content.article.ArticleStore.Found;
 import de.stadtportal.web.http.ETags;
 import de.stadtportal.web.paging.Limit;
@@ -29,6 +38,7 @@ import reactor.core.publisher.Mono;
  */
 @RestController
 @RequestMapping("/api/cities/{city}/articles")
+@Tag(name = "Articles", description = "Editorial articles of a city, per locale")
 class ArticleController {
 
     private final Articles articles;
@@ -38,6 +48,10 @@ class ArticleController {
     }
 
     /** Published articles, newest first; with {@code status=draft}, an editor of the city sees its drafts. */
+    @Operation(summary = "List the published articles of a city, newest first, or its drafts for its editors")
+    @ApiResponse(responseCode = "200", description = "A page of articles; `next` is the cursor of the following page")
+    @ApiResponse(responseCode = "401", description = "status=draft without a valid token")
+    @ApiResponse(responseCode = "403", description = "status=draft with a token that may not edit this city")
     @GetMapping
     Mono<Page<ArticleView>> list(@PathVariable String city, @RequestParam(required = false) String topic,
             @RequestParam(required = false) String tag, @RequestParam(required = false) String locale,
@@ -50,6 +64,13 @@ class ArticleController {
         });
     }
 
+    @Operation(summary = "Create an article as a draft", description = "The slug is derived from the title"
+            + " unless given; the new article answers with its Location and ETag.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                    mediaType = "application/json", examples = @ExampleObject(value = ApiExamples.ARTICLE))))
+    @ApiResponse(responseCode = "201", description = "Created", headers = @Header(name = "Content-Language",
+            description = "The locale of the article", schema = @Schema(type = "string")))
+    @ApiResponse(responseCode = "409", description = "The slug is taken in this city and locale")
     @PostMapping
     Mono<ResponseEntity<ArticleView>> create(@PathVariable String city, @Valid @RequestBody ArticleRequest body) {
         return Caller.current().flatMap(caller -> articles.create(city, body, caller))
@@ -57,6 +78,11 @@ class ArticleController {
                         + found.article().slug() + "?locale=" + found.article().locale())), found));
     }
 
+    @Operation(summary = "Read one article", description = "Falls back to de when the locale asked for has no"
+            + " translation; Content-Language names the locale served. Drafts are found by editors of the city only.")
+    @ApiResponse(responseCode = "200", description = "The article", headers = @Header(name = "Content-Language",
+            description = "The locale served", schema = @Schema(type = "string")))
+    @ApiResponse(responseCode = "304", description = "Not modified: If-None-Match names the current ETag")
     @GetMapping("/{slug}")
     Mono<ResponseEntity<ArticleView>> get(@PathVariable String city, @PathVariable String slug,
             @RequestParam(required = false) String locale, ServerHttpRequest request) {
@@ -70,6 +96,13 @@ class ArticleController {
         });
     }
 
+    @Operation(summary = "Change an article (one locale)", description = "Send If-Match with the ETag you read.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                    mediaType = "application/json", examples = @ExampleObject(value = ApiExamples.ARTICLE))))
+    @ApiResponse(responseCode = "200", description = "The changed article")
+    @ApiResponse(responseCode = "409", description = "The change conflicts with the article's state")
+    @ApiResponse(responseCode = "412", description = "If-Match does not name the current ETag")
+    @ApiResponse(responseCode = "428", description = "If-Match is missing")
     @PutMapping("/{slug}")
     Mono<ResponseEntity<ArticleView>> update(@PathVariable String city, @PathVariable String slug,
             @RequestParam(required = false) String locale, @Valid @RequestBody ArticleRequest body,
@@ -78,6 +111,12 @@ class ArticleController {
                 .map(found -> respond(ResponseEntity.ok(), found));
     }
 
+    @Operation(summary = "Publish an article, now or at publishAt", description = "If-Match is checked when sent.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = false, content = @Content(
+                    mediaType = "application/json", examples = @ExampleObject(value = ApiExamples.PUBLICATION))))
+    @ApiResponse(responseCode = "200", description = "The article, published or scheduled")
+    @ApiResponse(responseCode = "409", description = "The article cannot be published in its state")
+    @ApiResponse(responseCode = "412", description = "If-Match does not name the current ETag")
     @PostMapping("/{slug}/publication")
     Mono<ResponseEntity<ArticleView>> publish(@PathVariable String city, @PathVariable String slug,
             @RequestParam(required = false) String locale,
@@ -86,6 +125,10 @@ class ArticleController {
                 .map(found -> respond(ResponseEntity.ok(), found));
     }
 
+    @Operation(summary = "Withdraw an article's publication: it becomes a draft again")
+    @ApiResponse(responseCode = "200", description = "The article as a draft")
+    @ApiResponse(responseCode = "409", description = "The article cannot be withdrawn in its state")
+    @ApiResponse(responseCode = "412", description = "If-Match does not name the current ETag")
     @DeleteMapping("/{slug}/publication")
     Mono<ResponseEntity<ArticleView>> unpublish(@PathVariable String city, @PathVariable String slug,
             @RequestParam(required = false) String locale, ServerHttpRequest request) {
@@ -93,6 +136,9 @@ class ArticleController {
                 .map(found -> respond(ResponseEntity.ok(), found));
     }
 
+    @Operation(summary = "Delete an article (one locale)")
+    @ApiResponse(responseCode = "204", description = "Deleted")
+    @ApiResponse(responseCode = "412", description = "If-Match does not name the current ETag")
     @DeleteMapping("/{slug}")
     Mono<ResponseEntity<Void>> delete(@PathVariable String city, @PathVariable String slug,
             @RequestParam(required = false) String locale, ServerHttpRequest request) {
@@ -100,6 +146,9 @@ class ArticleController {
                 .then(Mono.fromCallable(() -> ResponseEntity.noContent().<Void>build()));
     }
 
+    @Operation(summary = "The saved states of an article, newest first; for editors of the city",
+            security = @SecurityRequirement(name = "bearer"))
+    @ApiResponse(responseCode = "200", description = "A page of revisions")
     @GetMapping("/{slug}/revisions")
     Mono<Page<RevisionView>> revisions(@PathVariable String city, @PathVariable String slug,
             @RequestParam(required = false) String locale, @RequestParam(required = false) String limit,

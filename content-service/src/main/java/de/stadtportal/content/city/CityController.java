@@ -1,5 +1,11 @@
 package de.stadtportal.content.city;
 
+import de.stadtportal.content.ApiExamples;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import de.stadtportal.web.paging.Limit;
 import de.stadtportal.web.paging.Page;
 import de.stadtportal.web.security.Caller;
@@ -21,6 +27,7 @@ import reactor.core.publisher.Mono;
 /** {@code /api/cities}: public reads, admin-only changes. */
 @RestController
 @RequestMapping("/api/cities")
+@Tag(name = "Cities", description = "The cities of the portal and their portraits")
 class CityController {
 
     private final Cities cities;
@@ -29,12 +36,17 @@ class CityController {
         this.cities = cities;
     }
 
+    @Operation(summary = "List the cities")
+    @ApiResponse(responseCode = "200", description = "A page of cities")
     @GetMapping
     Mono<Page<CityView>> list(@RequestParam(required = false) String limit,
             @RequestParam(required = false) String cursor) {
         return Mono.defer(() -> cities.list(Limit.parse(limit), cursor));
     }
 
+    @Operation(summary = "Read a city's portrait")
+    @ApiResponse(responseCode = "200", description = "The city")
+    @ApiResponse(responseCode = "304", description = "Not modified: If-None-Match names the current ETag")
     @GetMapping("/{city}")
     Mono<ResponseEntity<CityView>> get(@PathVariable String city, ServerHttpRequest request) {
         return cities.get(city).map(found -> {
@@ -45,6 +57,14 @@ class CityController {
         });
     }
 
+    @Operation(summary = "Create or replace a city's portrait; for admins",
+            description = "Replacing an existing city needs If-Match with the ETag you read.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                    mediaType = "application/json", examples = @ExampleObject(value = ApiExamples.CITY))))
+    @ApiResponse(responseCode = "200", description = "The replaced city")
+    @ApiResponse(responseCode = "201", description = "The new city")
+    @ApiResponse(responseCode = "412", description = "If-Match does not name the current ETag, or the city does not exist")
+    @ApiResponse(responseCode = "428", description = "If-Match is missing for an existing city")
     @PutMapping("/{city}")
     Mono<ResponseEntity<CityView>> put(@PathVariable String city, @Valid @RequestBody CityRequest body,
             ServerHttpRequest request) {

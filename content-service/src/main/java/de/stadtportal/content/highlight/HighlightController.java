@@ -1,5 +1,11 @@
 package de.stadtportal.content.highlight;
 
+import de.stadtportal.content.ApiExamples;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import de.stadtportal.web.http.ETags;
 import de.stadtportal.web.paging.Page;
 import de.stadtportal.web.security.Caller;
@@ -23,6 +29,7 @@ import reactor.core.publisher.Mono;
  */
 @RestController
 @RequestMapping("/api/cities/{city}/highlights")
+@Tag(name = "Highlights", description = "The teaser carousel of a city")
 class HighlightController {
 
     private final Highlights highlights;
@@ -31,6 +38,9 @@ class HighlightController {
         this.highlights = highlights;
     }
 
+    @Operation(summary = "The teasers of a city valid now, in carousel order")
+    @ApiResponse(responseCode = "200", description = "The valid teasers")
+    @ApiResponse(responseCode = "304", description = "Not modified: If-None-Match names the current ETag")
     @GetMapping
     Mono<ResponseEntity<Page<HighlightView>>> get(@PathVariable String city, ServerHttpRequest request) {
         return Caller.current().flatMap(caller -> highlights.current(city).map(carousel -> {
@@ -45,6 +55,14 @@ class HighlightController {
         }));
     }
 
+    @Operation(summary = "Replace the whole carousel of a city; for its editors",
+            description = "Send If-Match with the ETag you read.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                    mediaType = "application/json", examples = @ExampleObject(value = ApiExamples.CAROUSEL))))
+    @ApiResponse(responseCode = "200", description = "The carousel as it is now")
+    @ApiResponse(responseCode = "412", description = "If-Match does not name the current ETag")
+    @ApiResponse(responseCode = "422", description = "A teaser links an article, event or venue that does not exist")
+    @ApiResponse(responseCode = "428", description = "If-Match is missing")
     @PutMapping
     Mono<ResponseEntity<Page<HighlightView>>> replace(@PathVariable String city,
             @Valid @RequestBody CarouselRequest body, ServerHttpRequest request) {

@@ -1,5 +1,14 @@
 package de.stadtportal.events.event;
 
+import de.stadtportal.events.ApiExamples;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import de.stadtportal.events.event.EventRepository.Stored;
 import de.stadtportal.events.event.domain.Event;
 import de.stadtportal.web.WebProperties;
@@ -37,6 +46,7 @@ import reactor.core.publisher.Mono;
  */
 @RestController
 @RequestMapping("/api/events")
+@Tag(name = "Events", description = "Events, their occurrences, the iCalendar feed and the lifecycle steps")
 class EventController {
 
     private static final MediaType LD_JSON = MediaType.parseMediaType(JsonLd.MEDIA_TYPE);
@@ -55,6 +65,20 @@ class EventController {
         this.web = web;
     }
 
+    @Operation(summary = "Occurrences of events in a time window, soonest first",
+            description = "Without from and to: the coming weeks. Every bad parameter is named in one 400.")
+    @Parameter(name = "city", in = ParameterIn.QUERY, description = "A city slug", schema = @Schema(type = "string"))
+    @Parameter(name = "from", in = ParameterIn.QUERY, description = "Start: an ISO-8601 date-time with offset, or a date (midnight in Berlin)", schema = @Schema(type = "string"))
+    @Parameter(name = "to", in = ParameterIn.QUERY, description = "End: a date-time with offset or a date (its end); at most the configured window after from", schema = @Schema(type = "string"))
+    @Parameter(name = "category", in = ParameterIn.QUERY, description = "A category id (GET /api/events/categories)", schema = @Schema(type = "string"))
+    @Parameter(name = "venue", in = ParameterIn.QUERY, description = "A venue id", schema = @Schema(type = "string"))
+    @Parameter(name = "near", in = ParameterIn.QUERY, description = "LAT,LON: only occurrences near this point", schema = @Schema(type = "string"))
+    @Parameter(name = "radiusKm", in = ParameterIn.QUERY, description = "Kilometres around near (needs near)", schema = @Schema(type = "string"))
+    @Parameter(name = "free", in = ParameterIn.QUERY, description = "true or false: only free (or paid) events", schema = @Schema(type = "string"))
+    @Parameter(name = "accessible", in = ParameterIn.QUERY, description = "true: only wheelchair-accessible venues", schema = @Schema(type = "string"))
+    @Parameter(name = "limit", in = ParameterIn.QUERY, description = "Page size, 1 to 100 (default 20)", schema = @Schema(type = "string"))
+    @Parameter(name = "cursor", in = ParameterIn.QUERY, description = "The next cursor of the previous page", schema = @Schema(type = "string"))
+    @ApiResponse(responseCode = "200", description = "A page of occurrences")
     @GetMapping
     Mono<Page<OccurrenceView>> occurrences(ServerHttpRequest request) {
         return Mono.fromCallable(() -> OccurrenceQuery.parse(request.getQueryParams(), settings, events.now()))
@@ -64,12 +88,17 @@ class EventController {
     record Category(String id, String label) {
     }
 
+    @Operation(summary = "The categories editors may choose, in the order apps show them")
+    @ApiResponse(responseCode = "200", description = "All categories (one page)")
     @GetMapping("/categories")
     Page<Category> categories() {
         return new Page<>(settings.categories().entrySet().stream()
                 .map(entry -> new Category(entry.getKey(), entry.getValue())).toList(), null);
     }
 
+    @Operation(summary = "The coming events as an iCalendar feed, for calendar apps to subscribe to")
+    @ApiResponse(responseCode = "200", description = "An iCalendar (RFC 5545) document",
+            content = @Content(mediaType = "text/calendar", schema = @Schema(type = "string")))
     @GetMapping("/feed.ics")
     Mono<ResponseEntity<String>> feed(@RequestParam(required = false) String city,
             @RequestParam(required = false) String category, ServerHttpRequest request) {
@@ -87,6 +116,15 @@ class EventController {
         });
     }
 
+    @Operation(summary = "Read one event as JSON, JSON-LD (schema.org Event) or iCalendar, as Accept asks")
+    @ApiResponse(responseCode = "200", description = "The event in the representation asked for", content = {
+            @Content(mediaType = "application/json", schema = @Schema(implementation = EventView.class)),
+            @Content(mediaType = "application/ld+json", schema = @Schema(type = "object",
+                    additionalProperties = Schema.AdditionalPropertiesValue.TRUE,
+                    description = "A schema.org Event in JSON-LD")),
+            @Content(mediaType = "text/calendar", schema = @Schema(type = "string",
+                    description = "An iCalendar document with this event"))})
+    @ApiResponse(responseCode = "304", description = "Not modified: If-None-Match names the current ETag")
     @GetMapping("/{id}")
     Mono<ResponseEntity<Object>> one(@PathVariable String id, ServerHttpRequest request) {
         String representation = representation(request);
@@ -104,6 +142,12 @@ class EventController {
         });
     }
 
+    @Operation(summary = "Create an event at a venue of its city; for editors of the city",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                    mediaType = "application/json", examples = @ExampleObject(value = ApiExamples.EVENT))))
+    @ApiResponse(responseCode = "201", description = "The new event")
+    @ApiResponse(responseCode = "409", description = "The event breaks a rule of its lifecycle")
+    @ApiResponse(responseCode = "422", description = "The city, the venue or the recurrence rule cannot be used")
     @PostMapping
     Mono<ResponseEntity<EventView>> create(@RequestBody EventRequest body) {
         return events.create(body.details()).map(stored -> ResponseEntity
@@ -112,22 +156,45 @@ class EventController {
                 .body(EventView.of(stored, events.now())));
     }
 
+    @Operation(summary = "Change an event", description = "Send If-Match with the ETag you read.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                    mediaType = "application/json", examples = @ExampleObject(value = ApiExamples.EVENT))))
+    @ApiResponse(responseCode = "200", description = "The changed event")
+    @ApiResponse(responseCode = "409", description = "The change breaks a rule of the event's lifecycle")
+    @ApiResponse(responseCode = "412", description = "If-Match does not name the current ETag")
+    @ApiResponse(responseCode = "422", description = "The city, the venue or the recurrence rule cannot be used")
+    @ApiResponse(responseCode = "428", description = "If-Match is missing")
     @PutMapping("/{id}")
     Mono<ResponseEntity<EventView>> update(@PathVariable String id, @RequestBody EventRequest body,
             ServerHttpRequest request) {
         return events.update(eventId(id), body.details(), request).map(this::answer);
     }
 
+    @Operation(summary = "Cancel an event", description = "Takes no body; If-Match is checked when sent.")
+    @ApiResponse(responseCode = "200", description = "The cancelled event")
+    @ApiResponse(responseCode = "409", description = "The event cannot be cancelled in its state")
+    @ApiResponse(responseCode = "412", description = "If-Match does not name the current ETag")
     @PostMapping("/{id}/cancellation")
     Mono<ResponseEntity<EventView>> cancel(@PathVariable String id, ServerHttpRequest request) {
         return events.change(eventId(id), request, event -> event.cancel(events.now())).map(this::answer);
     }
 
+    @Operation(summary = "Postpone an event to a date not yet known", description = "Takes no body; If-Match is"
+            + " checked when sent.")
+    @ApiResponse(responseCode = "200", description = "The postponed event")
+    @ApiResponse(responseCode = "409", description = "The event cannot be postponed in its state")
+    @ApiResponse(responseCode = "412", description = "If-Match does not name the current ETag")
     @PostMapping("/{id}/postponement")
     Mono<ResponseEntity<EventView>> postpone(@PathVariable String id, ServerHttpRequest request) {
         return events.change(eventId(id), request, event -> event.postpone(events.now())).map(this::answer);
     }
 
+    @Operation(summary = "Move an event to a new start and end", description = "If-Match is checked when sent.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                    mediaType = "application/json", examples = @ExampleObject(value = ApiExamples.RESCHEDULING))))
+    @ApiResponse(responseCode = "200", description = "The rescheduled event")
+    @ApiResponse(responseCode = "409", description = "The event cannot be rescheduled in its state")
+    @ApiResponse(responseCode = "412", description = "If-Match does not name the current ETag")
     @PostMapping("/{id}/rescheduling")
     Mono<ResponseEntity<EventView>> reschedule(@PathVariable String id, @RequestBody Rescheduling body,
             ServerHttpRequest request) {
@@ -135,11 +202,18 @@ class EventController {
                 .map(this::answer);
     }
 
+    @Operation(summary = "Mark an event as sold out", description = "Takes no body; If-Match is checked when sent.")
+    @ApiResponse(responseCode = "200", description = "The sold-out event")
+    @ApiResponse(responseCode = "409", description = "The event cannot be sold out in its state")
+    @ApiResponse(responseCode = "412", description = "If-Match does not name the current ETag")
     @PostMapping("/{id}/sold-out")
     Mono<ResponseEntity<EventView>> soldOut(@PathVariable String id, ServerHttpRequest request) {
         return events.change(eventId(id), request, event -> event.soldOut(events.now())).map(this::answer);
     }
 
+    @Operation(summary = "Delete an event", description = "If-Match is checked when sent.")
+    @ApiResponse(responseCode = "204", description = "Deleted")
+    @ApiResponse(responseCode = "412", description = "If-Match does not name the current ETag")
     @DeleteMapping("/{id}")
     Mono<ResponseEntity<Void>> delete(@PathVariable String id, ServerHttpRequest request) {
         return events.delete(eventId(id), request).thenReturn(ResponseEntity.noContent().build());

@@ -1,5 +1,12 @@
 package de.stadtportal.events.venue;
 
+import de.stadtportal.events.ApiExamples;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import de.stadtportal.events.venue.domain.Venue;
 import de.stadtportal.web.http.ETags;
 import de.stadtportal.web.paging.Cursor;
@@ -25,6 +32,7 @@ import reactor.core.publisher.Mono;
 
 @RestController
 @RequestMapping("/api/venues")
+@Tag(name = "Venues", description = "The places where events happen")
 class VenueController {
 
     private final VenueService venues;
@@ -33,6 +41,8 @@ class VenueController {
         this.venues = venues;
     }
 
+    @Operation(summary = "List venues by name, of one city or of all")
+    @ApiResponse(responseCode = "200", description = "A page of venues")
     @GetMapping
     Mono<Page<VenueView>> list(@RequestParam(required = false) String city,
             @RequestParam(required = false) String limit, @RequestParam(required = false) String cursor) {
@@ -48,6 +58,9 @@ class VenueController {
         });
     }
 
+    @Operation(summary = "Read one venue")
+    @ApiResponse(responseCode = "200", description = "The venue")
+    @ApiResponse(responseCode = "304", description = "Not modified: If-None-Match names the current ETag")
     @GetMapping("/{id}")
     Mono<ResponseEntity<VenueView>> one(@PathVariable String id, ServerHttpRequest request) {
         return venues.find(venueId(id)).map(venue -> {
@@ -59,6 +72,11 @@ class VenueController {
         });
     }
 
+    @Operation(summary = "Create a venue in a city; for editors of the city",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                    mediaType = "application/json", examples = @ExampleObject(value = ApiExamples.VENUE))))
+    @ApiResponse(responseCode = "201", description = "The new venue")
+    @ApiResponse(responseCode = "422", description = "The city is not known to the events service")
     @PostMapping
     Mono<ResponseEntity<VenueView>> create(@RequestBody VenueRequest body) {
         return venues.create(body.details()).map(venue -> ResponseEntity
@@ -67,6 +85,14 @@ class VenueController {
                 .body(VenueView.of(venue)));
     }
 
+    @Operation(summary = "Change a venue", description = "Send If-Match with the ETag you read.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                    mediaType = "application/json", examples = @ExampleObject(value = ApiExamples.VENUE))))
+    @ApiResponse(responseCode = "200", description = "The changed venue")
+    @ApiResponse(responseCode = "409", description = "The venue has events and cannot move to another city")
+    @ApiResponse(responseCode = "412", description = "If-Match does not name the current ETag")
+    @ApiResponse(responseCode = "422", description = "The city is not known to the events service")
+    @ApiResponse(responseCode = "428", description = "If-Match is missing")
     @PutMapping("/{id}")
     Mono<ResponseEntity<VenueView>> update(@PathVariable String id, @RequestBody VenueRequest body,
             ServerHttpRequest request) {
@@ -74,6 +100,10 @@ class VenueController {
                 .map(venue -> ResponseEntity.ok().eTag(VenueService.etag(venue)).body(VenueView.of(venue)));
     }
 
+    @Operation(summary = "Delete a venue that has no events", description = "If-Match is checked when sent.")
+    @ApiResponse(responseCode = "204", description = "Deleted")
+    @ApiResponse(responseCode = "409", description = "The venue still has events")
+    @ApiResponse(responseCode = "412", description = "If-Match does not name the current ETag")
     @DeleteMapping("/{id}")
     Mono<ResponseEntity<Void>> delete(@PathVariable String id, ServerHttpRequest request) {
         return venues.delete(venueId(id), request).thenReturn(ResponseEntity.noContent().build());

@@ -1,6 +1,12 @@
 package de.stadtportal.gateway.home;
 
 import de.stadtportal.gateway.GatewayProperties;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import org.springdoc.core.annotations.RouterOperation;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.cloud.client.circuitbreaker.ReactiveCircuitBreakerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,6 +28,20 @@ import tools.jackson.databind.json.JsonMapper;
 class HomeConfiguration {
 
     @Bean
+    // the handler is no bean: the operation is described here in full
+    @RouterOperation(path = "/api/cities/{city}/home", method = RequestMethod.GET,
+            operation = @Operation(operationId = "cityHome",
+                    summary = "A city's home screen in one call: portrait, highlights, articles and events",
+                    description = "Served by the gateway itself from four calls to the services made at once.",
+                    parameters = @io.swagger.v3.oas.annotations.Parameter(name = "city",
+                            in = io.swagger.v3.oas.annotations.enums.ParameterIn.PATH, required = true,
+                            description = "A city slug", schema = @Schema(type = "string")),
+                    responses = {
+                            @ApiResponse(responseCode = "200", description = "The home, possibly partial",
+                                    content = @Content(mediaType = "application/json",
+                                            schema = @Schema(implementation = CityHomeDocument.class))),
+                            @ApiResponse(responseCode = "304",
+                                    description = "Not modified: If-None-Match names the current ETag")}))
     RouterFunction<ServerResponse> cityHomeRoute(HttpClient gatewayHttpClient, GatewayProperties properties,
             JsonMapper json, ReactiveCircuitBreakerFactory<?, ?> breakers) {
         WebClient http = WebClient.builder().clientConnector(new ReactorClientHttpConnector(gatewayHttpClient)).build();

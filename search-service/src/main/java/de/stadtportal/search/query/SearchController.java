@@ -1,5 +1,8 @@
 package de.stadtportal.search.query;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import de.stadtportal.search.document.domain.DocumentType;
 import de.stadtportal.search.document.domain.GermanFolding;
@@ -35,6 +38,7 @@ import reactor.core.publisher.Mono;
  */
 @RestController
 @RequestMapping("/api/search")
+@Tag(name = "Search", description = "Full-text search and suggestions")
 class SearchController {
 
     static final int LONGEST_QUERY = 200;
@@ -56,6 +60,10 @@ class SearchController {
                 .description("Time to answer a search").publishPercentileHistogram().register(meters);
     }
 
+    @Operation(summary = "Search articles, events, venues and cities, best match first, with facets",
+            description = "Filters (type, city, topic, category) take comma-separated lists; from and to take a"
+                    + " date-time with offset or a date and limit events by their start.")
+    @ApiResponse(responseCode = "200", description = "The hits of one page, the total and the facets")
     @GetMapping
     Mono<SearchResponse> search(@RequestParam(required = false) String q,
             @RequestParam(required = false) String city, @RequestParam(required = false) String type,
@@ -83,6 +91,8 @@ class SearchController {
                 .doFinally(signal -> sample.stop(searchTimer));
     }
 
+    @Operation(summary = "Completions of what was typed so far, from what is searchable now")
+    @ApiResponse(responseCode = "200", description = "At most eight suggestions")
     @GetMapping("/suggest")
     Mono<Suggestions> suggest(@RequestParam(required = false) String q, @RequestParam(required = false) String city) {
         requireShort(q);

@@ -1,5 +1,9 @@
 package de.stadtportal.search.reindex;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import de.stadtportal.web.security.Caller;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,6 +16,7 @@ import reactor.core.publisher.Mono;
 /** {@code POST /api/search/reindex} starts a rebuild, {@code GET} shows its progress; both for admins. */
 @RestController
 @RequestMapping("/api/search/reindex")
+@Tag(name = "Reindex", description = "Rebuilding the search index from the owning services; for admins")
 class ReindexController {
 
     private final Reindexer reindexer;
@@ -20,12 +25,17 @@ class ReindexController {
         this.reindexer = reindexer;
     }
 
+    @Operation(summary = "Start rebuilding the search index; for admins", description = "Takes no body.")
+    @ApiResponse(responseCode = "202", description = "The rebuild started; GET shows its progress")
+    @ApiResponse(responseCode = "409", description = "A reindex is running already")
     @PostMapping
     @ResponseStatus(HttpStatus.ACCEPTED)
     Mono<ReindexStatus> start() {
         return Caller.current().flatMap(Caller::requireAdmin).flatMap(admin -> reindexer.start());
     }
 
+    @Operation(summary = "The progress of the last rebuild; for admins", security = @SecurityRequirement(name = "bearer"))
+    @ApiResponse(responseCode = "200", description = "The state of the last (or running) rebuild")
     @GetMapping
     Mono<ReindexStatus> status() {
         return Caller.current().flatMap(Caller::requireAdmin).map(admin -> reindexer.status());
