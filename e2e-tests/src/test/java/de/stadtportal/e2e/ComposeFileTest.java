@@ -26,11 +26,6 @@ class ComposeFileTest {
     /** Read through the platform's token configuration (stadtportal.security.jwt.*), not application.yml. */
     private static final Set<String> TOKEN_VARIABLES = Set.of("STADTPORTAL_SECURITY_JWT_PUBLIC_KEY_LOCATION",
             "STADTPORTAL_SECURITY_JWT_JWK_SET_URI", "STADTPORTAL_SECURITY_JWT_ISSUER", "STADTPORTAL_SECURITY_JWT_AUDIENCE");
-    /**
-     * Conventions every service follows (issue 12): the management port, the public base URL and the
-     * gateway's trusted proxies, each read as {@code ${VARIABLE:default}} by the service or the platform.
-     */
-    private static final Set<String> PLATFORM_VARIABLES = Set.of("MANAGEMENT_PORT", "PUBLIC_BASE_URL", "TRUSTED_PROXIES");
     /** Each service's management (actuator) port: {@code management.server.port: ${MANAGEMENT_PORT:<n>}}. */
     private static final Map<String, Integer> MANAGEMENT_PORTS = Map.of("gateway-service", 9080,
             "content-service", 9081, "events-service", 9082, "search-service", 9083);
@@ -51,7 +46,6 @@ class ComposeFileTest {
 
             assertThat(environment).as(name + " environment").isNotEmpty();
             environment.keySet().forEach(variable -> assertThat(TOKEN_VARIABLES.contains(variable)
-                    || PLATFORM_VARIABLES.contains(variable)
                     || settings.contains("${" + variable + ":") || settings.contains("${" + variable + "}"))
                     .as(name + " reads " + variable).isTrue());
             String port = String.valueOf(environment.get("PORT"));

@@ -89,8 +89,6 @@ public final class LocalPlatform implements AutoCloseable {
             environment.put("DATABASE_USER", infrastructure.username());
             environment.put("DATABASE_PASSWORD", infrastructure.password());
             environment.put("KAFKA_BOOTSTRAP_SERVERS", settings.kafkaBootstrap());
-            // clients reach the services through the gateway; absolute links must say so
-            environment.put("PUBLIC_BASE_URL", gatewayUrl());
             services.put(backend, service(backend, environment, logs));
         }
         Map<String, String> gatewayEnvironment = new HashMap<>(security);

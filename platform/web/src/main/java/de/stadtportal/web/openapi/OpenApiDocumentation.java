@@ -1,6 +1,7 @@
 package de.stadtportal.web.openapi;
 
-import org.springframework.beans.factory.annotation.Value;
+import de.stadtportal.web.WebAutoConfiguration;
+import de.stadtportal.web.WebProperties;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -11,15 +12,14 @@ import org.springframework.context.annotation.Bean;
  * Completes the API document of every service that has springdoc on its class path (see
  * {@link StandardResponses}); a service without springdoc gets nothing from here.
  */
-@AutoConfiguration
+@AutoConfiguration(after = WebAutoConfiguration.class)
 @ConditionalOnClass(name = "org.springdoc.core.customizers.GlobalOpenApiCustomizer")
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
 @EnableConfigurationProperties(ApiDocumentationProperties.class)
 public class OpenApiDocumentation {
 
     @Bean
-    StandardResponses stadtportalStandardResponses(ApiDocumentationProperties properties,
-            @Value("${stadtportal.web.public-base-url:${PUBLIC_BASE_URL:http://localhost:8080}}") String publicBaseUrl) {
-        return new StandardResponses(properties, publicBaseUrl);
+    StandardResponses stadtportalStandardResponses(ApiDocumentationProperties properties, WebProperties web) {
+        return new StandardResponses(properties, web.link(""));
     }
 }
