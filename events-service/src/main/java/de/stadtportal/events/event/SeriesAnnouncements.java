@@ -94,7 +94,10 @@ class SeriesAnnouncements implements SmartLifecycle {
 
     private Mono<Long> batch() {
         Instant now = clock.instant();
-        return transactions.transactional(events.dueForAnnouncement(now, BATCH)
+        // the ids are read to the end first: the transaction's one connection cannot run the next
+        // statement while a result is still being streamed to it
+        return transactions.transactional(events.dueForAnnouncement(now, BATCH).collectList()
+                .flatMapMany(Flux::fromIterable)
                 .concatMap(id -> events.find(id).flatMap(stored -> announce(stored, now)))
                 .count());
     }

@@ -62,6 +62,19 @@ class SeriesAnnouncementsIT extends EventsServiceIntegrationTest {
                 .expectBody().jsonPath("$.version").isEqualTo(2).jsonPath("$.title").isEqualTo("Offenes Atelier");
     }
 
+    @Test
+    void more_due_series_than_a_batch_holds_are_all_announced_in_one_pass() {
+        List<String> weekly = java.util.stream.IntStream.range(0, SeriesAnnouncements.BATCH + 20)
+                .mapToObj(i -> series("Offene Probe " + i, "FREQ=WEEKLY"))
+                .toList();
+        database.sql("UPDATE event SET announce_again_at = now() - interval '1 minute' WHERE id = ANY(CAST(:ids AS uuid[]))")
+                .bind("ids", weekly.toArray(String[]::new)).then().block();
+
+        assertThat(announcements.pass().block(Duration.ofSeconds(60))).isGreaterThanOrEqualTo(weekly.size());
+        assertThat(fixtures.count("SELECT count(*) FROM event WHERE announce_again_at < now() AND city = '" + city + "'"))
+                .isZero();
+    }
+
     private String series(String title, String rrule) {
         Map<String, Object> body = Fixtures.eventBody(city, venue, title, "2026-01-02T15:00:00+01:00",
                 "2026-01-02T18:00:00+01:00");
