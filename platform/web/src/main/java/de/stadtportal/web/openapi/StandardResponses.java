@@ -21,6 +21,7 @@ import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -93,7 +94,16 @@ public class StandardResponses implements GlobalOpenApiCustomizer {
                 .bearerFormat("JWT").description("An RS256 token of the platform's issuer with `roles` (editor, admin)"
                         + " and, for editors, `cities`"));
         if (components.getSchemas() != null) {
-            components.getSchemas().values().forEach(StandardResponses::optionalMayBeNull);
+            Set<String> optionallyReferenced = new HashSet<>();
+            components.getSchemas().values().forEach(schema -> optionalMayBeNull(schema, optionallyReferenced));
+            // a $ref cannot carry nullable in OpenAPI 3.0, and a nullable allOf around it still checks the
+            // null against the referenced object: the referenced schema itself says it may be null
+            optionallyReferenced.forEach(name -> {
+                Schema<?> referenced = components.getSchemas().get(name);
+                if (referenced != null) {
+                    referenced.setNullable(true);
+                }
+            });
         }
         components.addSchemas("FieldError", new ObjectSchema()
                 .addProperty("field", new StringSchema().description("JSON path of the field, or the parameter name"))
@@ -233,7 +243,7 @@ public class StandardResponses implements GlobalOpenApiCustomizer {
 
     /** The services write absent values as null: a property that is not required may be null. */
     @SuppressWarnings({"rawtypes", "unchecked"})
-    private static void optionalMayBeNull(Schema<?> schema) {
+    private static void optionalMayBeNull(Schema<?> schema, Set<String> optionallyReferenced) {
         if (schema.getProperties() == null) {
             return;
         }
@@ -243,11 +253,11 @@ public class StandardResponses implements GlobalOpenApiCustomizer {
                 return property;
             }
             if (property.get$ref() != null) {
-                // a $ref cannot carry nullable in OpenAPI 3.0: wrap it
-                return new Schema<>().nullable(true).allOf(List.of(new Schema<>().$ref(property.get$ref())));
+                optionallyReferenced.add(property.get$ref().substring(property.get$ref().lastIndexOf('/') + 1));
+                return property;
             }
             property.setNullable(true);
-            optionalMayBeNull(property);
+            optionalMayBeNull(property, optionallyReferenced);
             return property;
         });
     }
