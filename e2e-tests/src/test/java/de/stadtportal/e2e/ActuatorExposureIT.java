@@ -33,7 +33,7 @@ class ActuatorExposureIT {
     void neither_the_gateway_nor_any_service_answers_actuator_on_its_public_port() {
         int asked = 0;
         for (String base : publicPorts()) {
-            Gateway client = new Gateway(base);
+            Gateway client = Gateway.outsideTheApi(base);
             for (String path : ACTUATOR_PATHS) {
                 for (String token : new String[] {null, issuer.admin()}) {
                     Gateway.Answer answer = client.send("GET", path, token, null, Map.of());
@@ -49,7 +49,7 @@ class ActuatorExposureIT {
     @Test
     void on_the_management_port_health_shows_its_components_and_the_probe_groups_agree() {
         for (String service : LocalPlatform.SERVICES) {
-            Gateway management = new Gateway(platform.managementUrl(service));
+            Gateway management = Gateway.outsideTheApi(platform.managementUrl(service));
             JsonNode health = management.get("/actuator/health").body();
             assertThat(health.path("status").asString()).as(service).isEqualTo("UP");
             assertThat(health.path("components").has("diskSpace")).as(service + " shows its components").isTrue();
@@ -73,13 +73,13 @@ class ActuatorExposureIT {
 
     @Test
     void no_actuator_operation_changes_anything_with_an_editor_token_nor_even_with_an_admin_token() {
-        Gateway gateway = new Gateway(platform.managementUrl("gateway-service"));
+        Gateway gateway = Gateway.outsideTheApi(platform.managementUrl("gateway-service"));
         int routes = gateway.get("/actuator/gateway/routes").body().size();
         assertThat(routes).isGreaterThanOrEqualTo(3);
         String editor = issuer.editorOf("bochum");
 
         for (String service : LocalPlatform.SERVICES) {
-            Gateway management = new Gateway(platform.managementUrl(service));
+            Gateway management = Gateway.outsideTheApi(platform.managementUrl(service));
             for (String[] change : List.of(
                     new String[] {"POST", "/actuator/shutdown"},
                     new String[] {"POST", "/actuator/loggers/ROOT"},

@@ -29,9 +29,21 @@ final class Gateway {
     private final ApiContract contract;
 
     Gateway(String base) {
-        this.base = base;
         // loaded now, while every service is up, so that a drill that stops one later still has its document
-        this.contract = ApiContract.of(base);
+        this(base, ApiContract.of(base));
+    }
+
+    private Gateway(String base, ApiContract contract) {
+        this.base = base;
+        this.contract = contract;
+    }
+
+    /**
+     * A client of an address outside the public API (a management port, a backend's own port), which
+     * no API document describes: nothing it exchanges is validated.
+     */
+    static Gateway outsideTheApi(String base) {
+        return new Gateway(base, null);
     }
 
     record Answer(int status, String contentType, JsonNode body, HttpResponse<String> raw) {
@@ -98,8 +110,10 @@ final class Gateway {
         sent.forEach(request::header);
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            contract.judge(new ApiContract.Exchange(method, path, sent,
-                    body == null ? null : new String(body, StandardCharsets.UTF_8), hostile), response);
+            if (contract != null) {
+                contract.judge(new ApiContract.Exchange(method, path, sent,
+                        body == null ? null : new String(body, StandardCharsets.UTF_8), hostile), response);
+            }
             String text = response.body();
             JsonNode json = text == null || text.isBlank() || !text.trim().startsWith("{") && !text.trim().startsWith("[")
                     ? JSON.createObjectNode() : JSON.readTree(text);

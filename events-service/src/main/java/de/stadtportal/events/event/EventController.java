@@ -195,6 +195,7 @@ class EventController {
     @ApiResponse(responseCode = "200", description = "The rescheduled event")
     @ApiResponse(responseCode = "409", description = "The event cannot be rescheduled in its state")
     @ApiResponse(responseCode = "412", description = "If-Match does not name the current ETag")
+    @ApiResponse(responseCode = "422", description = "The series would produce more starts than the service expands (recurrence.rrule)")
     @PostMapping("/{id}/rescheduling")
     Mono<ResponseEntity<EventView>> reschedule(@PathVariable String id, @RequestBody Rescheduling body,
             ServerHttpRequest request) {
