@@ -2,6 +2,7 @@ package de.stadtportal.gateway.home;
 
 import de.stadtportal.contracts.Traceparent;
 import de.stadtportal.gateway.GatewayProperties;
+import de.stadtportal.kernel.version.EntityTags;
 import de.stadtportal.web.http.ETags;
 import de.stadtportal.web.problem.ApiProblem;
 import java.nio.charset.StandardCharsets;
@@ -104,7 +105,7 @@ class CityHomeHandler {
         body.put("partial", !missing.isEmpty());
         body.putArray("missing").addAll(missing.stream().map(json.getNodeFactory()::textNode).toList());
         byte[] bytes = json.writeValueAsBytes(body);
-        String etag = ETags.of("home", city, digest(bytes));
+        String etag = EntityTags.of("home", city, digest(bytes));
         if (ETags.notModified(request.exchange().getRequest(), etag)) {
             return ServerResponse.status(HttpStatus.NOT_MODIFIED).eTag(etag).build();
         }

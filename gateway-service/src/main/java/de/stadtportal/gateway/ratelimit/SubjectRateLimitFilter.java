@@ -1,7 +1,7 @@
 package de.stadtportal.gateway.ratelimit;
 
 import de.stadtportal.gateway.ratelimit.domain.ClientKey;
-import de.stadtportal.web.security.Caller;
+import de.stadtportal.web.security.Callers;
 import org.springframework.core.Ordered;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
@@ -38,7 +38,7 @@ class SubjectRateLimitFilter implements WebFilter, Ordered {
             return chain.filter(exchange);
         }
         boolean read = Budgets.isRead(exchange);
-        return Caller.current().flatMap(caller -> {
+        return Callers.current().flatMap(caller -> {
             if (!caller.authenticated()) {
                 return chain.filter(exchange);
             }

@@ -4,6 +4,7 @@ import de.stadtportal.web.http.CacheControlFilter;
 import de.stadtportal.web.json.StrictInput;
 import de.stadtportal.web.problem.ProblemDetailsHandler;
 import de.stadtportal.web.security.TokenSecurityConfiguration;
+import java.time.Clock;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -21,6 +22,17 @@ import tools.jackson.databind.module.SimpleModule;
 @Import(TokenSecurityConfiguration.class)
 @EnableConfigurationProperties(WebProperties.class)
 public class WebAutoConfiguration {
+
+    /**
+     * The one clock of a service: every "now" comes from it, so versions, timestamps and schedules
+     * agree within a change and tests can set the time. UTC; the portal's zone is
+     * {@link de.stadtportal.kernel.PortalTime#ZONE}.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
 
     @Bean
     @ConditionalOnMissingBean

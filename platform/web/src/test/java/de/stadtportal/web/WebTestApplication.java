@@ -1,10 +1,11 @@
 package de.stadtportal.web;
 
+import de.stadtportal.kernel.version.EntityTags;
 import de.stadtportal.web.http.ETags;
 import de.stadtportal.web.paging.Cursor;
 import de.stadtportal.web.paging.Limit;
 import de.stadtportal.web.paging.Page;
-import de.stadtportal.web.security.Caller;
+import de.stadtportal.web.security.Callers;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.PositiveOrZero;
@@ -37,7 +38,7 @@ public class WebTestApplication {
     @RestController
     static class Notes {
 
-        static final String CURRENT = ETags.of("note", 3);
+        static final String CURRENT = EntityTags.of("note", 3);
         static final AtomicInteger RECOUNTS = new AtomicInteger();
 
         @GetMapping("/api/cities/{city}/notes")
@@ -57,17 +58,17 @@ public class WebTestApplication {
 
         @PostMapping("/api/cities/{city}/notes")
         Mono<Map<String, Object>> create(@PathVariable String city, @Valid @RequestBody Note note) {
-            return Caller.current()
-                    .flatMap(caller -> caller.requireEditorOf(city))
+            return Callers.current()
+                    .map(caller -> caller.requireEditorOf(city))
                     .map(caller -> Map.of("title", note.title(), "by", caller.subject()));
         }
 
         @PutMapping("/api/cities/{city}/notes/current")
         Mono<Map<String, String>> update(@PathVariable String city, ServerHttpRequest request, @RequestBody Note note) {
-            return Caller.current()
-                    .flatMap(caller -> caller.requireEditorOf(city))
+            return Callers.current()
+                    .map(caller -> caller.requireEditorOf(city))
                     .map(caller -> {
-                        ETags.requireMatch(request, CURRENT);
+                        ETags.ifMatch(request).require(CURRENT);
                         return Map.of("title", note.title());
                     });
         }
@@ -75,8 +76,8 @@ public class WebTestApplication {
         /** An action that never reads its body, like the search reindex. */
         @PostMapping("/api/cities/{city}/notes/recount")
         Mono<ResponseEntity<Void>> recount(@PathVariable String city) {
-            return Caller.current()
-                    .flatMap(caller -> caller.requireEditorOf(city))
+            return Callers.current()
+                    .map(caller -> caller.requireEditorOf(city))
                     .map(caller -> {
                         RECOUNTS.incrementAndGet();
                         return ResponseEntity.accepted().build();

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * An opaque position in a sorted list: the sort key values of the last item served. Clients pass
@@ -44,6 +45,19 @@ public final class Cursor {
             }
             return List.copyOf(parts.subList(1, parts.size()));
         } catch (IllegalArgumentException e) {
+            throw invalid();
+        }
+    }
+
+    /**
+     * The position a cursor names, read by {@code reader} from its {@code expected} values; a value
+     * the reader cannot take (not a time, not a number) is the same 400 problem as a forged cursor.
+     */
+    public static <T> T read(String cursor, int expected, Function<List<String>, T> reader) {
+        List<String> values = decode(cursor, expected);
+        try {
+            return reader.apply(values);
+        } catch (RuntimeException e) {
             throw invalid();
         }
     }

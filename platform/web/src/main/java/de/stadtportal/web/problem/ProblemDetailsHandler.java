@@ -1,6 +1,15 @@
 package de.stadtportal.web.problem;
 
 import de.stadtportal.contracts.Unavailable;
+import de.stadtportal.kernel.refusal.InvalidInput;
+import de.stadtportal.kernel.refusal.LimitExceeded;
+import de.stadtportal.kernel.refusal.NotFound;
+import de.stadtportal.kernel.refusal.NotPermitted;
+import de.stadtportal.kernel.refusal.Refusal;
+import de.stadtportal.kernel.refusal.RuleBroken;
+import de.stadtportal.kernel.refusal.SignInRequired;
+import de.stadtportal.kernel.refusal.StaleVersion;
+import de.stadtportal.kernel.refusal.VersionRequired;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -93,6 +102,9 @@ public class ProblemDetailsHandler implements WebExceptionHandler, Ordered {
         if (error instanceof ApiProblem problem) {
             return problem;
         }
+        if (error instanceof Refusal refusal) {
+            return refused(refusal);
+        }
         if (causedBy(error, DataBufferLimitException.class) != null) {
             return ApiProblem.payloadTooLarge(256 * 1024);
         }
@@ -129,6 +141,39 @@ public class ProblemDetailsHandler implements WebExceptionHandler, Ordered {
         }
         return new ApiProblem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal server error",
                 "The request could not be completed; it has been logged", List.of());
+    }
+
+    /** The one mapping of the domain's refusals to statuses, for every service. */
+    static ApiProblem refused(Refusal refusal) {
+        FieldError[] errors = refusal.violations().stream()
+                .map(violation -> new FieldError(violation.field(), violation.message()))
+                .toArray(FieldError[]::new);
+        String detail = refusal.detail();
+        if (refusal instanceof InvalidInput) {
+            return ApiProblem.badRequest(detail, errors);
+        }
+        if (refusal instanceof SignInRequired) {
+            return new ApiProblem(HttpStatus.UNAUTHORIZED, "Unauthorized", detail, List.of(errors));
+        }
+        if (refusal instanceof NotPermitted) {
+            return ApiProblem.forbidden(detail);
+        }
+        if (refusal instanceof NotFound) {
+            return ApiProblem.notFound(detail);
+        }
+        if (refusal instanceof RuleBroken) {
+            return ApiProblem.conflict(detail, errors);
+        }
+        if (refusal instanceof StaleVersion) {
+            return ApiProblem.preconditionFailed(detail);
+        }
+        if (refusal instanceof VersionRequired) {
+            return ApiProblem.preconditionRequired(detail);
+        }
+        if (refusal instanceof LimitExceeded) {
+            return ApiProblem.unprocessable(detail, errors);
+        }
+        throw new IllegalStateException("A refusal without a status: " + refusal.getClass().getName());
     }
 
     private static ApiProblem inputProblem(ServerWebInputException input) {

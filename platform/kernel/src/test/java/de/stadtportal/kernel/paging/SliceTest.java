@@ -1,0 +1,29 @@
+package de.stadtportal.kernel.paging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SliceTest {
+
+    @Test
+    void one_row_more_than_the_limit_means_more_follow_and_is_cut_off() {
+        Slice<Integer> slice = Slice.of(List.of(1, 2, 3), 2);
+        assertThat(slice.items()).containsExactly(1, 2);
+        assertThat(slice.more()).isTrue();
+        assertThat(slice.lastIfMore()).isEqualTo(2);
+    }
+
+    @Test
+    void as_many_rows_as_the_limit_or_fewer_is_the_last_page() {
+        assertThat(Slice.of(List.of(1, 2), 2)).isEqualTo(new Slice<>(List.of(1, 2), false));
+        assertThat(Slice.of(List.of(1, 2), 2).lastIfMore()).isNull();
+        assertThat(Slice.of(List.<Integer>of(), 2).lastIfMore()).isNull();
+    }
+
+    @Test
+    void mapping_keeps_whether_more_follow() {
+        assertThat(Slice.of(List.of(1, 2, 3), 2).map(n -> "#" + n)).isEqualTo(new Slice<>(List.of("#1", "#2"), true));
+    }
+}
