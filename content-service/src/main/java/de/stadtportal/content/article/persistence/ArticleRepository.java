@@ -55,7 +55,7 @@ public class ArticleRepository {
      * Public articles newest first, in the requested locale where it is published and in the fallback
      * locale otherwise; topic and tag filter when given, the keyset bound starts after the cursor.
      */
-    private static final String PUBLISHED = ARTICLE + """
+    static final String PUBLISHED = ARTICLE + """
             WHERE a.city = :city AND a.status = 'published'
               AND (a.locale = :locale OR (a.locale = :fallback AND NOT EXISTS (SELECT 1 FROM article t
                    WHERE t.city = a.city AND t.slug = a.slug AND t.locale = :locale AND t.status = 'published')))
@@ -67,7 +67,7 @@ public class ArticleRepository {
             """;
 
     /** A city's drafts, the most recently changed first, in one locale or (locale null) in all. */
-    private static final String DRAFTS = ARTICLE + """
+    static final String DRAFTS = ARTICLE + """
             WHERE a.city = :city AND a.status = 'draft'
               AND (CAST(:locale AS text) IS NULL OR a.locale = :locale)
               AND (CAST(:topic AS text) IS NULL OR a.topic = :topic)
