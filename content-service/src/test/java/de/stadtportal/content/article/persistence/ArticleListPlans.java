@@ -82,7 +82,7 @@ public final class ArticleListPlans {
                     + "ARRAY['bochum','dortmund','essen','gelsenkirchen','herne']) c");
             // per city: perCity German articles, a third of them also in English; 85 % published, spread over
             // three years; five topics; tags from fifty, two or three per article
-            sql.execute("""
+            PreparedStatement german = db.prepareStatement("""
                     INSERT INTO article (id, city, slug, locale, topic, title, summary, body, tags, status,
                         publish_at, published_at, announced, version, created_at, updated_at)
                     SELECT gen_random_uuid(), c.slug, 'artikel-' || n, 'de',
@@ -94,8 +94,10 @@ public final class ArticleListPlans {
                         CASE WHEN n % 7 = 0 THEN NULL ELSE now() - (n * interval '1 hour') END,
                         n % 7 <> 0, 2, now() - (n * interval '1 hour') - interval '1 day',
                         now() - (n * interval '1 hour') + random() * interval '10 minutes'
-                    FROM city c, generate_series(1, %d) n
-                    """.formatted(perCity));
+                    FROM city c, generate_series(1, ?) n
+                    """);
+            german.setInt(1, perCity);
+            german.execute();
             sql.execute("""
                     INSERT INTO article (id, city, slug, locale, topic, title, summary, body, tags, status,
                         publish_at, published_at, announced, version, created_at, updated_at)
