@@ -73,10 +73,10 @@ class ArticleController {
             @RequestParam(required = false) String limit, @RequestParam(required = false) String cursor) {
         return Mono.defer(() -> {
             int size = Limit.parse(limit);
-            boolean drafts = drafts(status);
             if (tag != null && (tag.isBlank() || tag.length() > 40)) {
                 throw ApiProblem.invalidParameter("tag", "must be 1 to 40 characters");
             }
+            boolean drafts = drafts(status);
             ArticleListQuery.After after = cursor == null ? null : Cursor.read(cursor, 2,
                     values -> new ArticleListQuery.After(Instant.parse(values.get(0)), UUID.fromString(values.get(1))));
             ArticleListQuery query = new ArticleListQuery(city, drafts, topic, tag, locale, after, size);
