@@ -1,8 +1,9 @@
 /**
  * Topic articles: drafts, publishing now or at {@code publishAt}, revisions, translations.
  * <p>
- * The decisions live in {@code domain}; this package stores them ({@code ArticleStore}), puts the
- * events they caused into the outbox in the same transaction ({@code Articles}), publishes due
- * drafts ({@code ScheduledPublishing}) and serves the HTTP API ({@code ArticleController}).
+ * {@code domain} decides ({@code Article} returns the events a change caused); {@code application}
+ * stores each decision with its revision and outbox entries in one transaction
+ * ({@code ArticleService}) and publishes due drafts ({@code ScheduledPublishingJob});
+ * {@code persistence} holds the statements; {@code web} serves {@code /api/cities/{city}/articles}.
  */
 package de.stadtportal.content.article;

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import de.stadtportal.content.ContentApi;
+import de.stadtportal.content.article.application.ScheduledPublishingJob;
 import de.stadtportal.contracts.ArticlePublished;
 import de.stadtportal.contracts.ArticleWithdrawn;
 import de.stadtportal.contracts.IntegrationEvent;
@@ -40,7 +41,7 @@ class ArticleLifecycleIT {
 
     @Autowired WebTestClient web;
     @Autowired CloudEventEnvelope envelope;
-    @Autowired ScheduledPublishing scheduling;
+    @Autowired ScheduledPublishingJob scheduling;
     @Autowired DatabaseClient database;
 
     private final TopicReader topic = new TopicReader(Infrastructure.get().kafka().bootstrapServers());

@@ -1,5 +1,7 @@
 package de.stadtportal.content.article.domain;
 
+import de.stadtportal.kernel.refusal.RuleBroken;
+import de.stadtportal.kernel.version.EntityTags;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -35,6 +37,11 @@ public record Article(UUID id, String city, String slug, String locale, Content 
         return new Article(id, city, slug, locale, content, Status.DRAFT, publishAt, null, false, 1, now, now);
     }
 
+    /** The entity tag of this state: each locale has its own id and version, and the tag names the locale served. */
+    public String entityTag() {
+        return EntityTags.of(id, version, locale);
+    }
+
     public boolean isPublished() {
         return status == Status.PUBLISHED;
     }
@@ -68,7 +75,7 @@ public record Article(UUID id, String city, String slug, String locale, Content 
     /** Lets the scheduler publish the draft at {@code at}. */
     public Change schedule(Instant at, Instant now) {
         if (isPublished()) {
-            throw new ArticleRuleViolated("The article is already published; unpublish it before scheduling it");
+            throw new RuleBroken("The article is already published; unpublish it before scheduling it");
         }
         if (at.equals(publishAt)) {
             return Change.none(this);

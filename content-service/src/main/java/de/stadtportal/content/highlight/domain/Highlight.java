@@ -1,7 +1,11 @@
 package de.stadtportal.content.highlight.domain;
 
+import de.stadtportal.content.article.domain.Slugs;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.UUID;
 
 /**
  * One teaser of a city's carousel. It links something the portal shows (an article of this city,
@@ -38,6 +42,18 @@ public record Highlight(String title, Link link, String imageUrl, String imageAl
             Objects.requireNonNull(target, "target");
         }
 
+        /**
+         * Whether the target has the form its kind takes: an article slug, the UUID of an event or a
+         * venue, an absolute http(s) URL (nothing else, since apps open it as it is).
+         */
+        public static boolean fits(Kind kind, String target) {
+            return switch (kind) {
+                case ARTICLE -> Slugs.isValid(target);
+                case EVENT, VENUE -> isUuid(target);
+                case URL -> isWebUrl(target);
+            };
+        }
+
         /** Where an app finds the linked thing through the gateway. */
         public String href(String city) {
             return switch (kind) {
@@ -46,6 +62,23 @@ public record Highlight(String title, Link link, String imageUrl, String imageAl
                 case VENUE -> "/api/venues/" + target;
                 case URL -> target;
             };
+        }
+
+        private static boolean isUuid(String value) {
+            try {
+                return UUID.fromString(value).toString().equalsIgnoreCase(value);
+            } catch (IllegalArgumentException e) {
+                return false;
+            }
+        }
+
+        private static boolean isWebUrl(String value) {
+            try {
+                URI uri = new URI(value);
+                return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null;
+            } catch (URISyntaxException e) {
+                return false;
+            }
         }
     }
 }

@@ -3,6 +3,7 @@ package de.stadtportal.content.article.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import de.stadtportal.kernel.refusal.RuleBroken;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -52,7 +53,7 @@ class ArticleTest {
         assertThat(scheduled.isDue(NOW.plus(Duration.ofHours(1)))).isTrue();
         assertThat(scheduled.publish(NOW).article().publishAt()).isNull();
         Article published = draft.publish(NOW).article();
-        assertThatThrownBy(() -> published.schedule(NOW.plusSeconds(5), NOW)).isInstanceOf(ArticleRuleViolated.class);
+        assertThatThrownBy(() -> published.schedule(NOW.plusSeconds(5), NOW)).isInstanceOf(RuleBroken.class);
     }
 
     @Test

@@ -1,7 +1,0 @@
-package de.stadtportal.content.article;
-
-import java.time.OffsetDateTime;
-
-/** The optional body of {@code POST …/publication}: without {@code publishAt}, or with a past one, it publishes now. */
-record PublicationRequest(OffsetDateTime publishAt) {
-}

@@ -1,0 +1,2 @@
+/** The {@code city} table, as named statements. */
+package de.stadtportal.content.city.persistence;
