@@ -52,7 +52,7 @@ public record Recurrence(String rrule, List<OffsetDateTime> exdates) {
 
     public Recurrence {
         exdates = exdates == null ? List.of()
-                : exdates.stream().map(exdate -> exdate == null ? null : Event.berlin(exdate)).toList();
+                : exdates.stream().map(exdate -> exdate == null ? null : Event.local(exdate)).toList();
     }
 
     /** Why the rule is not a rule this service can read (bad input), or empty if it is. */
