@@ -24,7 +24,7 @@ import reactor.core.publisher.Mono;
  * The three reads share one set of filters, written out in each statement so that each reads whole:
  * every filter is switched off by a NULL parameter, and the radius test is the GiST-indexable
  * {@code earth_box} made exact with {@code earth_distance}. The distance column is NULL without
- * {@code near}.
+ * {@code near}. Most of the class's length is these statements.
  */
 @Repository
 public class OccurrenceRepository {
