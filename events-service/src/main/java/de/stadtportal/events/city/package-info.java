@@ -1,6 +1,6 @@
 /**
- * The service's own copy of the platform's cities, fed by the content service's city events rather
- * than asked for on every write, so that events-service keeps accepting writes while content-service
- * is down and never calls another service synchronously.
+ * The portal's cities as this service knows them: a copy fed by {@code content.cities.v1}
+ * ({@code listener} to {@code application} to {@code persistence}), asked by venues and events before
+ * they write for a city.
  */
 package de.stadtportal.events.city;

@@ -1,6 +1,6 @@
 /**
  * Venues: {@code /api/venues} for reading and for editors of the venue's city to write, stored in
- * PostgreSQL with a GiST index on their position for radius queries, and published as
- * {@code VenueChanged}/{@code VenueRemoved} through the outbox.
+ * PostgreSQL and published as {@code VenueChanged}/{@code VenueRemoved} through the outbox, in the
+ * layers of docs/architecture.md ({@code domain}, {@code application}, {@code persistence}, {@code web}).
  */
 package de.stadtportal.events.venue;

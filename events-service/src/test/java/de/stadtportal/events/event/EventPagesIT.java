@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import de.stadtportal.events.event.application.ListingJob;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -28,7 +29,7 @@ class EventPagesIT extends EventsServiceIntegrationTest {
             .comparing((Map<String, Object> item) -> OffsetDateTime.parse((String) item.get("start")).toInstant())
             .thenComparing(item -> (String) item.get("eventId"));
 
-    @Autowired Listings listings;
+    @Autowired ListingJob listings;
     private String city;
     private String venue;
     private final List<String> weeklySeries = new ArrayList<>();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import de.stadtportal.events.EventsServiceIntegrationTest;
 import de.stadtportal.events.Fixtures;
+import de.stadtportal.events.event.domain.RecurrenceTest;
 import de.stadtportal.testing.security.Tokens;
 import java.util.HashMap;
 import java.util.List;

@@ -14,13 +14,14 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import de.stadtportal.events.event.application.SeriesAnnouncementJob;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** A series that goes on is published again, with its next starts, before search runs out of them. */
 class SeriesAnnouncementsIT extends EventsServiceIntegrationTest {
 
     private final TopicReader topics = new TopicReader(Infrastructure.get().kafka().bootstrapServers());
-    @Autowired SeriesAnnouncements announcements;
+    @Autowired SeriesAnnouncementJob announcements;
     private String city;
     private String venue;
 
@@ -64,7 +65,7 @@ class SeriesAnnouncementsIT extends EventsServiceIntegrationTest {
 
     @Test
     void more_due_series_than_a_batch_holds_are_all_announced_in_one_pass() {
-        List<String> weekly = java.util.stream.IntStream.range(0, SeriesAnnouncements.BATCH + 20)
+        List<String> weekly = java.util.stream.IntStream.range(0, SeriesAnnouncementJob.BATCH + 20)
                 .mapToObj(i -> series("Offene Probe " + i, "FREQ=WEEKLY"))
                 .toList();
         database.sql("UPDATE event SET announce_again_at = now() - interval '1 minute' WHERE id = ANY(CAST(:ids AS uuid[]))")

@@ -1,15 +1,11 @@
 package de.stadtportal.events.event.domain;
 
-import de.stadtportal.contracts.EventPublished;
-import de.stadtportal.contracts.EventSnapshot;
-import de.stadtportal.contracts.EventWithdrawn;
-import de.stadtportal.contracts.VenueRef;
-import de.stadtportal.events.domain.RuleBroken;
-import de.stadtportal.events.domain.Violations;
+import de.stadtportal.kernel.PortalTime;
+import de.stadtportal.kernel.refusal.RuleBroken;
+import de.stadtportal.kernel.refusal.Violations;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +16,7 @@ import java.util.UUID;
 /**
  * A cultural event, one-off or recurring. Every change, an edit or a step in its lifecycle
  * (cancel, postpone, reschedule, sell out), returns a new version; the application stores it and
- * publishes {@link #published} with it in the same transaction.
+ * publishes what {@link #published} says about it in the same transaction.
  */
 public record Event(
         UUID id,
@@ -31,8 +27,6 @@ public record Event(
         Instant createdAt,
         Instant updatedAt) {
 
-    /** The time zone events are planned and presented in. */
-    public static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
     /** How many upcoming starts an event's snapshot carries for search. */
     public static final int NEXT_STARTS = 10;
 
@@ -109,7 +103,7 @@ public record Event(
         if (notBefore != null && notBefore.isAfter(searchFrom)) {
             searchFrom = notBefore;
         }
-        ZonedDateTime first = details.start().atZoneSameInstant(ZONE);
+        ZonedDateTime first = details.start().atZoneSameInstant(PortalTime.ZONE);
         List<ZonedDateTime> starts = details.recurring()
                 ? details.recurrence().starts(first, searchFrom, to, max + 1)
                 : (first.toInstant().isBefore(searchFrom) || !first.toInstant().isBefore(to) ? List.of() : List.of(first));
@@ -131,7 +125,7 @@ public record Event(
         if (!details.recurring()) {
             return Optional.of(details.start().toInstant().plus(duration));
         }
-        return details.recurrence().lastStart(details.start().atZoneSameInstant(ZONE))
+        return details.recurrence().lastStart(details.start().atZoneSameInstant(PortalTime.ZONE))
                 .map(last -> last.plus(duration));
     }
 
@@ -151,20 +145,18 @@ public record Event(
                 : Optional.of(announced.get(NEXT_STARTS / 2).toInstant());
     }
 
-    public EventPublished published(VenueRef venue, Instant now) {
-        return new EventPublished(id.toString(), version, updatedAt, new EventSnapshot(id.toString(), details.city(),
-                details.title(), details.description(), details.category(), status.apiName(), berlin(details.start()),
-                berlin(details.end()), details.allDay(), details.recurring() ? details.recurrence().rrule() : null,
-                nextStarts(now), venue, details.price(), details.price().free(), details.accessibility(),
-                details.language(), details.tags(), details.image(), berlin(previousStart)));
+    /** The event every new version causes: the event as it is now, to be published. */
+    public EventChange.Published published() {
+        return new EventChange.Published(this);
     }
 
     /** The event that says this event is gone; its version follows the last change. */
-    public EventWithdrawn withdrawn(Instant now) {
-        return new EventWithdrawn(id.toString(), version + 1, now, details.city());
+    public EventChange.Withdrawn withdrawn(Instant now) {
+        return new EventChange.Withdrawn(id, version + 1, now, details.city());
     }
 
-    public static OffsetDateTime berlin(OffsetDateTime time) {
-        return time == null ? null : time.atZoneSameInstant(ZONE).toOffsetDateTime();
+    /** The same time in the portal's zone, as events are planned and presented. */
+    public static OffsetDateTime local(OffsetDateTime time) {
+        return time == null ? null : time.atZoneSameInstant(PortalTime.ZONE).toOffsetDateTime();
     }
 }

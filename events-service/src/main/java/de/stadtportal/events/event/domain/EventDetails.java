@@ -1,10 +1,9 @@
 package de.stadtportal.events.event.domain;
 
-import de.stadtportal.contracts.Image;
-import de.stadtportal.contracts.Price;
-import de.stadtportal.events.domain.LimitExceeded;
-import de.stadtportal.events.domain.Violation;
-import de.stadtportal.events.domain.Violations;
+import de.stadtportal.kernel.PortalTime;
+import de.stadtportal.kernel.refusal.LimitExceeded;
+import de.stadtportal.kernel.refusal.Violation;
+import de.stadtportal.kernel.refusal.Violations;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -40,8 +39,8 @@ public record EventDetails(
     private static final Pattern CURRENCY = Pattern.compile("^[A-Z]{3}$");
 
     public EventDetails {
-        start = Event.berlin(start);
-        end = Event.berlin(end);
+        start = Event.local(start);
+        end = Event.local(end);
         description = description == null ? "" : description;
         language = language == null ? "de" : language;
         price = price == null ? new Price(false, null, null, null) : withDefaultCurrency(price);
@@ -87,13 +86,13 @@ public record EventDetails(
             return this;
         }
         List<Violation> over = new ArrayList<>();
-        recurrence.limitProblem(start.atZoneSameInstant(Event.ZONE))
+        recurrence.limitProblem(start.atZoneSameInstant(PortalTime.ZONE))
                 .ifPresent(problem -> over.add(new Violation("recurrence.rrule", problem)));
         if (recurrence.exdates().size() > Recurrence.MAX_EXDATES) {
             over.add(new Violation("recurrence.exdates", "must list at most " + Recurrence.MAX_EXDATES + " dates"));
         }
         if (!over.isEmpty()) {
-            throw new LimitExceeded(over);
+            throw new LimitExceeded("The request asks for more than the service does", over);
         }
         return this;
     }

@@ -34,6 +34,10 @@ import net.fortuna.ical4j.transform.recurrence.Frequency;
  * rule that can produce more than {@link #MAX_STARTS}. A rule that passes costs at most that much
  * to expand, wherever and however often it is expanded. Rules finer than daily are refused outright:
  * no cultural event repeats every hour.
+ * <p>
+ * Longer than most classes on purpose: the count of candidates follows RFC 5545's table of
+ * expanding and limiting BY-parts, and it stays next to the expansion it bounds, so that a change
+ * to one is read together with the other.
  */
 public record Recurrence(String rrule, List<OffsetDateTime> exdates) {
 
@@ -52,7 +56,7 @@ public record Recurrence(String rrule, List<OffsetDateTime> exdates) {
 
     public Recurrence {
         exdates = exdates == null ? List.of()
-                : exdates.stream().map(exdate -> exdate == null ? null : Event.berlin(exdate)).toList();
+                : exdates.stream().map(exdate -> exdate == null ? null : Event.local(exdate)).toList();
     }
 
     /** Why the rule is not a rule this service can read (bad input), or empty if it is. */

@@ -1,9 +1,5 @@
 package de.stadtportal.events.venue.domain;
 
-import de.stadtportal.contracts.VenueChanged;
-import de.stadtportal.contracts.VenueRef;
-import de.stadtportal.contracts.VenueRemoved;
-import de.stadtportal.contracts.VenueSnapshot;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -25,17 +21,13 @@ public record Venue(UUID id, VenueDetails details, long version, Instant created
         return details.city();
     }
 
-    public VenueChanged changed() {
-        return new VenueChanged(id.toString(), version, updatedAt, new VenueSnapshot(id.toString(), details.city(),
-                details.name(), details.address(), details.geo(), details.accessibility(), details.url()));
+    /** The event this version causes: created or changed, the venue as it is now. */
+    public VenueEvent.Changed changed() {
+        return new VenueEvent.Changed(this);
     }
 
     /** The event that says this venue is gone; its version follows the last change. */
-    public VenueRemoved removed(Instant now) {
-        return new VenueRemoved(id.toString(), version + 1, now, details.city());
-    }
-
-    public VenueRef ref() {
-        return new VenueRef(id.toString(), details.name(), details.city(), details.geo());
+    public VenueEvent.Removed removed(Instant now) {
+        return new VenueEvent.Removed(id, version + 1, now, details.city());
     }
 }

@@ -1,8 +1,6 @@
 package de.stadtportal.events.venue.domain;
 
-import de.stadtportal.contracts.Address;
-import de.stadtportal.contracts.Geo;
-import de.stadtportal.events.domain.Violations;
+import de.stadtportal.kernel.refusal.Violations;
 import java.util.List;
 
 /** What an editor says about a venue; checked by {@link #validate()} before anything is stored. */

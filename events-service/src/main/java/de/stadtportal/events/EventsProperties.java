@@ -1,0 +1,46 @@
+package de.stadtportal.events;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings under {@code stadtportal.events}: the categories editors may choose (slug to German
+ * label, in the order apps show them) and the bounds that keep a query's recurrence expansion small.
+ *
+ * @param categories category slug to label
+ * @param defaultWindow how far ahead {@code GET /api/events} looks when {@code to} is not given
+ * @param maxWindow the longest {@code from}..{@code to} a query may ask for
+ * @param defaultRadiusKm the radius around {@code near} when {@code radiusKm} is not given
+ * @param feedSize how many events the iCalendar feed carries at most
+ * @param announcementInterval how often series whose announced starts ran low are announced again
+ * @param listing how far each event's starts are listed for reading pages in order
+ */
+@ConfigurationProperties("stadtportal.events")
+public record EventsProperties(
+        Map<String, String> categories,
+        @DefaultValue("30d") Duration defaultWindow,
+        @DefaultValue("400d") Duration maxWindow,
+        @DefaultValue("10") double defaultRadiusKm,
+        @DefaultValue("500") int feedSize,
+        @DefaultValue("10m") Duration announcementInterval,
+        @DefaultValue ListingSettings listing) {
+
+    public EventsProperties {
+        categories = categories == null ? Map.of() : new LinkedHashMap<>(categories);
+    }
+
+    /**
+     * The listing of starts ({@code occurrence} table): a series is listed {@code ahead} of its last
+     * change, at most {@code max} starts (from {@code behind} ago when its whole past does not fit),
+     * and listed again every {@code interval} pass once less than a query window is left ahead.
+     */
+    public record ListingSettings(
+            @DefaultValue("500d") Duration ahead,
+            @DefaultValue("31d") Duration behind,
+            @DefaultValue("1000") int max,
+            @DefaultValue("1h") Duration interval) {
+    }
+}

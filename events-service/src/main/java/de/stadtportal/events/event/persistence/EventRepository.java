@@ -1,0 +1,136 @@
+package de.stadtportal.events.event.persistence;
+
+import de.stadtportal.events.event.domain.Event;
+import de.stadtportal.events.event.domain.EventAtVenue;
+import de.stadtportal.events.venue.persistence.VenueRepository;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Events in PostgreSQL, always read together with their venue. Every write of an event also
+ * lists its starts ({@link OccurrenceRepository#list}), so the listing changes with the row in one
+ * transaction. {@code series_end} is the end of the last occurrence, NULL for series without end.
+ */
+@Repository
+public class EventRepository {
+
+    private static final String FIND = "SELECT e.*, " + VenueRepository.JOINED_COLUMNS + """
+             FROM event e JOIN venue v ON v.id = e.venue_id
+            WHERE e.id = :id
+            """;
+    private static final String AT_VENUE_FOR_UPDATE =
+            "SELECT e.* FROM event e WHERE e.venue_id = :venue ORDER BY e.id FOR UPDATE";
+    private static final String EXIST_AT_VENUE =
+            "SELECT EXISTS (SELECT 1 FROM event WHERE venue_id = :venue) AS used";
+    /** The events of a feed, earliest first; the city and the category are ignored when NULL. */
+    private static final String FEED = "SELECT e.*, " + VenueRepository.JOINED_COLUMNS + """
+             FROM event e JOIN venue v ON v.id = e.venue_id
+            WHERE (e.series_end IS NULL OR e.series_end >= :since)
+              AND (CAST(:city AS TEXT) IS NULL OR e.city = :city)
+              AND (CAST(:category AS TEXT) IS NULL OR e.category = :category)
+            ORDER BY e.start_at, e.id
+            LIMIT :limit
+            """;
+    private static final String INSERT = """
+            INSERT INTO event (id, city, venue_id, title, description, category, start_at, end_at, all_day,
+                rrule, exdates, series_end, price_free, price_min, price_max, currency, ticket_url, language,
+                accessibility, tags, image_url, image_alt, status, previous_start, version, created_at, updated_at,
+                announce_again_at)
+            VALUES (:id, :city, :venueId, :title, :description, :category, :startAt, :endAt, :allDay,
+                :rrule, :exdates, :seriesEnd, :priceFree, :priceMin, :priceMax, :currency, :ticketUrl, :language,
+                :accessibility, :tags, :imageUrl, :imageAlt, :status, :previousStart, :version, :createdAt,
+                :updatedAt, :announceAgainAt)
+            """;
+    /** Writes the new version only over the one it was made from. */
+    private static final String UPDATE = """
+            UPDATE event SET city = :city, venue_id = :venueId, title = :title, description = :description,
+                category = :category, start_at = :startAt, end_at = :endAt, all_day = :allDay, rrule = :rrule,
+                exdates = :exdates, series_end = :seriesEnd, price_free = :priceFree, price_min = :priceMin,
+                price_max = :priceMax, currency = :currency, ticket_url = :ticketUrl, language = :language,
+                accessibility = :accessibility, tags = :tags, image_url = :imageUrl, image_alt = :imageAlt,
+                status = :status, previous_start = :previousStart, version = :version,
+                created_at = :createdAt, updated_at = :updatedAt, announce_again_at = :announceAgainAt
+            WHERE id = :id AND version = :version - 1
+            """;
+    private static final String DELETE = "DELETE FROM event WHERE id = :id AND version = :version";
+    /** Series whose announced starts ran low, longest waiting first; rows other transactions hold are skipped. */
+    private static final String DUE_FOR_ANNOUNCEMENT = """
+            SELECT id FROM event WHERE announce_again_at <= :now
+            ORDER BY announce_again_at, id
+            LIMIT :limit
+            FOR UPDATE SKIP LOCKED
+            """;
+
+    private final DatabaseClient database;
+    private final OccurrenceRepository occurrences;
+
+    EventRepository(DatabaseClient database, OccurrenceRepository occurrences) {
+        this.database = database;
+        this.occurrences = occurrences;
+    }
+
+    public Mono<EventAtVenue> find(UUID id) {
+        return database.sql(FIND).bind("id", id).map(EventRows::atVenue).one();
+    }
+
+    /**
+     * The events at a venue as committed, locked for the caller's transaction: a concurrent change
+     * of one of them waits for it, or it for the change, and each then sees the other's version.
+     */
+    public Flux<Event> atVenueForUpdate(UUID venueId) {
+        return database.sql(AT_VENUE_FOR_UPDATE).bind("venue", venueId).map(EventRows::event).all();
+    }
+
+    public Mono<Boolean> existAtVenue(UUID venueId) {
+        return database.sql(EXIST_AT_VENUE).bind("venue", venueId).map(row -> row.get("used", Boolean.class)).one();
+    }
+
+    /** The events of a feed: those not over since {@code since}, earliest first, at most {@code limit}. */
+    public Flux<EventAtVenue> feed(String city, String category, Instant since, int limit) {
+        DatabaseClient.GenericExecuteSpec spec = database.sql(FEED)
+                .bind("since", since.atOffset(ZoneOffset.UTC))
+                .bind("limit", limit);
+        spec = EventRows.nullable(spec, "city", city, String.class);
+        spec = EventRows.nullable(spec, "category", category, String.class);
+        return spec.map(EventRows::atVenue).all();
+    }
+
+    public Mono<Void> insert(Event event) {
+        return EventRows.bind(database.sql(INSERT), event)
+                .then()
+                .then(Mono.defer(() -> occurrences.list(event, event.updatedAt())));
+    }
+
+    /** Writes the new version only over the one it was made from; false when someone was faster. */
+    public Mono<Boolean> update(Event event) {
+        return EventRows.bind(database.sql(UPDATE), event)
+                .fetch().rowsUpdated()
+                .flatMap(count -> count == 1 ? occurrences.list(event, event.updatedAt()).thenReturn(true)
+                        : Mono.just(false));
+    }
+
+    public Mono<Boolean> delete(UUID id, long version) {
+        return database.sql(DELETE)
+                .bind("id", id)
+                .bind("version", version)
+                .fetch().rowsUpdated()
+                .map(count -> count == 1);
+    }
+
+    /**
+     * Series whose announced starts ran low by {@code now}, longest waiting first, locked for the
+     * caller's transaction; rows another transaction holds are skipped, not waited for.
+     */
+    public Flux<UUID> dueForAnnouncement(Instant now, int limit) {
+        return database.sql(DUE_FOR_ANNOUNCEMENT)
+                .bind("now", now.atOffset(ZoneOffset.UTC))
+                .bind("limit", limit)
+                .map(row -> row.get("id", UUID.class))
+                .all();
+    }
+}

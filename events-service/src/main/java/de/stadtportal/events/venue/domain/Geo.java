@@ -1,0 +1,14 @@
+package de.stadtportal.events.venue.domain;
+
+/** A point on the earth; a value outside the ranges is refused while the request body is read. */
+public record Geo(double lat, double lon) {
+
+    public Geo {
+        if (!(lat >= -90 && lat <= 90)) {
+            throw new IllegalArgumentException("lat must be within [-90, 90] but was " + lat);
+        }
+        if (!(lon >= -180 && lon <= 180)) {
+            throw new IllegalArgumentException("lon must be within [-180, 180] but was " + lon);
+        }
+    }
+}
