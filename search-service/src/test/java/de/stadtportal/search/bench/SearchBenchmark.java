@@ -2,9 +2,10 @@ package de.stadtportal.search.bench;
 
 import de.stadtportal.search.document.domain.DocumentType;
 import de.stadtportal.search.document.domain.GermanFolding;
-import de.stadtportal.search.query.SearchLimits;
-import de.stadtportal.search.query.SearchQueries;
-import de.stadtportal.search.query.SearchQuery;
+import de.stadtportal.search.query.domain.FoundPage;
+import de.stadtportal.search.query.domain.SearchQuery;
+import de.stadtportal.search.query.persistence.SearchLimits;
+import de.stadtportal.search.query.persistence.SearchRepository;
 import de.stadtportal.testing.infrastructure.EmbeddedPostgresServer;
 import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.pool.ConnectionPoolConfiguration;
@@ -43,7 +44,7 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>
  * Documents go straight into {@code search_document} through the service's own migrations and
  * folding (the same expressions as the consumer's upsert), skipping Kafka. The indexed search runs
- * through the service's {@link SearchQueries}: matches, ranking, facets and the page, then the
+ * through the service's {@link SearchRepository}: matches, ranking, facets and the page, then the
  * snippet marking for the page, exactly as {@code GET /api/search} does. The naive scan answers the
  * same questions (total, type facet, a page of 20) with {@code ILIKE} on title, summary and body.
  * <p>
@@ -143,7 +144,7 @@ public final class SearchBenchmark {
                             .database(DATABASE).username(postgres.username()).password(postgres.password()).build()))
                     .initialSize(2).maxSize(4).build());
             DatabaseClient database = DatabaseClient.create(pool);
-            SearchQueries queries = new SearchQueries(database, JsonMapper.builder().build(), new SearchLimits(Long.getLong("countedExactly", SearchLimits.defaults().countedExactly()),
+            SearchRepository queries = new SearchRepository(database, JsonMapper.builder().build(), new SearchLimits(Long.getLong("countedExactly", SearchLimits.defaults().countedExactly()),
                     Long.getLong("commonWord", SearchLimits.defaults().commonWord())));
 
             if (explain) {
@@ -153,7 +154,7 @@ public final class SearchBenchmark {
                 }
             }
             for (Query query : MIX) {
-                SearchQueries.Found found = indexed(queries, query).block();
+                FoundPage found = indexed(queries, query).block();
                 System.out.printf(Locale.ROOT, "  %-32s %-9s %-8s → %,6d hits, type facet %s%n", query.text(),
                         query.city() == null ? "" : query.city(), query.type() == null ? "" : query.type(),
                         found.total(), found.facets().type());
@@ -187,7 +188,7 @@ public final class SearchBenchmark {
                 query.city() == null ? List.of() : List.of(query.city()), List.of(), List.of(), null, null, 20, null);
     }
 
-    private Mono<SearchQueries.Found> indexed(SearchQueries queries, Query query) {
+    private Mono<FoundPage> indexed(SearchRepository queries, Query query) {
         return queries.search(search(query), 21).flatMap(found -> {
             Set<String> words = new LinkedHashSet<>();
             found.documents().forEach(document -> {

@@ -1,6 +1,7 @@
-package de.stadtportal.search.indexing;
+package de.stadtportal.search.indexing.application;
 
 import de.stadtportal.search.document.domain.DocumentType;
+import de.stadtportal.search.indexing.persistence.DocumentRepository;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.EnumMap;
@@ -15,12 +16,12 @@ import reactor.core.publisher.Mono;
  * scrape would cost more than the figure is worth, so the counts are refreshed on a schedule.
  */
 @Component
-class DocumentCounts {
+class DocumentCountingJob {
 
-    private final DocumentStore documents;
+    private final DocumentRepository documents;
     private final Map<DocumentType, AtomicLong> counts = new EnumMap<>(DocumentType.class);
 
-    DocumentCounts(DocumentStore documents, MeterRegistry meters) {
+    DocumentCountingJob(DocumentRepository documents, MeterRegistry meters) {
         this.documents = documents;
         for (DocumentType type : DocumentType.values()) {
             AtomicLong count = new AtomicLong();

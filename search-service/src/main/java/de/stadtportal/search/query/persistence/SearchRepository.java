@@ -1,5 +1,9 @@
-package de.stadtportal.search.query;
+package de.stadtportal.search.query.persistence;
 
+import de.stadtportal.search.query.domain.Facets;
+import de.stadtportal.search.query.domain.FoundDocument;
+import de.stadtportal.search.query.domain.FoundPage;
+import de.stadtportal.search.query.domain.SearchQuery;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -9,7 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -34,54 +38,67 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>
  * {@code q} is materialized on purpose: inlined, PostgreSQL would call {@code search_query} (which
  * reads the vocabulary) again for every matching row when it rechecks and ranks.
+ * <p>
+ * Searching with text and browsing without are one statement, {@link #SEARCH}. The two differ only
+ * in how {@code matched} finds its rows, and each way is a branch of its own that {@code :hasText}
+ * switches on or off as a whole: with text the tsquery drives a bitmap scan of the GIN index,
+ * browsing reads every live document. Written as {@code (NOT :hasText OR d.tsv @@ ...)}, a plan
+ * made for any value of {@code :hasText} could use no index, and every search would read every
+ * {@code tsvector} (docs/benchmarks.md (Search)).
+ * <p>
+ * Longer than most classes: three statements of some length, kept together because they read the
+ * same tables and indexes and are tuned together with the benchmark.
  */
-@Component
-public class SearchQueries {
+@Repository
+public class SearchRepository {
 
-    /** Whether a document passes each filter; each facet ignores its own. */
-    private static final String FILTERS = """
-            (cardinality(CAST(:types AS text[])) = 0 OR d.type = ANY(CAST(:types AS text[]))) AS in_type,
-            (cardinality(CAST(:cities AS text[])) = 0 OR d.city = ANY(CAST(:cities AS text[]))) AS in_city,
-            (cardinality(CAST(:topics AS text[])) = 0 OR d.topic = ANY(CAST(:topics AS text[]))) AS in_topic,
-            (cardinality(CAST(:categories AS text[])) = 0 OR d.category = ANY(CAST(:categories AS text[]))) AS in_category
-            """;
-
-    /** The document matches the text (left out when browsing) and, for events, the time window. */
-    private static final String MATCHES = """
-            NOT d.removed /*text*/
-            AND (d.type <> 'event' OR NOT :window OR EXISTS (
-                    SELECT 1 FROM unnest(d.occurrences) o
-                    WHERE o >= coalesce(CAST(:from AS timestamptz), '-infinity')
-                      AND o < coalesce(CAST(:to AS timestamptz), 'infinity')))
-            """;
-
-    /** Documents per sample: the {@code & 31} of {@code search_document.sample} (V2). */
-    private static final int SAMPLES = 32;
-
-    /** Sampled matches needed before the sample alone decides that there are too many to count. */
-    private static final int FEWEST_SAMPLED = 10;
-
-    private static final String PAST = "d.type = 'event' AND d.occurrences[cardinality(d.occurrences)] < now()";
-
-    private static final String SEARCH = """
+    /**
+     * One page of a search or of browsing. {@code live} holds what every way of finding documents
+     * shares (the active generation, the time window for events, whether an event is past, whether
+     * a document passes each filter; each facet ignores its own filter); it is inlined where it is
+     * used, so each use keeps its own index. The sample has 32 parts (the {@code & 31} of
+     * {@code search_document.sample}, V2), and it decides alone once it holds 10 matches.
+     */
+    static final String SEARCH = """
             WITH q AS MATERIALIZED (
                 SELECT g.id AS generation,
                        CASE WHEN :hasText THEN search_query(:folded, CAST(:words AS text[]), CAST(:excluded AS text[]),
                                                             g.id, :commonWord) END AS full_query,
                        CASE WHEN :hasText THEN websearch_to_tsquery('de_unaccent', :folded) END AS exact_query
                 FROM search_generation g WHERE g.state = 'active'
+            ), live AS NOT MATERIALIZED (
+                SELECT d.type, d.id, d.city, d.topic, d.category, d.title_fold, d.sample, d.tsv, q.full_query,
+                       d.type = 'event' AND d.occurrences[cardinality(d.occurrences)] < now() AS past,
+                       (cardinality(CAST(:types AS text[])) = 0 OR d.type = ANY(CAST(:types AS text[]))) AS in_type,
+                       (cardinality(CAST(:cities AS text[])) = 0 OR d.city = ANY(CAST(:cities AS text[]))) AS in_city,
+                       (cardinality(CAST(:topics AS text[])) = 0 OR d.topic = ANY(CAST(:topics AS text[]))) AS in_topic,
+                       (cardinality(CAST(:categories AS text[])) = 0
+                        OR d.category = ANY(CAST(:categories AS text[]))) AS in_category
+                FROM q JOIN search_document d ON d.generation = q.generation
+                WHERE NOT d.removed
+                  AND (d.type <> 'event' OR NOT :window OR EXISTS (
+                          SELECT 1 FROM unnest(d.occurrences) o
+                          WHERE o >= coalesce(CAST(:from AS timestamptz), '-infinity')
+                            AND o < coalesce(CAST(:to AS timestamptz), 'infinity')))
             ), sampled AS MATERIALIZED (
-                SELECT d.type, d.id, d.city, d.topic, d.category, d.title_fold, /*tsv*/ AS tsv, %1$s AS past,
-                       %2$s
-                FROM q JOIN search_document d ON d.generation = q.generation
-                WHERE :hasText AND d.sample = 0 AND %3$s
+                SELECT type, id, city, topic, category, title_fold, tsv, past, in_type, in_city, in_topic, in_category
+                FROM live
+                WHERE :hasText AND sample = 0 AND tsv @@ full_query
             ), bounded AS MATERIALIZED (
-                SELECT count(*) * %4$d > :counted AND count(*) >= %5$d AS bounded FROM sampled
+                SELECT count(*) * 32 > :counted AND count(*) >= 10 AS bounded FROM sampled
             ), matched AS MATERIALIZED (
-                SELECT d.type, d.id, d.city, d.topic, d.category, d.title_fold, /*tsv*/ AS tsv, %1$s AS past,
-                       %2$s
-                FROM q JOIN search_document d ON d.generation = q.generation
-                WHERE NOT (SELECT bounded FROM bounded) AND %3$s
+                SELECT * FROM (
+                    SELECT type, id, city, topic, category, title_fold, tsv, past,
+                           in_type, in_city, in_topic, in_category
+                    FROM live
+                    WHERE :hasText AND tsv @@ full_query
+                    UNION ALL
+                    SELECT type, id, city, topic, category, title_fold, CAST(NULL AS tsvector), past,
+                           in_type, in_city, in_topic, in_category
+                    FROM live
+                    WHERE NOT :hasText
+                ) m
+                WHERE NOT (SELECT bounded FROM bounded)
                 LIMIT :counted + 1
             ), exact AS MATERIALIZED (
                 SELECT NOT (SELECT bounded FROM bounded) AND count(*) <= :counted AS exact FROM matched
@@ -89,7 +106,7 @@ public class SearchQueries {
                 SELECT type, city, topic, category, in_type, in_city, in_topic, in_category, 1 AS weight
                 FROM matched
                 UNION ALL
-                SELECT type, city, topic, category, in_type, in_city, in_topic, in_category, %4$d
+                SELECT type, city, topic, category, in_type, in_city, in_topic, in_category, 32
                 FROM sampled WHERE (SELECT bounded FROM bounded)
             ), listed AS (
                 SELECT type, id, title_fold, tsv, past FROM matched
@@ -101,14 +118,10 @@ public class SearchQueries {
             ), candidates AS (
                 SELECT type, id, title_fold, tsv, past FROM listed
                 UNION ALL
-                SELECT type, id, title_fold, tsv, past FROM (
-                    SELECT d.type, d.id, d.title_fold, d.tsv, %1$s AS past,
-                           %2$s
-                    FROM q JOIN search_document d ON d.generation = q.generation
-                    WHERE NOT (SELECT exact FROM exact) AND d.title_fold = :titleKey AND %3$s
-                      AND NOT EXISTS (SELECT 1 FROM listed l WHERE l.type = d.type AND l.id = d.id)
-                ) titled
-                WHERE in_type AND in_city AND in_topic AND in_category
+                SELECT type, id, title_fold, tsv, past FROM live t
+                WHERE NOT (SELECT exact FROM exact) AND t.title_fold = :titleKey AND t.tsv @@ t.full_query
+                  AND in_type AND in_city AND in_topic AND in_category
+                  AND NOT EXISTS (SELECT 1 FROM listed l WHERE l.type = t.type AND l.id = t.id)
             ), scored AS (
                 SELECT c.type, c.id,
                        (coalesce(CAST(ts_rank(CAST('{0.1, 0.2, 0.4, 1.0}' AS float4[]), c.tsv, q.full_query) AS float8), 0)
@@ -151,15 +164,10 @@ public class SearchQueries {
                            SELECT category AS k, sum(weight) AS n FROM counted
                            WHERE in_type AND in_city AND in_topic AND category IS NOT NULL GROUP BY category) f),
                        'query', (SELECT CAST(full_query AS text) FROM q)) AS text)
-            """.formatted(PAST, FILTERS, MATCHES, SAMPLES, FEWEST_SAMPLED);
+            """;
 
-    /** With text: the GIN index finds the matches, and only the ranked candidates carry their tsvector. */
-    private static final String SEARCH_TEXT = SEARCH.replace("/*text*/", "AND d.tsv @@ q.full_query")
-            .replace("/*tsv*/", "d.tsv");
-
-    /** Browsing without text: every live document of the active generation, all counted exactly. */
-    private static final String BROWSE = SEARCH.replace("/*text*/", "")
-            .replace("/*tsv*/", "CAST(NULL AS tsvector)");
+    /** {@link #SEARCH} with its plan and timings, for the benchmark's {@code -Dexplain=true}. */
+    private static final String EXPLAIN_SEARCH = "EXPLAIN (ANALYZE, BUFFERS) " + SEARCH;
 
     /**
      * One headline over all candidate words, separated by spaces (words are letters and digits only,
@@ -214,15 +222,18 @@ public class SearchQueries {
     private final JsonMapper json;
     private final SearchLimits limits;
 
-    public SearchQueries(DatabaseClient database, JsonMapper json, SearchLimits limits) {
+    public SearchRepository(DatabaseClient database, JsonMapper json, SearchLimits limits) {
         this.database = database;
         this.json = json;
         this.limits = limits;
     }
 
-    /** One page of documents (at most {@code query.limit()}), the total and the facets. */
-    public Mono<Found> search(SearchQuery query, int fetch) {
-        return statement(query, fetch, "")
+    /**
+     * The documents of one page (up to {@code fetch}, best first: ask for one more than the page
+     * holds to learn whether more follow), the total and the facets.
+     */
+    public Mono<FoundPage> search(SearchQuery query, int fetch) {
+        return bound(database.sql(SEARCH), query, fetch)
                 .map(row -> new Row(row.get("kind", String.class), row.get("ord", Long.class),
                         new FoundDocument(row.get("type", String.class), row.get("id", String.class),
                                 row.get("city", String.class), row.get("title", String.class),
@@ -238,16 +249,16 @@ public class SearchQueries {
 
     /** The plan of {@link #search}, run with {@code EXPLAIN (ANALYZE, BUFFERS)}: for the benchmark. */
     public Mono<String> explain(SearchQuery query, int fetch) {
-        return statement(query, fetch, "EXPLAIN (ANALYZE, BUFFERS) ")
+        return bound(database.sql(EXPLAIN_SEARCH), query, fetch)
                 .map(row -> row.get(0, String.class))
                 .all()
                 .collect(Collectors.joining("\n"));
     }
 
-    private DatabaseClient.GenericExecuteSpec statement(SearchQuery query, int fetch, String prefix) {
-        boolean window = query.from() != null || query.to() != null;
+    private DatabaseClient.GenericExecuteSpec bound(DatabaseClient.GenericExecuteSpec statement, SearchQuery query,
+            int fetch) {
         SearchQuery.Position after = query.after();
-        DatabaseClient.GenericExecuteSpec statement = database.sql(prefix + (query.hasText() ? SEARCH_TEXT : BROWSE))
+        statement = statement
                 .bind("hasText", query.hasText())
                 .bind("commonWord", limits.commonWord())
                 .bind("counted", query.hasText() ? limits.countedExactly() : Long.MAX_VALUE - 1)
@@ -259,7 +270,7 @@ public class SearchQueries {
                 .bind("cities", array(query.cities()))
                 .bind("topics", array(query.topics()))
                 .bind("categories", array(query.categories()))
-                .bind("window", window)
+                .bind("window", query.from() != null || query.to() != null)
                 .bind("paged", after != null)
                 .bind("afterScore", after == null ? 0.0 : after.score())
                 .bind("afterType", after == null ? "" : after.type())
@@ -306,7 +317,7 @@ public class SearchQueries {
                 });
     }
 
-    private Found found(List<Row> rows) {
+    private FoundPage found(List<Row> rows) {
         List<FoundDocument> documents = rows.stream().filter(row -> "hit".equals(row.kind()))
                 .sorted((a, b) -> Long.compare(a.ord(), b.ord()))
                 .map(Row::document)
@@ -314,7 +325,7 @@ public class SearchQueries {
         FacetsRow facets = rows.stream().filter(row -> "facets".equals(row.kind())).findFirst()
                 .map(row -> json.readValue(row.facets(), FacetsRow.class))
                 .orElse(new FacetsRow(0, false, Map.of(), Map.of(), Map.of(), Map.of(), null));
-        return new Found(facets.total(), facets.estimated(), documents,
+        return new FoundPage(facets.total(), facets.estimated(), documents,
                 new Facets(ordered(facets.type()), ordered(facets.city()), ordered(facets.topic()),
                         ordered(facets.category())),
                 facets.query());
@@ -336,24 +347,5 @@ public class SearchQueries {
 
     record FacetsRow(long total, boolean estimated, Map<String, Long> type, Map<String, Long> city, Map<String, Long> topic,
             Map<String, Long> category, String query) {
-    }
-
-    /** A document on the page, with the texts its snippet is cut from. */
-    public record FoundDocument(String type, String id, String city, String title, String summary, String body,
-            String url, String status, OffsetDateTime startsAt, double score) {
-    }
-
-    /** Counts per value of each facet; each facet counts the matches with every filter but its own. */
-    public record Facets(Map<String, Long> type, Map<String, Long> city, Map<String, Long> topic,
-            Map<String, Long> category) {
-    }
-
-    /**
-     * @param estimated whether total and facets are estimated from the sample (more matches than
-     *     {@link SearchLimits#countedExactly()}); the hits are then the best of a bounded candidate set
-     * @param tsquery the query as PostgreSQL built it, for marking snippets; null without text
-     */
-    public record Found(long total, boolean estimated, List<FoundDocument> documents, Facets facets,
-            String tsquery) {
     }
 }

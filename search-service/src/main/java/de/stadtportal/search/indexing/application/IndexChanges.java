@@ -1,4 +1,4 @@
-package de.stadtportal.search.document.domain;
+package de.stadtportal.search.indexing.application;
 
 import de.stadtportal.contracts.ArticlePublished;
 import de.stadtportal.contracts.ArticleSnapshot;
@@ -13,6 +13,9 @@ import de.stadtportal.contracts.IntegrationEvent;
 import de.stadtportal.contracts.VenueChanged;
 import de.stadtportal.contracts.VenueRemoved;
 import de.stadtportal.contracts.VenueSnapshot;
+import de.stadtportal.search.document.domain.DocumentType;
+import de.stadtportal.search.document.domain.IndexChange;
+import de.stadtportal.search.document.domain.SearchDocument;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -23,19 +26,21 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Decides what each contract event means for the index. Events carry full snapshots, so every
- * change is a complete document and no other topic has to be looked up: an event brings its
- * venue's name along, for instance.
+ * What each contract event means for the index: the contract records other services publish,
+ * read as the index's own {@link IndexChange}s. It lives beside the use case rather than in the
+ * domain, which knows no contracts. Events carry full snapshots, so every change is a complete
+ * document and no other topic has to be looked up: an event brings its venue's name along, for
+ * instance.
  */
-public final class Indexing {
+public final class IndexChanges {
 
     /** Markdown punctuation that would only clutter snippets; the words stay. */
     private static final Pattern MARKDOWN = Pattern.compile("[*_#>`~|]+|!?\\[|\\]\\([^)]*\\)|\\]");
 
-    private Indexing() {
+    private IndexChanges() {
     }
 
-    public static IndexChange changeOf(IntegrationEvent event) {
+    public static IndexChange of(IntegrationEvent event) {
         if (event instanceof ArticlePublished published) {
             return new IndexChange.Upsert(article(published.version(), published.article()));
         }

@@ -1,10 +1,11 @@
-package de.stadtportal.search.reindex;
+package de.stadtportal.search.reindex.web;
 
+import de.stadtportal.search.reindex.application.ReindexService;
+import de.stadtportal.web.security.Callers;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
-import de.stadtportal.web.security.Caller;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -19,10 +20,10 @@ import reactor.core.publisher.Mono;
 @Tag(name = "Reindex", description = "Rebuilding the search index from the owning services; for admins")
 class ReindexController {
 
-    private final Reindexer reindexer;
+    private final ReindexService reindex;
 
-    ReindexController(Reindexer reindexer) {
-        this.reindexer = reindexer;
+    ReindexController(ReindexService reindex) {
+        this.reindex = reindex;
     }
 
     @Operation(summary = "Start rebuilding the search index; for admins", description = "Takes no body.")
@@ -30,14 +31,14 @@ class ReindexController {
     @ApiResponse(responseCode = "409", description = "A reindex is running already")
     @PostMapping
     @ResponseStatus(HttpStatus.ACCEPTED)
-    Mono<ReindexStatus> start() {
-        return Caller.current().flatMap(Caller::requireAdmin).flatMap(admin -> reindexer.start());
+    Mono<ReindexView> start() {
+        return Callers.current().flatMap(reindex::start).map(ReindexView::of);
     }
 
     @Operation(summary = "The progress of the last rebuild; for admins", security = @SecurityRequirement(name = "bearer"))
     @ApiResponse(responseCode = "200", description = "The state of the last (or running) rebuild")
     @GetMapping
-    Mono<ReindexStatus> status() {
-        return Caller.current().flatMap(Caller::requireAdmin).map(admin -> reindexer.status());
+    Mono<ReindexView> status() {
+        return Callers.current().map(reindex::status).map(ReindexView::of);
     }
 }

@@ -1,4 +1,4 @@
-package de.stadtportal.search.query;
+package de.stadtportal.search.query.persistence;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;

@@ -1,4 +1,4 @@
-package de.stadtportal.search.query;
+package de.stadtportal.search.query.domain;
 
 import de.stadtportal.search.document.domain.GermanFolding;
 import java.time.OffsetDateTime;
@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A search as the store runs it: the folded user text, the words to widen (typos, compounds,
+ * A search as the index runs it: the folded user text, the words to widen (typos, compounds,
  * prefixes), the words excluded with a leading minus, the filters and the page position.
  *
  * @param folded the folded text for {@code websearch_to_tsquery}, blank when browsing without text
@@ -29,15 +29,16 @@ public record SearchQuery(
     /** Most words of one query that are widened; beyond that the exact query alone decides. */
     static final int MOST_WIDENED_WORDS = 8;
 
+    /** Where a page starts: after the hit with this score, type and id, in the list's order. */
     public record Position(double score, String type, String id) {
     }
 
-    boolean hasText() {
+    public boolean hasText() {
         return !folded.isBlank();
     }
 
     /** The whole folded query as a title key, for telling exact title matches. */
-    String titleKey() {
+    public String titleKey() {
         return String.join(" ", words);
     }
 

@@ -1,0 +1,32 @@
+package de.stadtportal.search.indexing.application;
+
+import de.stadtportal.search.document.domain.IndexChange;
+import de.stadtportal.search.indexing.persistence.DocumentRepository;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+
+/**
+ * Puts index changes into the index. A change from the live topics goes into every generation
+ * that is active or being built, so that a reindex which started before the change was published
+ * still ends up with it; a reindex replays into its own generation only. Each write is guarded by
+ * the aggregate's version, which makes the order of the two writers irrelevant.
+ */
+@Service
+public class IndexingService {
+
+    private final DocumentRepository documents;
+
+    IndexingService(DocumentRepository documents) {
+        this.documents = documents;
+    }
+
+    /** A change from the live topics; true when it was newer than what the index held. */
+    public Mono<Boolean> index(IndexChange change) {
+        return documents.apply(change, DocumentRepository.LIVE);
+    }
+
+    /** A replayed change, into the generation a reindex is building; true when it was newer. */
+    public Mono<Boolean> indexInto(long generation, IndexChange change) {
+        return documents.apply(change, generation);
+    }
+}
