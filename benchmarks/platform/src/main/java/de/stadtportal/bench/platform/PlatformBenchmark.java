@@ -1,4 +1,4 @@
-package de.stadtportal.e2e.bench;
+package de.stadtportal.bench.platform;
 
 import de.stadtportal.launcher.LocalPlatform;
 import java.io.IOException;
@@ -36,7 +36,7 @@ import tools.jackson.databind.json.JsonMapper;
  * starts it (each service its own JVM from its packaged jar), with load from {@code wrk} in a
  * process of its own. Not a test: run it with {@code ./stadtportal bench} (docs/benchmarks.md).
  * <p>
- * Prints a table and writes {@code e2e-tests/target/bench/platform-<time>.{md,json}} with the
+ * Prints a table and writes {@code benchmarks/platform/target/bench/platform-<time>.{md,json}} with the
  * machine's facts. Every timing of the gateway is a ratio against the same request sent straight
  * to the service in the same run, in alternating rounds.
  */
@@ -75,7 +75,7 @@ public final class PlatformBenchmark {
 
     private void run() throws Exception {
         Path root = Path.of(System.getProperty("stadtportal.root", "..")).toAbsolutePath().normalize();
-        Path reports = Files.createDirectories(root.resolve("e2e-tests/target/bench"));
+        Path reports = Files.createDirectories(root.resolve("benchmarks/platform/target/bench"));
         Path home = Files.createTempDirectory(reports, "platform-home-");
         report.put("date", ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
         report.put("machine", MachineFacts.read());

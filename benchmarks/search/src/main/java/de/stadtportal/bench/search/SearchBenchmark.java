@@ -1,4 +1,4 @@
-package de.stadtportal.search.bench;
+package de.stadtportal.bench.search;
 
 import de.stadtportal.search.document.domain.DocumentType;
 import de.stadtportal.search.document.domain.GermanFolding;

@@ -1,4 +1,4 @@
-package de.stadtportal.events.bench;
+package de.stadtportal.bench.events;
 
 import de.stadtportal.events.EventsServiceApplication;
 import de.stadtportal.testing.infrastructure.Infrastructure;

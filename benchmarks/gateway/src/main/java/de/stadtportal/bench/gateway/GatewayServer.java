@@ -1,4 +1,4 @@
-package de.stadtportal.gateway.bench;
+package de.stadtportal.bench.gateway;
 
 import io.netty.handler.codec.http.HttpResponseStatus;
 import org.springframework.context.ConfigurableApplicationContext;

@@ -1,4 +1,4 @@
-package de.stadtportal.messaging.bench;
+package de.stadtportal.bench.messaging;
 
 import de.stadtportal.contracts.ArticlePublished;
 import de.stadtportal.contracts.EventCodec;

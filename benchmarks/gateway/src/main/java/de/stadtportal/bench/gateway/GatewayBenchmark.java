@@ -1,4 +1,4 @@
-package de.stadtportal.gateway.bench;
+package de.stadtportal.bench.gateway;
 
 import de.stadtportal.gateway.GatewayServiceApplication;
 import de.stadtportal.testing.security.Tokens;

@@ -1,4 +1,4 @@
-package de.stadtportal.e2e.bench;
+package de.stadtportal.bench.platform;
 
 import de.stadtportal.launcher.LocalPlatform;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package de.stadtportal.e2e.bench;
+package de.stadtportal.bench.platform;
 
 import java.io.IOException;
 import java.io.InputStream;
