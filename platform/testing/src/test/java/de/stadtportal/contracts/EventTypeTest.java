@@ -2,6 +2,7 @@ package de.stadtportal.contracts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import de.stadtportal.testing.data.TestEvents;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,7 +32,7 @@ class EventTypeTest {
     @ParameterizedTest
     @EnumSource(EventType.class)
     void every_event_type_is_found_from_its_record(EventType type) {
-        IntegrationEvent sample = SampleEvents.of(type);
+        IntegrationEvent sample = TestEvents.of(type);
 
         assertThat(sample).isInstanceOf(type.javaType());
         assertThat(EventType.of(sample)).isEqualTo(type);

@@ -2,6 +2,7 @@ package de.stadtportal.contracts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import de.stadtportal.testing.data.TestEvents;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -14,7 +15,7 @@ class EventCodecRoundTripTest {
     @ParameterizedTest
     @EnumSource(EventType.class)
     void every_sample_event_serialises_to_json_that_its_schema_accepts(EventType type) {
-        IntegrationEvent sample = SampleEvents.of(type);
+        IntegrationEvent sample = TestEvents.of(type);
 
         byte[] json = CODEC.encode(sample);
 
@@ -25,7 +26,7 @@ class EventCodecRoundTripTest {
     @ParameterizedTest
     @EnumSource(EventType.class)
     void every_sample_event_decodes_back_to_an_equal_record(EventType type) {
-        IntegrationEvent sample = SampleEvents.of(type);
+        IntegrationEvent sample = TestEvents.of(type);
 
         IntegrationEvent decoded = CODEC.decode(type.ceType(), CODEC.encode(sample));
 
@@ -34,21 +35,21 @@ class EventCodecRoundTripTest {
 
     @Test
     void dates_are_written_as_iso_strings_and_offsets_are_kept() {
-        String json = new String(CODEC.encode(SampleEvents.eventPublished()), StandardCharsets.UTF_8);
+        String json = new String(CODEC.encode(TestEvents.eventPublished()), StandardCharsets.UTF_8);
 
         assertThat(json)
                 .contains("\"occurredAt\":\"2027-01-10T14:00:00Z\"")
                 .contains("\"start\":\"2027-03-20T19:00:00+01:00\"");
         EventPublished decoded = (EventPublished) CODEC.decode(EventType.EVENT_PUBLISHED.ceType(),
                 json.getBytes(StandardCharsets.UTF_8));
-        assertThat(decoded.event().start()).isEqualTo(SampleEvents.CONCERT_START);
+        assertThat(decoded.event().start()).isEqualTo(TestEvents.CONCERT_START);
         assertThat(decoded.event().start().getOffset().getTotalSeconds()).isEqualTo(3600);
     }
 
     @Test
     void prices_keep_their_scale() {
         EventPublished decoded = (EventPublished) CODEC.decode(EventType.EVENT_PUBLISHED.ceType(),
-                CODEC.encode(SampleEvents.eventPublished()));
+                CODEC.encode(TestEvents.eventPublished()));
 
         assertThat(decoded.event().price().min()).hasToString("19.50");
     }
@@ -56,7 +57,7 @@ class EventCodecRoundTripTest {
     @Test
     void city_facts_keep_their_order() {
         CityChanged decoded = (CityChanged) CODEC.decode(EventType.CITY_CHANGED.ceType(),
-                CODEC.encode(SampleEvents.cityChanged()));
+                CODEC.encode(TestEvents.cityChanged()));
 
         assertThat(decoded.city().facts().keySet()).containsExactly("Einwohner", "Fläche", "Hochschulen");
     }

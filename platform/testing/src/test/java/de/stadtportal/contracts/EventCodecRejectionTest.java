@@ -3,6 +3,7 @@ package de.stadtportal.contracts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import de.stadtportal.testing.data.TestEvents;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
@@ -23,28 +24,28 @@ class EventCodecRejectionTest {
 
     @Test
     void a_payload_without_a_required_field_is_rejected() {
-        byte[] json = tamper(SampleEvents.eventPublished(), root -> event(root).remove("title"));
+        byte[] json = tamper(TestEvents.eventPublished(), root -> event(root).remove("title"));
 
         assertRejected(EventType.EVENT_PUBLISHED, json, "required property 'title' not found");
     }
 
     @Test
     void a_version_sent_as_string_is_rejected() {
-        byte[] json = tamper(SampleEvents.cityChanged(), root -> root.put("version", "7"));
+        byte[] json = tamper(TestEvents.cityChanged(), root -> root.put("version", "7"));
 
         assertRejected(EventType.CITY_CHANGED, json, "/version: string found, integer expected");
     }
 
     @Test
     void a_version_below_one_is_rejected() {
-        byte[] json = tamper(SampleEvents.cityChanged(), root -> root.put("version", 0));
+        byte[] json = tamper(TestEvents.cityChanged(), root -> root.put("version", 0));
 
         assertRejected(EventType.CITY_CHANGED, json, "/version: must have a minimum value of 1");
     }
 
     @Test
     void a_malformed_date_time_is_rejected() {
-        byte[] json = tamper(SampleEvents.articlePublished(),
+        byte[] json = tamper(TestEvents.articlePublished(),
                 root -> ((ObjectNode) root.get("article")).put("publishedAt", "01.09.2026 08:00"));
 
         assertRejected(EventType.ARTICLE_PUBLISHED, json, "/article/publishedAt", "date-time");
@@ -52,35 +53,35 @@ class EventCodecRejectionTest {
 
     @Test
     void a_local_time_without_offset_is_rejected() {
-        byte[] json = tamper(SampleEvents.eventPublished(), root -> event(root).put("start", "2027-03-20T19:00:00"));
+        byte[] json = tamper(TestEvents.eventPublished(), root -> event(root).put("start", "2027-03-20T19:00:00"));
 
         assertRejected(EventType.EVENT_PUBLISHED, json, "/event/start", "date-time");
     }
 
     @Test
     void a_nullable_date_time_must_still_be_a_date_time_when_present() {
-        byte[] json = tamper(SampleEvents.eventPublished(), root -> event(root).put("previousStart", "letzte Woche"));
+        byte[] json = tamper(TestEvents.eventPublished(), root -> event(root).put("previousStart", "letzte Woche"));
 
         assertRejected(EventType.EVENT_PUBLISHED, json, "/event/previousStart", "date-time");
     }
 
     @Test
     void an_article_id_that_is_not_a_uuid_is_rejected() {
-        byte[] json = tamper(SampleEvents.articlePublished(), root -> root.put("aggregateId", "univercity-bochum"));
+        byte[] json = tamper(TestEvents.articlePublished(), root -> root.put("aggregateId", "univercity-bochum"));
 
         assertRejected(EventType.ARTICLE_PUBLISHED, json, "/aggregateId", "uuid");
     }
 
     @Test
     void an_event_status_outside_the_enumeration_is_rejected() {
-        byte[] json = tamper(SampleEvents.eventPublished(), root -> event(root).put("status", "maybe"));
+        byte[] json = tamper(TestEvents.eventPublished(), root -> event(root).put("status", "maybe"));
 
         assertRejected(EventType.EVENT_PUBLISHED, json, "/event/status", "enumeration");
     }
 
     @Test
     void an_article_locale_outside_the_enumeration_is_rejected() {
-        byte[] json = tamper(SampleEvents.articlePublished(),
+        byte[] json = tamper(TestEvents.articlePublished(),
                 root -> ((ObjectNode) root.get("article")).put("locale", "fr"));
 
         assertRejected(EventType.ARTICLE_PUBLISHED, json, "/article/locale", "enumeration");
@@ -88,7 +89,7 @@ class EventCodecRejectionTest {
 
     @Test
     void a_latitude_out_of_range_is_rejected() {
-        byte[] json = tamper(SampleEvents.venueChanged(),
+        byte[] json = tamper(TestEvents.venueChanged(),
                 root -> ((ObjectNode) root.get("venue").get("geo")).put("lat", 123));
 
         assertRejected(EventType.VENUE_CHANGED, json, "/venue/geo/lat: must have a maximum value of 90");
@@ -96,7 +97,7 @@ class EventCodecRejectionTest {
 
     @Test
     void every_violation_is_listed_not_only_the_first() {
-        byte[] json = tamper(SampleEvents.eventPublished(), root -> {
+        byte[] json = tamper(TestEvents.eventPublished(), root -> {
             root.put("version", 0);
             event(root).put("status", "maybe");
         });
@@ -109,8 +110,8 @@ class EventCodecRejectionTest {
 
     @Test
     void encode_refuses_an_event_that_breaks_its_schema() {
-        ArticlePublished blankTitle = new ArticlePublished(SampleEvents.ARTICLE_ID, 3,
-                SampleEvents.articlePublished().occurredAt(), SampleEvents.article("   "));
+        ArticlePublished blankTitle = new ArticlePublished(TestEvents.ARTICLE_ID, 3,
+                TestEvents.articlePublished().occurredAt(), TestEvents.article("   "));
 
         assertThatThrownBy(() -> CODEC.encode(blankTitle))
                 .isExactlyInstanceOf(ContractViolation.class)
@@ -120,14 +121,14 @@ class EventCodecRejectionTest {
 
     @Test
     void encode_refuses_a_status_the_schema_does_not_know() {
-        assertThatThrownBy(() -> CODEC.encode(SampleEvents.eventPublished("moved")))
+        assertThatThrownBy(() -> CODEC.encode(TestEvents.eventPublished("moved")))
                 .isExactlyInstanceOf(ContractViolation.class)
                 .hasMessageContaining("/event/status");
     }
 
     @Test
     void an_unknown_ce_type_is_a_contract_violation() {
-        byte[] json = CODEC.encode(SampleEvents.cityChanged());
+        byte[] json = CODEC.encode(TestEvents.cityChanged());
 
         assertThatThrownBy(() -> CODEC.decode("stadtportal.content.city.renamed.v1", json))
                 .isExactlyInstanceOf(ContractViolation.class)
@@ -159,7 +160,7 @@ class EventCodecRejectionTest {
 
     @Test
     void unknown_fields_are_accepted_for_additive_evolution() {
-        EventPublished sample = SampleEvents.eventPublished();
+        EventPublished sample = TestEvents.eventPublished();
         byte[] json = tamper(sample, root -> {
             root.put("traceHint", "added by a newer producer");
             event(root).put("ticketUrl", "https://tickets.example/bosy");
@@ -172,7 +173,7 @@ class EventCodecRejectionTest {
 
     @Test
     void optional_fields_may_be_absent() {
-        byte[] json = tamper(SampleEvents.eventPublished(), root -> {
+        byte[] json = tamper(TestEvents.eventPublished(), root -> {
             event(root).remove("end");
             event(root).remove("rrule");
             event(root).remove("image");
