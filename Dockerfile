@@ -1,7 +1,8 @@
 # One image per service: docker build --build-arg SERVICE=content-service .
-# Stage 1 builds the service's jar with the project's own Maven wrapper and splits it into Boot's layers.
+# Stage 1 builds the service's runnable jar (<service>-<version>-exec.jar) with the project's own Maven wrapper
+# and splits it into Boot's layers.
 # Maven reads every module of the reactor, so every module's pom.xml is copied (DockerfileBuildTest
-# checks this against the root pom's <modules> and runs this stage's RUN command without Docker).
+# checks this against the <modules> of the root pom and of the poms it names, and runs this stage's RUN command without Docker).
 FROM eclipse-temurin:17-jdk AS build
 ARG SERVICE
 WORKDIR /src
@@ -12,11 +13,17 @@ COPY events-service/pom.xml events-service/pom.xml
 COPY search-service/pom.xml search-service/pom.xml
 COPY gateway-service/pom.xml gateway-service/pom.xml
 COPY launcher/pom.xml launcher/pom.xml
+COPY benchmarks/pom.xml benchmarks/pom.xml
+COPY benchmarks/messaging/pom.xml benchmarks/messaging/pom.xml
+COPY benchmarks/gateway/pom.xml benchmarks/gateway/pom.xml
+COPY benchmarks/search/pom.xml benchmarks/search/pom.xml
+COPY benchmarks/events/pom.xml benchmarks/events/pom.xml
+COPY benchmarks/platform/pom.xml benchmarks/platform/pom.xml
 COPY e2e-tests/pom.xml e2e-tests/pom.xml
 COPY platform platform
 COPY ${SERVICE}/src ${SERVICE}/src
 RUN --mount=type=cache,target=/root/.m2 ./mvnw -q -B -Dmaven.test.skip=true -pl ${SERVICE} -am package \
-    && java -Djarmode=tools -jar ${SERVICE}/target/${SERVICE}-*.jar extract --layers --launcher --destination layers
+    && java -Djarmode=tools -jar ${SERVICE}/target/${SERVICE}-*-exec.jar extract --layers --launcher --destination layers
 
 # Stage 2 runs it as a non-root user with a bounded heap, one image layer per Boot layer: the
 # dependencies change least often, the application most often.

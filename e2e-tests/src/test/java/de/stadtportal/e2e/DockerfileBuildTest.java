@@ -44,7 +44,7 @@ class DockerfileBuildTest {
         Path workdir = BuildStage.read(ROOT.resolve("Dockerfile")).assemble(context, Map.of("SERVICE", SERVICE));
 
         List<String> modules = modules();
-        assertThat(modules).contains("e2e-tests", SERVICE);
+        assertThat(modules).contains("e2e-tests", SERVICE, "benchmarks/search");
         for (String module : modules) {
             assertThat(workdir.resolve(module).resolve("pom.xml")).as(module + "/pom.xml in the image").isRegularFile();
         }
@@ -94,13 +94,20 @@ class DockerfileBuildTest {
         }
     }
 
+    /** Every module of the reactor, the modules of an aggregating module (benchmarks/…) included. */
     private static List<String> modules() throws IOException {
-        Matcher matcher = MODULE.matcher(Files.readString(ROOT.resolve("pom.xml")));
         List<String> modules = new ArrayList<>();
-        while (matcher.find()) {
-            modules.add(matcher.group(1).trim());
-        }
+        collectModules("", modules);
         return modules;
+    }
+
+    private static void collectModules(String parent, List<String> modules) throws IOException {
+        Matcher matcher = MODULE.matcher(Files.readString(ROOT.resolve(parent).resolve("pom.xml")));
+        while (matcher.find()) {
+            String module = parent.isEmpty() ? matcher.group(1).trim() : parent + "/" + matcher.group(1).trim();
+            modules.add(module);
+            collectModules(module, modules);
+        }
     }
 
     /** The Dockerfile's stage named {@code build}, and what the stages after it copy from it. */

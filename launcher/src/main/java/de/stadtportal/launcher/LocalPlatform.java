@@ -188,7 +188,7 @@ public final class LocalPlatform implements AutoCloseable {
     }
 
     private ServiceProcess service(String name, Map<String, String> environment, Path logs) {
-        Path jar = settings.root().resolve(name).resolve("target").resolve(name + "-0.1.0-SNAPSHOT.jar");
+        Path jar = settings.root().resolve(name).resolve("target").resolve(name + "-0.1.0-SNAPSHOT-exec.jar");
         Map<String, String> effective = new HashMap<>(environment);
         // links and API documents name the gateway, the platform's one public address
         effective.putIfAbsent("PUBLIC_BASE_URL", gatewayUrl());

@@ -1,0 +1,470 @@
+package de.stadtportal.bench.platform;
+
+import de.stadtportal.launcher.LocalPlatform;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Measures SPEC §8's bars on the whole local platform, started exactly as {@code ./stadtportal up}
+ * starts it (each service its own JVM from its packaged jar), with load from {@code wrk} in a
+ * process of its own. Not a test: run it with {@code ./stadtportal bench} (docs/benchmarks.md).
+ * <p>
+ * Prints a table and writes {@code benchmarks/platform/target/bench/platform-<time>.{md,json}} with the
+ * machine's facts. Every timing of the gateway is a ratio against the same request sent straight
+ * to the service in the same run, in alternating rounds.
+ */
+public final class PlatformBenchmark {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2)).build();
+    private static final String CITY = "bochum";
+    private static final List<String> SERVICES = List.of("gateway-service", "content-service", "events-service",
+            "search-service");
+
+    private final int warmupSeconds = Integer.getInteger("bench.warmupSeconds", 60);
+    private final String javaOptions = System.getProperty("bench.javaOptions", "");
+    private final int seconds = Integer.getInteger("bench.seconds", 15);
+    private final int rounds = Integer.getInteger("bench.rounds", 2);
+    private final int concurrency = Integer.getInteger("bench.concurrency", 32);
+    private final int probes = Integer.getInteger("bench.probes", 200);
+    private final int steadySeconds = Integer.getInteger("bench.steadySeconds", 20);
+    private final int writeSeconds = Integer.getInteger("bench.writeSeconds", 30);
+    private final int writeConnections = Integer.getInteger("bench.writeConnections", 8);
+
+    private final Map<String, Object> report = new LinkedHashMap<>();
+    private final List<String[]> table = new ArrayList<>();
+    private final PrintStream out = System.out;
+    private final Wrk wrk = Wrk.find();
+    private final String marker = "messlauf" + letters(8);
+    private LocalPlatform platform;
+    private String editor;
+    private String venueId;
+
+    public static void main(String[] args) throws Exception {
+        new PlatformBenchmark().run();
+        System.exit(0);
+    }
+
+    private void run() throws Exception {
+        Path root = Path.of(System.getProperty("stadtportal.root", "..")).toAbsolutePath().normalize();
+        Path reports = Files.createDirectories(root.resolve("benchmarks/platform/target/bench"));
+        Path home = Files.createTempDirectory(reports, "platform-home-");
+        report.put("date", ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+        report.put("machine", MachineFacts.read());
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("warmupSeconds", warmupSeconds);
+        settings.put("serviceJavaOptions", javaOptions);
+        settings.put("seconds", seconds);
+        settings.put("rounds", rounds);
+        settings.put("concurrency", concurrency);
+        settings.put("probes", probes);
+        settings.put("steadySeconds", steadySeconds);
+        settings.put("writeSeconds", writeSeconds);
+        settings.put("writeConnections", writeConnections);
+        settings.put("marker", marker);
+        report.put("settings", settings);
+
+        // the services' console output stays in their log files under the platform's home
+        platform = LocalPlatform.forTests(root, home, freePorts(), new PrintStream(OutputStream.nullOutputStream()));
+        // the gateway's per-client limits (1,200 reads, 300 writes a minute) would refuse a load test
+        // from one address; they stay switched on, only their allowance is lifted
+        platform.override("gateway-service", Map.of("RATE_LIMIT_READS", "1000000000",
+                "RATE_LIMIT_WRITES", "1000000000"));
+        if (!javaOptions.isBlank()) {
+            // e.g. -Dbench.javaOptions=-XX:TieredStopAtLevel=1 to measure the services with the C1 compiler alone
+            for (String service : SERVICES) {
+                platform.override(service, Map.of("STADTPORTAL_JAVA_OPTIONS", javaOptions));
+            }
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "bench-platform-stop"));
+        try (ProcessMeter memory = new ProcessMeter(platform, SERVICES)) {
+            Duration up = platform.start();
+            row("`./stadtportal up` to ready (built, first start: data initialised)", ms(up.toMillis()), "≤ 60,000 ms");
+            report.put("upToReadyMs", up.toMillis());
+            platform.loadDemoDataOnce();
+            editor = platform.token("editor", CITY);
+            venueId = JSON.readTree(get(platform.gatewayUrl() + "/api/venues?city=" + CITY + "&limit=1"))
+                    .path("items").get(0).path("id").asString();
+
+            Thread.sleep(10_000);
+            Map<String, Long> atRest = memory.now();
+            report.put("rssAtRestMb", atRest);
+
+            memory.startPeaks();
+            warmUp();
+            gatewayAgainstDirect("content-service", "/api/cities/" + CITY, "city portrait");
+            gatewayAgainstDirect("search-service", "/api/search?q=zeche&limit=10", "search, one word");
+            freshnessIdle();
+            freshnessUnderSteadyLoad();
+            sustainedWrites(memory);
+            Map<String, Long> peaks = memory.peaks();
+            report.put("rssUnderLoadPeakMb", peaks);
+            Thread.sleep(10_000);
+            report.put("rssAfterLoadMb", memory.now());
+            for (String service : SERVICES) {
+                row("resident memory " + service + ", at rest / peak under load",
+                        atRest.get(service) + " MB / " + peaks.get(service) + " MB", "≤ 300 MB / ≤ 500 MB");
+            }
+        } finally {
+            platform.close();
+        }
+        write(reports);
+    }
+
+    /**
+     * Reads through the gateway and straight to the services while one connection writes, so that
+     * every service's hot paths are compiled before anything is measured: the figures describe a
+     * platform that has been running, not one that has just started.
+     */
+    private void warmUp() {
+        if (warmupSeconds <= 0) {
+            return;
+        }
+        out.printf("%n== warm-up: %d s of reads and writes%n", warmupSeconds);
+        int half = Math.max(1, warmupSeconds / 2);
+        CompletableFuture<Wrk.Result> writes = CompletableFuture.supplyAsync(() ->
+                wrk.writeEvents(platform.gatewayUrl(), 1, 2 * half, writeArguments("aufwaermen" + letters(8))));
+        for (String path : List.of("/api/cities/" + CITY, "/api/search?q=zeche&limit=10")) {
+            String service = path.startsWith("/api/search") ? "search-service" : "content-service";
+            wrk.read(platform.gatewayUrl() + path, 8, half / 2);
+            wrk.read(platform.serviceUrl(service) + path, 8, half / 2);
+        }
+        writes.join();
+    }
+
+    /** The same GET, straight to the service and through the gateway, in alternating rounds. */
+    private void gatewayAgainstDirect(String service, String path, String what) {
+        String direct = platform.serviceUrl(service) + path;
+        String gateway = platform.gatewayUrl() + path;
+        out.printf("%n== %s: %s direct and through the gateway, %d connections, %d x %d s each%n", what, path,
+                concurrency, rounds, seconds);
+        wrk.read(direct, concurrency, 5);
+        wrk.read(gateway, concurrency, 5);
+        List<Wrk.Result> straight = new ArrayList<>();
+        List<Wrk.Result> routed = new ArrayList<>();
+        for (int round = 0; round < rounds; round++) {
+            straight.add(announce("direct ", wrk.read(direct, concurrency, seconds)));
+            routed.add(announce("gateway", wrk.read(gateway, concurrency, seconds)));
+        }
+        double directRate = straight.stream().mapToDouble(Wrk.Result::perSecond).average().orElseThrow();
+        double gatewayRate = routed.stream().mapToDouble(Wrk.Result::perSecond).average().orElseThrow();
+        double directMedian = straight.stream().mapToDouble(Wrk.Result::medianMs).average().orElseThrow();
+        double gatewayMedian = routed.stream().mapToDouble(Wrk.Result::medianMs).average().orElseThrow();
+        long failures = straight.stream().mapToLong(Wrk.Result::failures).sum()
+                + routed.stream().mapToLong(Wrk.Result::failures).sum();
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("path", path);
+        figures.put("directPerSecond", round(directRate));
+        figures.put("gatewayPerSecond", round(gatewayRate));
+        figures.put("ratio", round(gatewayRate / directRate));
+        figures.put("directMedianMs", round(directMedian));
+        figures.put("gatewayMedianMs", round(gatewayMedian));
+        figures.put("addedMedianMs", round(gatewayMedian - directMedian));
+        figures.put("failedRequests", failures);
+        figures.put("rounds", Map.of("direct", straight.stream().map(Wrk.Result::figures).toList(),
+                "gateway", routed.stream().map(Wrk.Result::figures).toList()));
+        report.put("gateway " + what, figures);
+        row("gateway ÷ direct throughput, " + what, String.format("%.2f (%,.0f ÷ %,.0f req/s)", gatewayRate / directRate,
+                gatewayRate, directRate), "≥ 0.80");
+        row("gateway added median latency, " + what, String.format("%+.2f ms (%.2f vs %.2f ms)",
+                gatewayMedian - directMedian, gatewayMedian, directMedian), "≤ 1 ms");
+        if (failures > 0) {
+            row("failed requests in the runs above (non-2xx, errors, timeouts)", String.valueOf(failures), "0");
+        }
+    }
+
+    private Wrk.Result announce(String label, Wrk.Result result) {
+        out.printf("  %s %,10.0f req/s  median %7.2f ms  p99 %7.2f ms  failed %d%n", label, result.perSecond(),
+                result.medianMs(), result.p99Ms(), result.failures());
+        return result;
+    }
+
+    /** Publish → found by search, one probe at a time, nothing else writing. */
+    private void freshnessIdle() throws InterruptedException {
+        out.printf("%n== publish → found by search, idle platform, %d probes%n", probes);
+        List<Probe> results = new ArrayList<>();
+        for (int i = 0; i < probes; i++) {
+            results.add(probe());
+            Thread.sleep(50);
+        }
+        freshness("idle platform", results, "≤ 250 ms (p99)");
+    }
+
+    /** The same probes while one wrk connection keeps creating events through the gateway. */
+    private void freshnessUnderSteadyLoad() throws InterruptedException {
+        out.printf("%n== publish → found by search while one connection writes steadily for %d s%n", steadySeconds);
+        AtomicBoolean loading = new AtomicBoolean(true);
+        CompletableFuture<Wrk.Result> load = CompletableFuture.supplyAsync(() -> {
+            try {
+                return wrk.writeEvents(platform.gatewayUrl(), 1, steadySeconds, writeArguments("dauerlast" + letters(8)));
+            } finally {
+                loading.set(false);
+            }
+        });
+        Thread.sleep(2_000);
+        List<Probe> results = new ArrayList<>();
+        while (loading.get() && results.size() < probes) {
+            results.add(probe());
+            Thread.sleep(50);
+        }
+        Wrk.Result writes = load.join();
+        report.put("steadyLoad", writes.figures());
+        freshness(String.format("under a steady load of %.0f writes/s", writes.perSecond()), results, "—");
+    }
+
+    private void freshness(String what, List<Probe> results, String bar) {
+        long missing = results.stream().filter(probe -> probe.foundMs() < 0).count();
+        double[] found = results.stream().filter(probe -> probe.foundMs() >= 0).mapToDouble(Probe::foundMs).sorted().toArray();
+        double[] afterAnswer = results.stream().filter(probe -> probe.foundMs() >= 0)
+                .mapToDouble(Probe::afterAnswerMs).sorted().toArray();
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("probes", results.size());
+        figures.put("notFoundWithin30s", missing);
+        figures.put("fromRequestP50Ms", round(percentile(found, 50)));
+        figures.put("fromRequestP99Ms", round(percentile(found, 99)));
+        figures.put("fromRequestMaxMs", round(percentile(found, 100)));
+        figures.put("fromAnswerP50Ms", round(percentile(afterAnswer, 50)));
+        figures.put("fromAnswerP99Ms", round(percentile(afterAnswer, 99)));
+        report.put("freshness " + what, figures);
+        row("publish → found by search, p50 / p99, " + what + " (" + results.size() + " probes"
+                + (missing > 0 ? ", " + missing + " not found in 30 s" : "") + ")",
+                String.format("%.0f ms / %.0f ms", percentile(found, 50), percentile(found, 99)), bar);
+    }
+
+    private record Probe(double foundMs, double afterAnswerMs) {
+    }
+
+    /**
+     * Creates one event with a word of its own through the gateway and asks search for that word
+     * every 2 ms until it is found: the time from sending the write to the first answer that has it.
+     */
+    private Probe probe() {
+        String word = "frisch" + letters(10);
+        long sent = System.nanoTime();
+        HttpResponse<String> created = send(HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + "/api/events"))
+                .header("Authorization", "Bearer " + editor).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(eventJson("Frischeprobe " + word))).build());
+        if (created.statusCode() != 201) {
+            throw new IllegalStateException("probe write refused: " + created.statusCode() + " " + created.body());
+        }
+        long answered = System.nanoTime();
+        String search = platform.gatewayUrl() + "/api/search?type=event&limit=1&q=" + word;
+        while (System.nanoTime() - sent < Duration.ofSeconds(30).toNanos()) {
+            if (JSON.readTree(get(search)).path("total").asLong() > 0) {
+                long found = System.nanoTime();
+                return new Probe((found - sent) / 1e6, (found - answered) / 1e6);
+            }
+            sleep(2);
+        }
+        return new Probe(-1, -1);
+    }
+
+    /**
+     * As many writes as {@code writeConnections} connections get accepted in {@code writeSeconds},
+     * then the time until search has every one of them: the sustained rate is what was written
+     * and indexed over the whole span. Counts come from the events and search databases themselves.
+     */
+    private void sustainedWrites(ProcessMeter processes) throws SQLException, InterruptedException {
+        out.printf("%n== sustained writes: %d connections for %d s, then until search has all of them%n",
+                writeConnections, writeSeconds);
+        Map<String, Long> cpuBefore = processes.cpuMillis();
+        long begin = System.nanoTime();
+        Wrk.Result writes = wrk.writeEvents(platform.gatewayUrl(), writeConnections, writeSeconds, writeArguments(marker));
+        long written = System.nanoTime();
+        long stored = count("events", "SELECT count(*) FROM event WHERE title LIKE ?", "Messkonzert " + marker + " %");
+        String indexedQuery = """
+                SELECT count(DISTINCT d.id) FROM search_document d JOIN search_generation g ON g.id = d.generation
+                WHERE g.state = 'active' AND d.type = 'event' AND NOT d.removed AND d.title LIKE ?
+                """;
+        long indexed = 0;
+        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        while (System.nanoTime() < deadline) {
+            indexed = count("search", indexedQuery, "Messkonzert " + marker + " %");
+            if (indexed >= stored) {
+                break;
+            }
+            Thread.sleep(100);
+        }
+        long done = System.nanoTime();
+        Map<String, Long> cpuAfter = processes.cpuMillis();
+        long copies = count("search", """
+                SELECT count(*) FROM search_document d JOIN search_generation g ON g.id = d.generation
+                WHERE g.state = 'active' AND d.type = 'event' AND NOT d.removed AND d.title LIKE ?
+                """, "Messkonzert " + marker + " %");
+        double acceptedRate = writes.created() / ((written - begin) / 1e9);
+        double indexedRate = indexed / ((done - begin) / 1e9);
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("wrk", writes.figures());
+        figures.put("accepted", writes.created());
+        figures.put("refused", writes.refused());
+        figures.put("storedByEvents", stored);
+        figures.put("indexedBySearch", indexed);
+        figures.put("searchRows", copies);
+        figures.put("acceptedPerSecond", round(acceptedRate));
+        figures.put("writtenAndIndexedPerSecond", round(indexedRate));
+        figures.put("indexLagAfterLastWriteMs", round((done - written) / 1e6));
+        Map<String, Double> cpuPerWrite = new LinkedHashMap<>();
+        long writesIndexed = indexed;
+        cpuAfter.forEach((process, millis) -> cpuPerWrite.put(process,
+                round((millis - cpuBefore.get(process)) / (double) writesIndexed)));
+        figures.put("cpuMsPerWrite", cpuPerWrite);
+        report.put("sustainedWrites", figures);
+        out.println("  CPU ms per write: " + cpuPerWrite);
+        row("CPU time per write and index, by process", cpuPerWrite.entrySet().stream()
+                .map(entry -> entry.getKey().replace("-service", "") + " " + entry.getValue() + " ms")
+                .collect(java.util.stream.Collectors.joining(", ")), "—");
+        out.printf("  accepted %d (refused %d), stored %d, indexed %d in %d rows; search caught up %.0f ms after the last write%n",
+                writes.created(), writes.refused(), stored, indexed, copies, (done - written) / 1e6);
+        row(String.format("sustained writes accepted and indexed (%d connections, %d s)", writeConnections, writeSeconds),
+                String.format("%.0f /s (accepted %.0f /s, write p50 %.1f ms)", indexedRate, acceptedRate, writes.medianMs()),
+                "≥ 1,000 /s");
+        // wrk stops counting at the end of its run; writes still in flight then are stored but not counted
+        row("every accepted write found once (accepted ≤ stored = indexed = rows; stored − accepted ≤ connections)",
+                String.format("%d ≤ %d = %d = %d%s", writes.created(), stored, indexed, copies,
+                        writes.refused() > 0 ? ", " + writes.refused() + " refused" : ""), "nothing lost");
+    }
+
+    private List<String> writeArguments(String marker) {
+        ZonedDateTime start = eventStart();
+        return List.of(editor, CITY, venueId, marker, start.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME),
+                start.plusHours(2).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+    }
+
+    private String eventJson(String title) {
+        ZonedDateTime start = eventStart();
+        return JSON.writeValueAsString(Map.of("city", CITY, "venueId", venueId, "title", title,
+                "description", "Eine Probe der Lastmessung.", "category", "konzert",
+                "start", start.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME),
+                "end", start.plusHours(2).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME),
+                "price", Map.of("free", true, "currency", "EUR")));
+    }
+
+    /** Every benchmark event starts at 19:00 in Bochum, a month from now. */
+    private static ZonedDateTime eventStart() {
+        return ZonedDateTime.of(LocalDate.now().plusDays(30), LocalTime.of(19, 0), ZoneId.of("Europe/Berlin"));
+    }
+
+    private long count(String database, String sql, String like) throws SQLException {
+        try (Connection connection = platform.database(database);
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, like);
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+
+    private void write(Path reports) throws IOException {
+        String stamp = ZonedDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        StringBuilder markdown = new StringBuilder("# Platform benchmark, " + report.get("date") + "\n\n");
+        markdown.append("Machine: ").append(report.get("machine")).append("\n\n");
+        markdown.append("Settings: ").append(report.get("settings")).append("\n\n");
+        markdown.append("| figure | measured | bar |\n|---|---|---|\n");
+        for (String[] line : table) {
+            markdown.append("| ").append(String.join(" | ", line)).append(" |\n");
+        }
+        Path md = reports.resolve("platform-" + stamp + ".md");
+        Path json = reports.resolve("platform-" + stamp + ".json");
+        Files.writeString(md, markdown);
+        Files.writeString(json, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(report));
+        out.println();
+        out.print(markdown);
+        out.println("\nReport: " + md + "\n        " + json);
+    }
+
+    private void row(String figure, String measured, String bar) {
+        table.add(new String[] {figure, measured, bar});
+    }
+
+    private static String get(String url) {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(url)).GET().build());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("GET " + url + " answered " + response.statusCode() + " " + response.body());
+        }
+        return response.body();
+    }
+
+    private static HttpResponse<String> send(HttpRequest request) {
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static double percentile(double[] sorted, double percent) {
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
+        int index = (int) Math.ceil(percent / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 100) / 100.0;
+    }
+
+    private static String ms(long millis) {
+        return String.format("%,d ms", millis);
+    }
+
+    private static String letters(int count) {
+        StringBuilder word = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            word.append((char) ('a' + ThreadLocalRandom.current().nextInt(26)));
+        }
+        return word.toString();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static Map<String, Integer> freePorts() throws IOException {
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        for (String name : List.of("postgresql", "kafka", "kafka-controller", "gateway-service", "content-service",
+                "events-service", "search-service", "gateway-service management", "content-service management",
+                "events-service management", "search-service management")) {
+            try (ServerSocket socket = new ServerSocket(0)) {
+                ports.put(name, socket.getLocalPort());
+            }
+        }
+        return ports;
+    }
+}
