@@ -16,6 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param machineClients roles and cities of the tokens a client-credentials client gets, by client id
  * @param keys           signing key rotation
  * @param signIn         back-off after failed sign-ins
+ * @param seed           the accounts created at the first start
  */
 @ConfigurationProperties("stadtportal.identity")
 public record IdentityProperties(
@@ -23,7 +24,8 @@ public record IdentityProperties(
         @DefaultValue("stadtportal") String audience,
         Map<String, MachineClient> machineClients,
         @DefaultValue Keys keys,
-        @DefaultValue SignIn signIn) {
+        @DefaultValue SignIn signIn,
+        @DefaultValue Seed seed) {
 
     public IdentityProperties {
         machineClients = machineClients == null ? Map.of() : Map.copyOf(machineClients);
@@ -62,5 +64,18 @@ public record IdentityProperties(
             @DefaultValue("20") int freeFailuresPerAddress,
             @DefaultValue("1m") Duration firstBlock,
             @DefaultValue("1h") Duration longestBlock) {
+    }
+
+    /**
+     * The accounts made when they do not exist yet: {@code admin} and one editor {@code redaktion-<city>}
+     * per city. A password left empty is generated and written to the log once, at that first start.
+     *
+     * @param enabled        whether to seed at all
+     * @param adminPassword  {@code STADTPORTAL_ADMIN_PASSWORD}
+     * @param editorPassword {@code STADTPORTAL_EDITOR_PASSWORD}, for every editor
+     * @param cities         the demo cities that get an editor
+     */
+    public record Seed(@DefaultValue("true") boolean enabled, String adminPassword, String editorPassword,
+            @DefaultValue List<String> cities) {
     }
 }

@@ -64,6 +64,17 @@ class AccountAdminIT {
     }
 
     @Test
+    void a_fresh_installation_has_an_administrator_and_an_editor_for_each_demo_city() {
+        assertThat(accounts.find("redaktion-dortmund")).hasValueSatisfying(editor -> {
+            assertThat(editor.roles()).containsExactly("editor");
+            assertThat(editor.cities()).containsExactly("dortmund");
+            assertThat(editor.enabled()).isTrue();
+        });
+        assertThat(jdbc.sql("SELECT actor FROM account_audit WHERE subject = 'admin' AND action = 'created'")
+                .query(String.class).single()).isEqualTo("seed");
+    }
+
+    @Test
     void bad_input_is_answered_with_a_problem_naming_every_field_at_fault() {
         Answer refused = new Browser(port).json("POST", "/api/identity/users", admin, """
                 {"username":"X","password":"short","roles":["superuser"],"cities":["Not A Slug"]}""");

@@ -154,6 +154,24 @@ class AuthorizationCodeFlowIT {
         assertThat(replayed.string("error")).isEqualTo("invalid_grant");
     }
 
+    @Test
+    void a_revoked_refresh_token_gets_no_new_tokens() {
+        Browser browser = new Browser(port);
+        String verifier = verifier();
+        String code = query(location(browser.authorize(request("portal-web", verifier, PORTAL_REDIRECT),
+                "redaktion-bochum", PASSWORD))).get("code");
+        String refreshToken = portalExchange(browser, code, verifier).string("refresh_token");
+
+        Answer revoked = browser.client("/oauth2/revoke", Map.of("token", refreshToken,
+                "token_type_hint", "refresh_token"), "portal-web", "portal-web-dev-secret");
+        Answer refreshed = browser.token(Map.of("grant_type", "refresh_token", "refresh_token", refreshToken),
+                "portal-web", "portal-web-dev-secret");
+
+        assertThat(revoked.status()).isEqualTo(200);
+        assertThat(refreshed.status()).isEqualTo(400);
+        assertThat(refreshed.string("error")).isEqualTo("invalid_grant");
+    }
+
     private Answer portalExchange(Browser browser, String code, String verifier) {
         return browser.token(Map.of("grant_type", "authorization_code", "code", code,
                 "redirect_uri", PORTAL_REDIRECT, "code_verifier", verifier), "portal-web", "portal-web-dev-secret");

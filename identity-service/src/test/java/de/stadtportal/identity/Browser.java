@@ -99,7 +99,12 @@ public final class Browser {
 
     /** Posts to the token endpoint and answers status and JSON body. */
     public Answer token(Map<String, String> form, String basicUser, String basicPassword) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri("/oauth2/token"))
+        return client("/oauth2/token", form, basicUser, basicPassword);
+    }
+
+    /** Posts a form to one of the provider's client endpoints (token, revoke), as a client would. */
+    public Answer client(String path, Map<String, String> form, String basicUser, String basicPassword) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(encode(form)));
         if (basicUser != null) {

@@ -22,7 +22,9 @@ import org.springframework.boot.test.context.SpringBootTest;
         "stadtportal.identity.sign-in.free-failures-per-user=3",
         "stadtportal.identity.sign-in.free-failures-per-address=6",
         "stadtportal.identity.machine-clients.stadtportal-cli.roles=editor",
-        "stadtportal.identity.machine-clients.stadtportal-cli.cities=bochum,herne"})
+        "stadtportal.identity.machine-clients.stadtportal-cli.cities=bochum,herne",
+        "stadtportal.identity.seed.admin-password=" + AccountAdminIT.ADMIN_PASSWORD,
+        "stadtportal.identity.seed.cities=dortmund"})
 @RealInfrastructure
 public @interface IdentityTest {
 }
