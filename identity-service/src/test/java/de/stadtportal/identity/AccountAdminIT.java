@@ -111,6 +111,21 @@ class AccountAdminIT {
     }
 
     @Test
+    void a_refreshed_token_carries_the_cities_an_administrator_set_since() {
+        accounts.seed(new CreateAccount("redaktion-ruhr", "ruhr-passwort-123", Set.of("editor"), Set.of("essen")));
+        Browser browser = new Browser(port);
+        Answer tokens = TheApp.signIn(browser, "redaktion-ruhr", "ruhr-passwort-123");
+
+        new Browser(port).json("PUT", "/api/identity/users/redaktion-ruhr/cities", admin, "[\"essen\",\"herne\"]");
+        Answer refreshed = TheApp.refresh(browser, tokens.string("refresh_token"));
+
+        assertThat(Verifier.verify(port, tokens.string("access_token")).getClaimAsStringList("cities"))
+                .containsExactly("essen");
+        assertThat(Verifier.verify(port, refreshed.string("access_token")).getClaimAsStringList("cities"))
+                .containsExactly("essen", "herne");
+    }
+
+    @Test
     void a_disabled_person_can_neither_refresh_nor_get_a_new_code_from_her_session() {
         accounts.seed(new CreateAccount("redaktion-gelsenkirchen", "gelsen-passwort-1", Set.of("editor"),
                 Set.of("gelsenkirchen")));

@@ -49,11 +49,18 @@ class SignInIT {
     }
 
     @Test
-    void a_signed_in_person_is_sent_on() {
-        HttpResponse<String> signedIn = new Browser(port).signIn("redaktion-herne", PASSWORD);
-
+    void a_person_who_signs_in_here_directly_sees_who_she_is_and_can_sign_out_again() {
+        Browser browser = new Browser(port);
+        HttpResponse<String> signedIn = browser.signIn("redaktion-herne", PASSWORD);
         assertThat(signedIn.statusCode()).isEqualTo(302);
         assertThat(location(signedIn)).doesNotContain("error");
+
+        String home = browser.get(location(signedIn)).body();
+        assertThat(home).contains("Sie sind als redaktion-herne angemeldet", "action=\"/logout\"");
+        HttpResponse<String> signedOut = browser.post("/logout", Map.of("_csrf", Browser.csrf(home)));
+
+        assertThat(location(signedOut)).endsWith("/login?logout");
+        assertThat(location(browser.get("/"))).endsWith("/login");
     }
 
     @Test

@@ -43,6 +43,27 @@ final class LoginPage {
             </html>
             """;
 
+    private static final String SIGNED_IN = """
+            <!DOCTYPE html>
+            <html lang="%1$s">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>%2$s</title>
+            </head>
+            <body>
+            <main>
+            <h1>%2$s</h1>
+            <p>%3$s</p>
+            <form method="post" action="/logout">
+            <input type="hidden" name="%4$s" value="%5$s">
+            <button type="submit">%6$s</button>
+            </form>
+            </main>
+            </body>
+            </html>
+            """;
+
     private final MessageSource messages;
     private final Locale locale;
 
@@ -60,7 +81,14 @@ final class LoginPage {
                 HtmlUtils.htmlEscape(csrf.getToken()), text("login.submit"), other, text("login.other-language"));
     }
 
-    private String text(String code) {
-        return HtmlUtils.htmlEscape(messages.getMessage(code, null, locale), "UTF-8");
+    /** What a person sees who signed in here directly rather than through an app: who they are, and a way out. */
+    String renderSignedIn(String username, CsrfToken csrf) {
+        return SIGNED_IN.formatted(locale.getLanguage(), text("login.title"), text("home.signed-in", username),
+                HtmlUtils.htmlEscape(csrf.getParameterName()), HtmlUtils.htmlEscape(csrf.getToken()),
+                text("home.sign-out"));
+    }
+
+    private String text(String code, Object... arguments) {
+        return HtmlUtils.htmlEscape(messages.getMessage(code, arguments, locale), "UTF-8");
     }
 }
