@@ -66,7 +66,8 @@ class AuthorizationServerConfiguration {
                 .oauth2ResourceServer(server -> server.jwt(Customizer.withDefaults()))
                 .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
                         new LoginUrlAuthenticationEntryPoint("/login"), browsers))
-                .sessionManagement(session -> session.maximumSessions(-1).sessionRegistry(sessions).expiredUrl("/login"))
+                .sessionManagement(session -> session.maximumSessions(-1).sessionRegistry(sessions)
+                        .expiredUrl("/login"))
                 .build();
     }
 

@@ -8,7 +8,10 @@ import de.stadtportal.identity.account.application.AccountService;
 import de.stadtportal.identity.account.application.CreateAccount;
 import de.stadtportal.identity.key.application.KeyRotationJob;
 import de.stadtportal.identity.key.application.SigningKeys;
+import de.stadtportal.identity.key.persistence.SigningKeyRepository;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,7 +21,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.transaction.support.TransactionTemplate;
-import de.stadtportal.identity.key.persistence.SigningKeyRepository;
 
 /** Signing keys live in the database, rotate without breaking tokens in flight, and go once their tokens have. */
 @IdentityTest
@@ -98,8 +100,8 @@ class KeyRotationIT {
     }
 
     private static String kid(String token) {
-        String header = new String(java.util.Base64.getUrlDecoder().decode(token.substring(0, token.indexOf('.'))),
-                java.nio.charset.StandardCharsets.UTF_8);
+        String header = new String(Base64.getUrlDecoder().decode(token.substring(0, token.indexOf('.'))),
+                StandardCharsets.UTF_8);
         return header.replaceAll(".*\"kid\":\"([^\"]+)\".*", "$1");
     }
 }

@@ -13,7 +13,7 @@ public final class TheApp {
 
     public static final String LOOPBACK = "http://127.0.0.1:53117/callback";
 
-    /** Signs in through the browser flow and exchanges the code from the app, not the browser; answers the token response. */
+    /** Signs in through the browser, then exchanges the code from the app's own client; answers the token response. */
     public static Answer signIn(Browser browser, String username, String password) {
         String verifier = Browser.verifier();
         HttpResponse<String> back = browser.authorize(AuthorizationCodeFlowIT.request("stadtportal-app", verifier,

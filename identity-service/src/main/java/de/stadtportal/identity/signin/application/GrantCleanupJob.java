@@ -4,7 +4,10 @@ import de.stadtportal.identity.signin.persistence.GrantRepository;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-/** Deletes grants whose codes and tokens have all expired: the library keeps them for ever. One statement, safe on several instances. */
+/**
+ * Deletes grants whose codes and tokens have all expired: the library keeps them for ever. One
+ * statement, safe on several instances.
+ */
 @Component
 public class GrantCleanupJob {
 

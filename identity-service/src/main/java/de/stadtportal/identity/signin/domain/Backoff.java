@@ -16,7 +16,8 @@ public record Backoff(int freeFailures, Duration firstBlock, Duration longestBlo
 
     public Backoff {
         if (freeFailures < 1 || firstBlock.isNegative() || longestBlock.compareTo(firstBlock) < 0) {
-            throw new IllegalArgumentException("A back-off needs a free failure and a first block no longer than the longest");
+            throw new IllegalArgumentException(
+                    "A back-off needs a free failure and a first block no longer than the longest");
         }
     }
 

@@ -32,7 +32,8 @@ class SignInEvents {
 
     @EventListener
     void succeeded(AuthenticationSuccessEvent event) {
-        formSignIn(event.getAuthentication()).ifPresent(details -> throttle.succeeded(event.getAuthentication().getName()));
+        formSignIn(event.getAuthentication())
+                .ifPresent(details -> throttle.succeeded(event.getAuthentication().getName()));
     }
 
     private static Optional<WebAuthenticationDetails> formSignIn(Authentication authentication) {

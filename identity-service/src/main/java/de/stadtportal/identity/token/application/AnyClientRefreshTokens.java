@@ -29,8 +29,8 @@ public final class AnyClientRefreshTokens implements OAuth2TokenGenerator<OAuth2
 
     @Override
     public OAuth2RefreshToken generate(OAuth2TokenContext context) {
-        if (!OAuth2TokenType.REFRESH_TOKEN.equals(context.getTokenType())
-                || !context.getRegisteredClient().getAuthorizationGrantTypes().contains(AuthorizationGrantType.REFRESH_TOKEN)) {
+        if (!OAuth2TokenType.REFRESH_TOKEN.equals(context.getTokenType()) || !context.getRegisteredClient()
+                .getAuthorizationGrantTypes().contains(AuthorizationGrantType.REFRESH_TOKEN)) {
             return null;
         }
         Instant now = clock.instant();
