@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.oauth2.jwt.Jwt;
 
 @IdentityTest
@@ -27,6 +28,7 @@ class AuthorizationCodeFlowIT {
 
     @LocalServerPort int port;
     @Autowired AccountService accounts;
+    @Autowired JdbcClient jdbc;
 
     @BeforeEach
     void the_bochum_editor_has_an_account() {
@@ -168,6 +170,21 @@ class AuthorizationCodeFlowIT {
                 "portal-web", "portal-web-dev-secret");
 
         assertThat(revoked.status()).isEqualTo(200);
+        assertThat(refreshed.status()).isEqualTo(400);
+        assertThat(refreshed.string("error")).isEqualTo("invalid_grant");
+    }
+
+    @Test
+    void an_expired_refresh_token_gets_no_new_tokens() {
+        Browser browser = new Browser(port);
+        String refreshToken = TheApp.signIn(browser, "redaktion-bochum", PASSWORD).string("refresh_token");
+        jdbc.sql("""
+                UPDATE oauth2_authorization SET refresh_token_issued_at = now() - interval '30 days',
+                       refresh_token_expires_at = now() - interval '1 second'
+                 WHERE refresh_token_value = :token""").param("token", refreshToken).update();
+
+        Answer refreshed = TheApp.refresh(browser, refreshToken);
+
         assertThat(refreshed.status()).isEqualTo(400);
         assertThat(refreshed.string("error")).isEqualTo("invalid_grant");
     }
