@@ -1,0 +1,6 @@
+package de.stadtportal.identity.account.domain;
+
+import java.util.Set;
+
+public record CitiesChanged(String username, Set<String> before, Set<String> after) implements AccountEvent {
+}

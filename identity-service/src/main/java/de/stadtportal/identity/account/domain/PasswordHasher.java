@@ -1,0 +1,8 @@
+package de.stadtportal.identity.account.domain;
+
+/** Turns a password into what is stored; the application layer lends Spring Security's delegating encoder. */
+@FunctionalInterface
+public interface PasswordHasher {
+
+    String hash(String password);
+}

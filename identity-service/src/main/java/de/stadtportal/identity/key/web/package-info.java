@@ -1,0 +1,4 @@
+/**
+ * The administrators' rotation endpoint.
+ */
+package de.stadtportal.identity.key.web;

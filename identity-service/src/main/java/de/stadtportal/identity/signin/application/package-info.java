@@ -1,0 +1,4 @@
+/**
+ * Counting failures and deciding whether an attempt waits; ending sessions and grants; cleaning up expired grants.
+ */
+package de.stadtportal.identity.signin.application;
