@@ -10,7 +10,7 @@ import de.stadtportal.contracts.CitySnapshot;
 import de.stadtportal.contracts.EventPublished;
 import de.stadtportal.contracts.EventSnapshot;
 import de.stadtportal.contracts.EventWithdrawn;
-import de.stadtportal.contracts.Geo;
+import de.stadtportal.kernel.Geo;
 import de.stadtportal.contracts.Image;
 import de.stadtportal.contracts.Price;
 import de.stadtportal.contracts.VenueChanged;

@@ -1,5 +1,6 @@
 package de.stadtportal.contracts;
 
+import de.stadtportal.kernel.Geo;
 import java.util.List;
 import java.util.Objects;
 

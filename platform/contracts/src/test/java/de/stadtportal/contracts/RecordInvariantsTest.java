@@ -1,5 +1,6 @@
 package de.stadtportal.contracts;
 
+import de.stadtportal.kernel.Geo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -14,4 +14,12 @@ public record ArticleListQuery(String city, boolean drafts, String topic, String
     /** The position a page continues after: the sort time of the last article shown and its id. */
     public record After(Instant at, UUID id) {
     }
+
+    public Instant afterAt() {
+        return after == null ? null : after.at();
+    }
+
+    public UUID afterId() {
+        return after == null ? null : after.id();
+    }
 }

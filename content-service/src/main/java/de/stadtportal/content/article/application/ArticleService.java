@@ -117,26 +117,23 @@ public class ArticleService implements KnownArticles {
 
     private Mono<Slice<TranslatedArticle>> published(ArticleListQuery query) {
         String locale = offer.locale(query.locale());
-        ArticleListQuery.After after = query.after();
         return cities.requireExists(query.city())
                 .thenMany(articles.published(query.city(), locale, offer.fallback(), query.topic(),
-                        query.tag(), after == null ? null : after.at(), after == null ? null : after.id(),
-                        query.limit() + 1))
-                .collectList()
-                .map(found -> Slice.of(found, query.limit()));
+                        query.tag(), query.afterAt(), query.afterId(), Slice.rowsFor(query.limit())))
+                
+                .collect(Slice.toSlice(query.limit()));
     }
 
     /** The drafts of a city, scheduled ones among them, most recently changed first; for its editors only. */
     private Mono<Slice<TranslatedArticle>> drafts(ArticleListQuery query, Caller caller) {
         caller.requireSignedIn("Drafts are shown to editors only; send a bearer token");
         String locale = offer.localeOrAll(query.locale());
-        ArticleListQuery.After after = query.after();
         return cities.requireExists(query.city())
                 .then(Mono.fromCallable(() -> caller.requireEditorOf(query.city())))
-                .thenMany(articles.drafts(query.city(), locale, query.topic(), query.tag(),
-                        after == null ? null : after.at(), after == null ? null : after.id(), query.limit() + 1))
-                .collectList()
-                .map(found -> Slice.of(found, query.limit()));
+                .thenMany(articles.drafts(query.city(), locale, query.topic(), query.tag(), query.afterAt(),
+                        query.afterId(), Slice.rowsFor(query.limit())))
+                
+                .collect(Slice.toSlice(query.limit()));
     }
 
     /** The saved states of an article, newest first; for editors of its city only. */
@@ -144,9 +141,8 @@ public class ArticleService implements KnownArticles {
         return Mono.defer(() -> {
             caller.requireSignedIn("Revisions are shown to editors only; send a bearer token");
             return editable(query.article(), caller)
-                    .flatMap(found -> revisions.newestFirst(found.article().id(), query.before(), query.limit() + 1)
-                            .collectList())
-                    .map(found -> Slice.of(found, query.limit()));
+                    .flatMap(found -> revisions.newestFirst(found.article().id(), query.before(),
+                            Slice.rowsFor(query.limit())).collect(Slice.toSlice(query.limit())));
         });
     }
 

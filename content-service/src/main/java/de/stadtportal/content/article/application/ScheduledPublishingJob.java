@@ -2,13 +2,13 @@ package de.stadtportal.content.article.application;
 
 import de.stadtportal.content.ContentProperties;
 import de.stadtportal.content.article.persistence.ArticleRepository;
+import de.stadtportal.messaging.schedule.PeriodicJob;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
@@ -20,13 +20,13 @@ import reactor.core.publisher.Sinks;
  * <p>
  * The database is the schedule: a pass publishes every draft that is due, whenever it became due,
  * so drafts whose time passed while the service was down are published by the first pass after
- * start ({@link #catchUp()}). Passes run on start, on a fixed interval as a safety net, and when a
+ * start ({@link #pass()}). Passes run on start, on a fixed interval as a safety net, and when a
  * new schedule is saved; after each pass a timer is set for the next known {@code publishAt}, so
  * articles appear on time without polling often. Several instances may run passes at once: each
  * due draft is locked with {@code SKIP LOCKED} and updated only at the version it was read at.
  */
 @Component
-public class ScheduledPublishingJob implements SmartLifecycle {
+public class ScheduledPublishingJob extends PeriodicJob {
 
     private static final Logger log = LoggerFactory.getLogger(ScheduledPublishingJob.class);
 
@@ -35,51 +35,36 @@ public class ScheduledPublishingJob implements SmartLifecycle {
     private final ScheduledTimes scheduled;
     private final ArticleMetrics metrics;
     private final Clock clock;
-    private final Duration interval;
-    private final AtomicReference<Disposable> loop = new AtomicReference<>();
     private final AtomicReference<Disposable> timer = new AtomicReference<>();
     private final Sinks.Many<Object> wakeups = Sinks.many().multicast().directBestEffort();
 
     ScheduledPublishingJob(ArticleService articles, ArticleRepository repository, ScheduledTimes scheduled,
             ArticleMetrics metrics, Clock clock, ContentProperties settings) {
+        super(settings.publishing().interval(), "Scheduled publishing pass failed");
         this.articles = articles;
         this.repository = repository;
         this.scheduled = scheduled;
         this.metrics = metrics;
         this.clock = clock;
-        this.interval = settings.publishing().interval();
+    }
+
+    /** Besides the interval, a pass runs when a schedule is saved and when the timer for the next one fires. */
+    @Override
+    protected Flux<?> signals(Flux<Long> ticks) {
+        return Flux.merge(ticks, scheduled.times(), wakeups.asFlux()).onBackpressureLatest();
     }
 
     @Override
-    public void start() {
-        Flux<Object> signals = Flux.merge(
-                Flux.interval(Duration.ZERO, interval),
-                scheduled.times(),
-                wakeups.asFlux());
-        loop.set(signals.onBackpressureLatest()
-                .concatMap(signal -> catchUp().onErrorResume(e -> {
-                    log.warn("Scheduled publishing pass failed, next pass retries: {}", e.toString());
-                    return Mono.empty();
-                }), 1)
-                .subscribe());
-    }
-
-    @Override
-    public void stop() {
-        dispose(loop.getAndSet(null));
+    protected void stopped() {
         dispose(timer.getAndSet(null));
-    }
-
-    @Override
-    public boolean isRunning() {
-        return loop.get() != null;
     }
 
     /**
      * One pass: publishes every due draft, then sets the timer for the next one. It is what runs
      * on start, and may be called at any time (tests call it to simulate a start).
      */
-    public Mono<Long> catchUp() {
+    @Override
+    public Mono<Long> pass() {
         return articles.publishDue()
                 .doOnNext(published -> {
                     if (published > 0) {
@@ -95,7 +80,7 @@ public class ScheduledPublishingJob implements SmartLifecycle {
     private Mono<Void> armNext() {
         return repository.nextDue().doOnNext(next -> {
             Duration wait = Duration.between(clock.instant(), next);
-            if (wait.compareTo(interval) < 0) {
+            if (wait.compareTo(interval()) < 0) {
                 // a due draft that could not be published is retried after a pause, not in a tight loop
                 Duration delay = wait.isNegative() ? Duration.ofSeconds(1) : wait.plusMillis(5);
                 dispose(timer.getAndSet(Mono.delay(delay)

@@ -48,8 +48,8 @@ public class CityService implements KnownCities {
     }
 
     public Mono<Slice<City>> list(CityListQuery query) {
-        return repository.page(query.afterSlug(), query.limit() + 1).collectList()
-                .map(cities -> Slice.of(cities, query.limit()));
+        return repository.page(query.afterSlug(), Slice.rowsFor(query.limit()))
+                .collect(Slice.toSlice(query.limit()));
     }
 
     public Mono<City> get(String slug) {

@@ -1,7 +1,7 @@
 package de.stadtportal.events.city.application;
 
 import de.stadtportal.events.city.persistence.KnownCityRepository;
-import de.stadtportal.kernel.refusal.LimitExceeded;
+import de.stadtportal.kernel.refusal.UnknownReference;
 import de.stadtportal.kernel.refusal.Violation;
 import de.stadtportal.messaging.consumer.AppliedVersions;
 import org.springframework.stereotype.Service;
@@ -30,7 +30,7 @@ public class CityReplicaService implements AnnouncedCities {
     @Override
     public Mono<Void> requireAnnounced(String city, String field) {
         return cities.exists(city).flatMap(known -> known ? Mono.<Void>empty()
-                : Mono.error(() -> new LimitExceeded("Unknown city '" + city + "'",
+                : Mono.error(() -> new UnknownReference("Unknown city '" + city + "'",
                         new Violation(field, "is not a city this platform knows"))));
     }
 

@@ -8,7 +8,7 @@ import reactor.core.publisher.Mono;
 @Repository
 public class KnownCityRepository {
 
-    private static final String EXISTS = "SELECT 1 FROM known_city WHERE slug = :slug";
+    private static final String EXISTS = "SELECT EXISTS (SELECT 1 FROM known_city WHERE slug = :slug) AS known";
     private static final String REMEMBER = """
             INSERT INTO known_city (slug, name) VALUES (:slug, :name)
             ON CONFLICT (slug) DO UPDATE SET name = excluded.name, updated_at = now()
@@ -22,7 +22,7 @@ public class KnownCityRepository {
     }
 
     public Mono<Boolean> exists(String slug) {
-        return database.sql(EXISTS).bind("slug", slug).map(row -> true).one().defaultIfEmpty(false);
+        return database.sql(EXISTS).bind("slug", slug).map(row -> row.get("known", Boolean.class)).one();
     }
 
     public Mono<Void> remember(String slug, String name) {

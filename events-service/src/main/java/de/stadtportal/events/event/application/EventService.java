@@ -8,7 +8,7 @@ import de.stadtportal.events.event.persistence.EventRepository;
 import de.stadtportal.events.venue.application.VenueService;
 import de.stadtportal.events.venue.domain.Venue;
 import de.stadtportal.kernel.Caller;
-import de.stadtportal.kernel.refusal.LimitExceeded;
+import de.stadtportal.kernel.refusal.UnknownReference;
 import de.stadtportal.kernel.refusal.NotFound;
 import de.stadtportal.kernel.refusal.RuleBroken;
 import de.stadtportal.kernel.refusal.StaleVersion;
@@ -167,10 +167,10 @@ public class EventService {
         String city = event.details().city();
         return cities.requireAnnounced(city, "city")
                 .then(venues.find(event.details().venueId()))
-                .switchIfEmpty(Mono.error(() -> new LimitExceeded("Unknown venue",
+                .switchIfEmpty(Mono.error(() -> new UnknownReference("Unknown venue",
                         new Violation("venueId", "is not a venue of this platform"))))
                 .flatMap(venue -> venue.city().equals(city) ? Mono.just(venue)
-                        : Mono.error(new LimitExceeded("Venue in another city",
+                        : Mono.error(new UnknownReference("Venue in another city",
                                 new Violation("venueId", "is a venue in " + venue.city() + ", not in " + city))));
     }
 

@@ -1,5 +1,7 @@
 package de.stadtportal.events.event.application;
 
+import de.stadtportal.messaging.schedule.PeriodicJob;
+
 import de.stadtportal.events.EventsProperties;
 import de.stadtportal.events.event.persistence.EventRepository;
 import de.stadtportal.events.event.persistence.OccurrenceRepository;

@@ -1,6 +1,6 @@
 package de.stadtportal.events.event.application;
 
-import de.stadtportal.events.venue.domain.Geo;
+import de.stadtportal.kernel.Geo;
 import java.time.Instant;
 import java.util.UUID;
 

@@ -40,7 +40,7 @@ public class OccurrenceService {
     }
 
     public Mono<Slice<FoundOccurrence>> find(OccurrenceQuery query) {
-        int wanted = query.limit() + 1;
+        int wanted = Slice.rowsFor(query.limit());
         Instant searchFrom = query.afterStart() != null && query.afterStart().isAfter(query.from())
                 ? query.afterStart() : query.from();
         Filter filter = filter(query);

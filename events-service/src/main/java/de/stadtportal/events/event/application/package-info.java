@@ -8,3 +8,4 @@
  * announcement of series whose announced starts run low. Nothing here knows HTTP.
  */
 package de.stadtportal.events.event.application;
+

@@ -7,7 +7,7 @@ import de.stadtportal.events.event.domain.Image;
 import de.stadtportal.events.event.domain.Price;
 import de.stadtportal.events.event.domain.Recurrence;
 import de.stadtportal.events.venue.domain.Address;
-import de.stadtportal.events.venue.domain.Geo;
+import de.stadtportal.kernel.Geo;
 import de.stadtportal.events.venue.domain.Venue;
 import de.stadtportal.kernel.PortalTime;
 import java.time.Instant;

@@ -2,7 +2,7 @@ package de.stadtportal.events.event.web;
 
 import de.stadtportal.events.EventsProperties;
 import de.stadtportal.events.event.application.OccurrenceQuery;
-import de.stadtportal.events.venue.domain.Geo;
+import de.stadtportal.kernel.Geo;
 import de.stadtportal.kernel.PortalTime;
 import de.stadtportal.web.http.QueryTimes;
 import de.stadtportal.web.paging.Cursor;

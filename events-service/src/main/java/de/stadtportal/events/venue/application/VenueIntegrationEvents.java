@@ -1,7 +1,7 @@
 package de.stadtportal.events.venue.application;
 
 import de.stadtportal.contracts.Address;
-import de.stadtportal.contracts.Geo;
+import de.stadtportal.kernel.Geo;
 import de.stadtportal.contracts.IntegrationEvent;
 import de.stadtportal.contracts.VenueChanged;
 import de.stadtportal.contracts.VenueRef;
@@ -40,6 +40,6 @@ public final class VenueIntegrationEvents {
     }
 
     private static Geo geo(VenueDetails d) {
-        return d.geo() == null ? null : new Geo(d.geo().lat(), d.geo().lon());
+        return d.geo();
     }
 }

@@ -50,9 +50,9 @@ public class VenueService {
     }
 
     public Mono<Slice<Venue>> list(VenueQuery query) {
-        VenueQuery.After after = query.after();
-        return venues.list(query.city(), after == null ? null : after.name(), after == null ? null : after.id(),
-                query.limit() + 1).collectList().map(found -> Slice.of(found, query.limit()));
+        VenueQuery.After after = query.after() == null ? VenueQuery.After.START : query.after();
+        return venues.list(query.city(), after.name(), after.id(), Slice.rowsFor(query.limit()))
+                .collect(Slice.toSlice(query.limit()));
     }
 
     /** The venue as committed, or empty: what an event about to be written checks first. */

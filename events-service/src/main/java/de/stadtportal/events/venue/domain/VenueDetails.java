@@ -1,5 +1,6 @@
 package de.stadtportal.events.venue.domain;
 
+import de.stadtportal.kernel.Geo;
 import de.stadtportal.kernel.refusal.Violations;
 import java.util.List;
 

@@ -1,7 +1,7 @@
 package de.stadtportal.events.venue.persistence;
 
 import de.stadtportal.events.venue.domain.Address;
-import de.stadtportal.events.venue.domain.Geo;
+import de.stadtportal.kernel.Geo;
 import de.stadtportal.events.venue.domain.Venue;
 import de.stadtportal.events.venue.domain.VenueDetails;
 import io.r2dbc.spi.Readable;

@@ -2,6 +2,8 @@ package de.stadtportal.kernel.paging;
 
 import java.util.List;
 import java.util.function.Function;
+import java.util.stream.Collector;
+import java.util.stream.Collectors;
 
 /**
  * One page of a sorted list and whether more follow. Queries fetch {@code limit + 1} rows so that
@@ -17,6 +19,19 @@ public record Slice<T>(List<T> items, boolean more) {
     public static <T> Slice<T> of(List<T> fetched, int limit) {
         boolean more = fetched.size() > limit;
         return new Slice<>(more ? fetched.subList(0, limit) : fetched, more);
+    }
+
+    /** How many rows a query reads for a page of {@code limit}: one more, so the page knows whether more follow. */
+    public static int rowsFor(int limit) {
+        return limit + 1;
+    }
+
+    /**
+     * Collects what a query read for a page of {@code limit} into the page: a stream's
+     * {@code collect}, or a {@code Flux}'s, which then answers the page once the rows are read.
+     */
+    public static <T> Collector<T, ?, Slice<T>> toSlice(int limit) {
+        return Collectors.collectingAndThen(Collectors.toList(), fetched -> of(fetched, limit));
     }
 
     /** The last item shown, when more follow: the position the next page starts after. */

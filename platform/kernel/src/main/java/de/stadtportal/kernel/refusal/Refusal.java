@@ -9,7 +9,7 @@ import java.util.List;
  */
 public abstract sealed class Refusal extends RuntimeException
         permits InvalidInput, LimitExceeded, RuleBroken, NotFound, NotPermitted, SignInRequired, StaleVersion,
-        VersionRequired {
+        VersionRequired, UnknownReference {
 
     private static final long serialVersionUID = 1L;
 

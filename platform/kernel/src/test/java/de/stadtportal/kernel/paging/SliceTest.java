@@ -23,6 +23,13 @@ class SliceTest {
     }
 
     @Test
+    void a_query_reads_one_row_more_than_the_page_and_the_collector_cuts_it() {
+        assertThat(Slice.rowsFor(20)).isEqualTo(21);
+        assertThat(java.util.stream.Stream.of(1, 2, 3).collect(Slice.toSlice(2))).isEqualTo(new Slice<>(List.of(1, 2), true));
+        assertThat(java.util.stream.Stream.of(1).collect(Slice.toSlice(2))).isEqualTo(new Slice<>(List.of(1), false));
+    }
+
+    @Test
     void mapping_keeps_whether_more_follow() {
         assertThat(Slice.of(List.of(1, 2, 3), 2).map(n -> "#" + n)).isEqualTo(new Slice<>(List.of("#1", "#2"), true));
     }

@@ -9,6 +9,7 @@ import de.stadtportal.kernel.refusal.Refusal;
 import de.stadtportal.kernel.refusal.RuleBroken;
 import de.stadtportal.kernel.refusal.SignInRequired;
 import de.stadtportal.kernel.refusal.StaleVersion;
+import de.stadtportal.kernel.refusal.UnknownReference;
 import de.stadtportal.kernel.refusal.VersionRequired;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -170,7 +171,7 @@ public class ProblemDetailsHandler implements WebExceptionHandler, Ordered {
         if (refusal instanceof VersionRequired) {
             return ApiProblem.preconditionRequired(detail);
         }
-        if (refusal instanceof LimitExceeded) {
+        if (refusal instanceof LimitExceeded || refusal instanceof UnknownReference) {
             return ApiProblem.unprocessable(detail, errors);
         }
         throw new IllegalStateException("A refusal without a status: " + refusal.getClass().getName());

@@ -35,7 +35,7 @@ public class SearchService {
 
     /** One page of hits, best first, with their snippets, the total and the facets. */
     public Mono<SearchResult> search(SearchQuery query) {
-        return index.search(query, query.limit() + 1).flatMap(found -> withSnippets(query, found));
+        return index.search(query, Slice.rowsFor(query.limit())).flatMap(found -> withSnippets(query, found));
     }
 
     /** Titles, then words, completing what was typed; at most eight, none twice (ignoring case). */

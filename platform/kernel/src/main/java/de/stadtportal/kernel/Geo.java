@@ -1,6 +1,9 @@
-package de.stadtportal.events.venue.domain;
+package de.stadtportal.kernel;
 
-/** A point on the earth; a value outside the ranges is refused while the request body is read. */
+/**
+ * A point on the earth (WGS 84). A value outside the ranges is refused when it is made, so a request
+ * body or an event that carries one is refused while it is read.
+ */
 public record Geo(double lat, double lon) {
 
     public Geo {

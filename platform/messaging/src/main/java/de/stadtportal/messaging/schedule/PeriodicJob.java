@@ -1,4 +1,4 @@
-package de.stadtportal.events.event.application;
+package de.stadtportal.messaging.schedule;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
@@ -10,12 +10,13 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * The shape of the service's background work: a pass runs when the service starts and then every
- * {@code interval}, never two at once (a tick that comes while a pass runs is dropped), and a pass
- * that fails is logged and left to the next one. Passes take their rows with {@code SKIP LOCKED},
- * so several instances may run them.
+ * The shape of a service's background work: a pass runs when the service starts and then every
+ * {@code interval}, never two at once, and a pass that fails is logged and left to the next one.
+ * By default a tick that comes while a pass runs is dropped; a job woken by other signals as well
+ * (a new schedule) merges them in {@link #signals} and keeps the latest instead. Passes take their
+ * rows with {@code SKIP LOCKED} or at a version, so several instances may run them.
  */
-abstract class PeriodicJob implements SmartLifecycle {
+public abstract class PeriodicJob implements SmartLifecycle {
 
     private final Logger log = LoggerFactory.getLogger(getClass());
     private final AtomicReference<Disposable> loop = new AtomicReference<>();
@@ -23,7 +24,7 @@ abstract class PeriodicJob implements SmartLifecycle {
     private final String failure;
 
     /** {@code failure} says what failed, for the log, e.g. "Listing event starts failed". */
-    PeriodicJob(Duration interval, String failure) {
+    protected PeriodicJob(Duration interval, String failure) {
         this.interval = interval;
         this.failure = failure;
     }
@@ -31,11 +32,23 @@ abstract class PeriodicJob implements SmartLifecycle {
     /** One pass over whatever is due; answers how many it handled. */
     public abstract Mono<Long> pass();
 
+    /** What starts a pass: the ticks of the interval, dropped while a pass runs. */
+    protected Flux<?> signals(Flux<Long> ticks) {
+        return ticks.onBackpressureDrop();
+    }
+
+    /** Called when the job stops, after its loop is disposed: for timers of its own. */
+    protected void stopped() {
+    }
+
+    protected Duration interval() {
+        return interval;
+    }
+
     @Override
     public void start() {
-        loop.set(Flux.interval(Duration.ZERO, interval)
-                .onBackpressureDrop()
-                .concatMap(tick -> pass().onErrorResume(error -> {
+        loop.set(signals(Flux.interval(Duration.ZERO, interval))
+                .concatMap(signal -> pass().onErrorResume(error -> {
                     log.warn("{}, the next pass retries: {}", failure, error.toString());
                     return Mono.empty();
                 }), 1)
@@ -48,6 +61,7 @@ abstract class PeriodicJob implements SmartLifecycle {
         if (running != null) {
             running.dispose();
         }
+        stopped();
     }
 
     @Override
