@@ -1,5 +1,6 @@
 package de.stadtportal.web.security;
 
+import de.stadtportal.kernel.Caller;
 import de.stadtportal.web.problem.ApiProblem;
 import de.stadtportal.web.problem.ProblemDetailsHandler;
 import java.io.IOException;
@@ -13,11 +14,15 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.convert.converter.Converter;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.converter.RsaKeyConverters;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -27,14 +32,12 @@ import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
-import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
-import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import reactor.core.publisher.Mono;
 
 /**
  * Every service checks bearer tokens itself (RS256, its issuer and audience), not only the gateway.
@@ -55,7 +58,7 @@ public class TokenSecurityConfiguration {
     @Bean
     @ConditionalOnMissingBean
     SecurityWebFilterChain stadtportalSecurity(ServerHttpSecurity http, ReactiveJwtDecoder decoder,
-            ProblemDetailsHandler problems) {
+            ProblemDetailsHandler problems, TokenProperties properties) {
         ServerAuthenticationEntryPoint unauthorized = (exchange, error) -> {
             exchange.getResponse().getHeaders().set("WWW-Authenticate", "Bearer");
             // why the decoder refused the token stays in the log: it would tell a forger what to change
@@ -66,11 +69,6 @@ public class TokenSecurityConfiguration {
         };
         ServerAccessDeniedHandler forbidden = (exchange, error) -> problems.write(exchange,
                 ApiProblem.forbidden("This token does not allow this request"));
-        JwtGrantedAuthoritiesConverter roles = new JwtGrantedAuthoritiesConverter();
-        roles.setAuthoritiesClaimName("roles");
-        roles.setAuthorityPrefix("ROLE_");
-        JwtAuthenticationConverter authentication = new JwtAuthenticationConverter();
-        authentication.setJwtGrantedAuthoritiesConverter(roles);
 
         return http
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
@@ -92,13 +90,28 @@ public class TokenSecurityConfiguration {
                         .anyExchange().authenticated())
                 .oauth2ResourceServer(server -> server
                         .jwt(jwt -> jwt.jwtDecoder(decoder)
-                                .jwtAuthenticationConverter(new ReactiveJwtAuthenticationConverterAdapter(authentication)))
+                                .jwtAuthenticationConverter(callers(properties.claims())))
                         .authenticationEntryPoint(unauthorized)
                         .accessDeniedHandler(forbidden))
                 .exceptionHandling(handling -> handling
                         .authenticationEntryPoint(unauthorized)
                         .accessDeniedHandler(forbidden))
                 .build();
+    }
+
+    /**
+     * The caller and its authorities ({@code ROLE_<role>}) read once from the verified token, with
+     * the claim names this service is configured for. Made here, not as a bean: Spring Security
+     * would take a converter bean for every bearer-token filter in the context.
+     */
+    static Converter<Jwt, Mono<AbstractAuthenticationToken>> callers(TokenClaims claims) {
+        return jwt -> {
+            Caller caller = claims.callerOf(jwt);
+            List<GrantedAuthority> authorities = caller.roles().stream()
+                    .map(role -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + role))
+                    .toList();
+            return Mono.just(new CallerToken(jwt, authorities, caller));
+        };
     }
 
     /**
