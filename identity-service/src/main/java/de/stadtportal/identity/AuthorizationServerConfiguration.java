@@ -10,7 +10,13 @@ import java.util.Set;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -47,6 +53,23 @@ import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 @Configuration(proxyBeanMethods = false)
 class AuthorizationServerConfiguration {
 
+    /** Where clients authenticate themselves: token, revocation, introspection. */
+    private static final RequestMatcher CLIENT_ENDPOINTS = new OrRequestMatcher(
+            PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/oauth2/token"),
+            PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/oauth2/revoke"),
+            PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/oauth2/introspect"));
+
+    /**
+     * A request to a client endpoint that named no way of authenticating at all (a public client's
+     * code exchange without {@code code_verifier}, say) never reaches the library's error handling;
+     * it gets RFC 6749's {@code invalid_client} here instead of an empty 401.
+     */
+    private static final AuthenticationEntryPoint CLIENT_NOT_AUTHENTICATED = (request, response, error) -> {
+        response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.getWriter().write("{\"error\":\"invalid_client\"}");
+    };
+
     @Bean
     @Order(2)
     SecurityFilterChain authorizationServer(HttpSecurity http, RegisteredClientRepository clients,
@@ -64,8 +87,9 @@ class AuthorizationServerConfiguration {
         return http
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .oauth2ResourceServer(server -> server.jwt(Customizer.withDefaults()))
-                .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
-                        new LoginUrlAuthenticationEntryPoint("/login"), browsers))
+                .exceptionHandling(errors -> errors
+                        .defaultAuthenticationEntryPointFor(CLIENT_NOT_AUTHENTICATED, CLIENT_ENDPOINTS)
+                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), browsers))
                 .sessionManagement(session -> session.maximumSessions(-1).sessionRegistry(sessions)
                         .expiredUrl("/login"))
                 .build();

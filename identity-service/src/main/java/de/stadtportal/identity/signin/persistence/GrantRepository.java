@@ -1,5 +1,8 @@
 package de.stadtportal.identity.signin.persistence;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -15,11 +18,11 @@ public class GrantRepository {
             """;
     private static final String DELETE_EXPIRED = """
             DELETE FROM oauth2_authorization
-             WHERE created_at < now() - interval '1 hour'
+             WHERE created_at < :before
                AND greatest(coalesce(refresh_token_expires_at, '-infinity'),
                             coalesce(access_token_expires_at, '-infinity'),
                             coalesce(oidc_id_token_expires_at, '-infinity'),
-                            coalesce(authorization_code_expires_at, '-infinity')) < now() - interval '1 hour'
+                            coalesce(authorization_code_expires_at, '-infinity')) < :before
             """;
 
     private final JdbcClient jdbc;
@@ -32,7 +35,8 @@ public class GrantRepository {
         return jdbc.sql(DELETE_OF).param("principal", principal).update();
     }
 
-    public int deleteExpired() {
-        return jdbc.sql(DELETE_EXPIRED).update();
+    /** Deletes grants made before {@code before} whose codes and tokens had all expired by then. */
+    public int deleteExpired(Instant before) {
+        return jdbc.sql(DELETE_EXPIRED).param("before", OffsetDateTime.ofInstant(before, ZoneOffset.UTC)).update();
     }
 }
