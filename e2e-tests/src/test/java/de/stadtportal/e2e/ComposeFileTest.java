@@ -16,7 +16,7 @@ import org.yaml.snakeyaml.Yaml;
 /**
  * No Docker engine runs where the build runs, so the compose file is checked against the build
  * instead: every service is there, listens where it says, sets only variables the service reads,
- * and waits for healthy dependencies.
+ * waits for healthy dependencies, and trusts the tokens of the composed identity provider.
  */
 class ComposeFileTest {
 
@@ -29,6 +29,9 @@ class ComposeFileTest {
     /** Each service's management (actuator) port: {@code management.server.port: ${MANAGEMENT_PORT:<n>}}. */
     private static final Map<String, Integer> MANAGEMENT_PORTS = Map.of("gateway-service", 9080,
             "content-service", 9081, "events-service", 9082, "search-service", 9083);
+    private static final String IDENTITY = "identity-service";
+    /** The provider's JWK set as the other containers reach it: by its service name, inside the network. */
+    private static final String JWKS = "http://" + IDENTITY + ":8085/oauth2/jwks";
 
     @Test
     @SuppressWarnings("unchecked")
@@ -107,5 +110,52 @@ class ComposeFileTest {
         assertThat((List<String>) prometheus.get("rule_files")).containsExactly("/etc/prometheus/alerts.yml");
         assertThat((List<String>) services.get("prometheus").get("volumes"))
                 .contains("./ops/prometheus/alerts.yml:/etc/prometheus/alerts.yml:ro");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void the_identity_provider_is_composed_with_its_own_database_and_every_service_verifies_its_tokens()
+            throws IOException {
+        Map<String, Object> compose = new Yaml().load(Files.readString(ROOT.resolve("docker-compose.yml")));
+        Map<String, Map<String, Object>> services = (Map<String, Map<String, Object>>) compose.get("services");
+        Map<String, Object> identity = services.get(IDENTITY);
+        assertThat(identity).as(IDENTITY).isNotNull();
+        Map<String, Object> environment = (Map<String, Object>) identity.get("environment");
+        String settings = Files.readString(ROOT.resolve(IDENTITY).resolve("src/main/resources/application.yml"));
+
+        environment.keySet().forEach(variable -> assertThat(settings.contains("${" + variable + ":"))
+                .as(IDENTITY + " reads " + variable).isTrue());
+        assertThat(((Map<String, Object>) identity.get("build")).get("args")).isEqualTo(Map.of("SERVICE", IDENTITY));
+        assertThat(environment).containsEntry("IDENTITY_PORT", 8085).containsEntry("MANAGEMENT_PORT", 9085)
+                .containsEntry("DATABASE_JDBC_URL", "jdbc:postgresql://identity-db:5432/identity")
+                .containsEntry("STADTPORTAL_ADMIN_PASSWORD", "${STADTPORTAL_ADMIN_PASSWORD:-}")
+                .containsEntry("STADTPORTAL_EDITOR_PASSWORD", "${STADTPORTAL_EDITOR_PASSWORD:-}");
+        assertThat((List<String>) identity.get("ports")).as("published, as browsers sign in there")
+                .containsExactly("8085:8085");
+        assertThat(String.join(" ", (List<String>) ((Map<String, Object>) identity.get("healthcheck")).get("test")))
+                .endsWith("http://localhost:9085/actuator/health/readiness");
+        assertThat((Map<String, Map<String, String>>) identity.get("depends_on"))
+                .containsExactly(Map.entry("identity-db", Map.of("condition", "service_healthy")));
+        assertThat((Map<String, Object>) services.get("identity-db").get("environment"))
+                .containsEntry("POSTGRES_DB", "identity");
+        assertThat(services.get("identity-db")).containsKey("healthcheck");
+
+        Object issuer = environment.get("STADTPORTAL_IDENTITY_ISSUER");
+        assertThat(String.valueOf(issuer)).as("the public address, not the container name")
+                .contains("http://localhost:8085").doesNotContain(IDENTITY);
+        for (String name : SERVICES) {
+            Map<String, Object> service = services.get(name);
+            assertThat((Map<String, Object>) service.get("environment")).as(name + " trusts the composed provider")
+                    .containsEntry("STADTPORTAL_SECURITY_JWT_JWK_SET_URI", JWKS)
+                    .containsEntry("STADTPORTAL_SECURITY_JWT_ISSUER", issuer)
+                    .doesNotContainKey("STADTPORTAL_SECURITY_JWT_PUBLIC_KEY_LOCATION");
+            assertThat(service).as(name + " needs no key file").doesNotContainKey("volumes");
+        }
+
+        Map<String, Object> prometheus = new Yaml().load(Files.readString(ROOT.resolve("ops/prometheus/prometheus.yml")));
+        assertThat((List<Map<String, Object>>) prometheus.get("scrape_configs"))
+                .anySatisfy(job -> assertThat(job).containsEntry("job_name", IDENTITY)
+                        .containsEntry("metrics_path", "/actuator/prometheus")
+                        .containsEntry("static_configs", List.of(Map.of("targets", List.of(IDENTITY + ":9085")))));
     }
 }
