@@ -57,7 +57,8 @@ class SecurityConfiguration {
     SecurityFilterChain people(HttpSecurity http, SignInThrottle throttle, SessionRegistry sessions)
             throws Exception {
         return http
-                .authorizeHttpRequests(requests -> requests.requestMatchers("/login", "/error").permitAll()
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/login", "/error", "/v3/api-docs", "/v3/api-docs/**").permitAll()
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").permitAll())
                 .addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
