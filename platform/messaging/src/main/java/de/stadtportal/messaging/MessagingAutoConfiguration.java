@@ -8,6 +8,7 @@ import de.stadtportal.messaging.envelope.CloudEventEnvelope;
 import de.stadtportal.messaging.outbox.Outbox;
 import de.stadtportal.messaging.outbox.OutboxRelay;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.r2dbc.spi.ConnectionFactory;
 import java.util.Map;
@@ -112,7 +113,10 @@ public class MessagingAutoConfiguration {
         DefaultKafkaProducerFactory<String, byte[]> factory = new DefaultKafkaProducerFactory<>(properties,
                 new StringSerializer(), new ByteArraySerializer());
         meters.ifAvailable(registry -> factory.addListener(new MicrometerProducerListener<>(registry)));
-        return new KafkaTemplate<>(factory);
+        KafkaTemplate<String, byte[]> template = new KafkaTemplate<>(factory);
+        // a span per send, child of the relay's span, whose traceparent header the consumers continue
+        template.setObservationEnabled(true);
+        return template;
     }
 
     @Bean
@@ -121,9 +125,11 @@ public class MessagingAutoConfiguration {
             matchIfMissing = true)
     OutboxRelay outboxRelay(DatabaseClient database, ConnectionFactory connectionFactory,
             TransactionalOperator transactions, KafkaTemplate<String, byte[]> eventKafkaTemplate,
-            CloudEventEnvelope envelope, MessagingProperties properties, ObjectProvider<MeterRegistry> meters) {
+            CloudEventEnvelope envelope, MessagingProperties properties, ObjectProvider<MeterRegistry> meters,
+            ObjectProvider<ObservationRegistry> observations) {
         return new OutboxRelay(database, connectionFactory, transactions, eventKafkaTemplate, envelope,
-                properties.outbox(), meters.getIfAvailable(CompositeMeterRegistry::new));
+                properties.outbox(), meters.getIfAvailable(CompositeMeterRegistry::new),
+                observations.getIfAvailable(() -> ObservationRegistry.NOOP));
     }
 
     @Bean
