@@ -34,6 +34,8 @@ import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.config.ContainerCustomizer;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.core.MicrometerProducerListener;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.r2dbc.connection.R2dbcTransactionManager;
@@ -137,6 +139,15 @@ public class MessagingAutoConfiguration {
     @ConditionalOnMissingBean(name = "kafkaHealthIndicator")
     KafkaHealthIndicator kafkaHealthIndicator(KafkaProperties kafka) {
         return new KafkaHealthIndicator(kafka);
+    }
+
+    /**
+     * Every record a listener takes is a span, the child of the span that sent it (its
+     * {@code traceparent} header), so a consumer's work belongs to the trace of the change it applies.
+     */
+    @Bean
+    ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> observedListeners() {
+        return container -> container.getContainerProperties().setObservationEnabled(true);
     }
 
     /** Consumers read String keys and the raw CloudEvent data; decoding happens in the envelope. */

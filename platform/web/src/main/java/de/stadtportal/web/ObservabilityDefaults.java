@@ -12,8 +12,8 @@ import org.springframework.core.env.MapPropertySource;
  * {@code application.yml}. These are defaults: the service's own configuration, its environment
  * and the command line all win over them.
  * <p>
- * Every request, statement, Kafka send and Kafka record is observed, W3C {@code traceparent}
- * travels in and out, and the Reactor context carries the trace across threads so that log lines
+ * Every request is observed (statements and Kafka sends and records too: the messaging module
+ * turns those on), W3C {@code traceparent} travels in and out, and the Reactor context carries the trace across threads so that log lines
  * and R2DBC spans of a request belong to its trace. Spans are made for every request (sampling
  * {@code TRACING_SAMPLING_PROBABILITY}, 1.0) but exported only when asked to:
  * {@code TRACING_EXPORT_ENABLED=true} sends them to Zipkin at {@code ZIPKIN_ENDPOINT}.
@@ -33,9 +33,6 @@ public class ObservabilityDefaults implements EnvironmentPostProcessor {
         defaults.put("management.tracing.export.zipkin.enabled", "${TRACING_EXPORT_ENABLED:false}");
         defaults.put("management.tracing.export.zipkin.endpoint",
                 "${ZIPKIN_ENDPOINT:http://localhost:9411/api/v2/spans}");
-        // Boot's listener containers; the platform's own producer turns observation on in code
-        defaults.put("spring.kafka.listener.observation-enabled", "true");
-        defaults.put("spring.kafka.template.observation-enabled", "true");
         environment.getPropertySources().addLast(new MapPropertySource(SOURCE, defaults));
     }
 }
