@@ -11,11 +11,12 @@ import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
- * Makes the backend see the same {@code traceparent} the client gets back, and gives every request
- * an {@code X-Request-Id}. The web module's traceparent filter runs first and decides the trace (the
- * client's, when valid, else a new one) but only answers with it; without this filter a request
- * that came without a trace would start a second, unrelated one in the backend. A client's request
- * id is kept when it looks like an id, so support can find a request by what the app logged.
+ * Gives every request an {@code X-Request-Id} the backend sees too, and answers the client with
+ * one {@code traceparent} and one request id. The trace itself is the tracing library's: the
+ * gateway's call to a backend carries the gateway's client span as the backend's parent. A backend
+ * answers with its own span; the client gets the gateway's (set by the web module's traceparent
+ * filter), the entry point of the trace. A client's request id is kept when it looks like an id, so
+ * support can find a request by what the app logged.
  */
 class CorrelationFilter implements WebFilter, Ordered {
 
@@ -34,12 +35,9 @@ class CorrelationFilter implements WebFilter, Ordered {
         String incoming = exchange.getRequest().getHeaders().getFirst(REQUEST_ID);
         String requestId = incoming != null && ACCEPTABLE_ID.matcher(incoming).matches() ? incoming
                 : UUID.randomUUID().toString();
-        ServerHttpRequest request = exchange.getRequest().mutate().headers(headers -> {
-            headers.set(REQUEST_ID, requestId);
-            if (traceparent != null) {
-                headers.set(Traceparent.HEADER, traceparent);
-            }
-        }).build();
+        ServerHttpRequest request = exchange.getRequest().mutate()
+                .headers(headers -> headers.set(REQUEST_ID, requestId))
+                .build();
         exchange.getResponse().getHeaders().set(REQUEST_ID, requestId);
         // a backend echoes both headers too; the client gets each once
         exchange.getResponse().beforeCommit(() -> {

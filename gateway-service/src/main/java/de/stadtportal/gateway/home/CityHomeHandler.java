@@ -1,6 +1,5 @@
 package de.stadtportal.gateway.home;
 
-import de.stadtportal.contracts.Traceparent;
 import de.stadtportal.gateway.GatewayProperties;
 import de.stadtportal.kernel.version.EntityTags;
 import de.stadtportal.web.http.ETags;
@@ -60,24 +59,19 @@ class CityHomeHandler {
         if (!SLUG.matcher(city).matches()) {
             return Mono.error(ApiProblem.notFound("There is no city '" + city + "'"));
         }
-        String traceparent = request.exchange().getResponse().getHeaders().getFirst(Traceparent.HEADER);
         return Flux.fromArray(HomePart.values())
-                .flatMap(part -> fetch(part, city, request.headers().asHttpHeaders(), traceparent)
+                .flatMap(part -> fetch(part, city, request.headers().asHttpHeaders())
                         .map(body -> Map.entry(part, body)))
                 .collectMap(Map.Entry::getKey, Map.Entry::getValue, () -> new EnumMap<>(HomePart.class))
                 .flatMap(parts -> answer(request, city, parts));
     }
 
-    private Mono<Optional<JsonNode>> fetch(HomePart part, String city, HttpHeaders incoming, String traceparent) {
+    private Mono<Optional<JsonNode>> fetch(HomePart part, String city, HttpHeaders incoming) {
         Mono<Optional<JsonNode>> call = http.get().uri(part.uri(properties, city))
                 .accept(MediaType.APPLICATION_JSON)
-                .headers(headers -> {
-                    PASSED_ON.forEach(name -> Optional.ofNullable(incoming.getFirst(name))
-                            .ifPresent(value -> headers.set(name, value)));
-                    if (traceparent != null) {
-                        headers.set(Traceparent.HEADER, traceparent);
-                    }
-                })
+                // the observed client adds the trace: each call is a span of the home request's trace
+                .headers(headers -> PASSED_ON.forEach(name -> Optional.ofNullable(incoming.getFirst(name))
+                        .ifPresent(value -> headers.set(name, value))))
                 .retrieve()
                 .bodyToMono(byte[].class)
                 .map(bytes -> Optional.of(json.readTree(bytes)))

@@ -12,6 +12,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
+import io.micrometer.observation.ObservationRegistry;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.web.reactive.function.server.RequestPredicates;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
@@ -43,8 +45,10 @@ class HomeConfiguration {
                             @ApiResponse(responseCode = "304",
                                     description = "Not modified: If-None-Match names the current ETag")}))
     RouterFunction<ServerResponse> cityHomeRoute(HttpClient gatewayHttpClient, GatewayProperties properties,
-            JsonMapper json, ReactiveCircuitBreakerFactory<?, ?> breakers) {
-        WebClient http = WebClient.builder().clientConnector(new ReactorClientHttpConnector(gatewayHttpClient)).build();
+            JsonMapper json, ReactiveCircuitBreakerFactory<?, ?> breakers, ObjectProvider<ObservationRegistry> observations) {
+        WebClient http = WebClient.builder().clientConnector(new ReactorClientHttpConnector(gatewayHttpClient))
+                .observationRegistry(observations.getIfAvailable(() -> ObservationRegistry.NOOP))
+                .build();
         CityHomeHandler handler = new CityHomeHandler(http, properties, json, breakers);
         return RouterFunctions.route(RequestPredicates.GET("/api/cities/{city}/home"), handler::home);
     }

@@ -8,6 +8,7 @@ import de.stadtportal.messaging.envelope.CloudEventEnvelope;
 import de.stadtportal.messaging.outbox.Outbox;
 import de.stadtportal.messaging.outbox.OutboxRelay;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.r2dbc.spi.ConnectionFactory;
 import java.util.Map;
@@ -33,6 +34,8 @@ import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.config.ContainerCustomizer;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.core.MicrometerProducerListener;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.r2dbc.connection.R2dbcTransactionManager;
@@ -112,7 +115,10 @@ public class MessagingAutoConfiguration {
         DefaultKafkaProducerFactory<String, byte[]> factory = new DefaultKafkaProducerFactory<>(properties,
                 new StringSerializer(), new ByteArraySerializer());
         meters.ifAvailable(registry -> factory.addListener(new MicrometerProducerListener<>(registry)));
-        return new KafkaTemplate<>(factory);
+        KafkaTemplate<String, byte[]> template = new KafkaTemplate<>(factory);
+        // a span per send, child of the relay's span, whose traceparent header the consumers continue
+        template.setObservationEnabled(true);
+        return template;
     }
 
     @Bean
@@ -121,9 +127,11 @@ public class MessagingAutoConfiguration {
             matchIfMissing = true)
     OutboxRelay outboxRelay(DatabaseClient database, ConnectionFactory connectionFactory,
             TransactionalOperator transactions, KafkaTemplate<String, byte[]> eventKafkaTemplate,
-            CloudEventEnvelope envelope, MessagingProperties properties, ObjectProvider<MeterRegistry> meters) {
+            CloudEventEnvelope envelope, MessagingProperties properties, ObjectProvider<MeterRegistry> meters,
+            ObjectProvider<ObservationRegistry> observations) {
         return new OutboxRelay(database, connectionFactory, transactions, eventKafkaTemplate, envelope,
-                properties.outbox(), meters.getIfAvailable(CompositeMeterRegistry::new));
+                properties.outbox(), meters.getIfAvailable(CompositeMeterRegistry::new),
+                observations.getIfAvailable(() -> ObservationRegistry.NOOP));
     }
 
     @Bean
@@ -131,6 +139,15 @@ public class MessagingAutoConfiguration {
     @ConditionalOnMissingBean(name = "kafkaHealthIndicator")
     KafkaHealthIndicator kafkaHealthIndicator(KafkaProperties kafka) {
         return new KafkaHealthIndicator(kafka);
+    }
+
+    /**
+     * Every record a listener takes is a span, the child of the span that sent it (its
+     * {@code traceparent} header), so a consumer's work belongs to the trace of the change it applies.
+     */
+    @Bean
+    ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> observedListeners() {
+        return container -> container.getContainerProperties().setObservationEnabled(true);
     }
 
     /** Consumers read String keys and the raw CloudEvent data; decoding happens in the envelope. */

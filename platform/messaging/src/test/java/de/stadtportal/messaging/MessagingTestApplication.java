@@ -7,7 +7,12 @@ import de.stadtportal.messaging.consumer.AppliedVersions;
 import de.stadtportal.messaging.consumer.ListenerWork;
 import de.stadtportal.messaging.envelope.CloudEventEnvelope;
 import de.stadtportal.messaging.envelope.ReceivedEvent;
+import brave.handler.MutableSpan;
+import brave.handler.SpanHandler;
+import brave.propagation.TraceContext;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -21,6 +26,23 @@ import reactor.core.publisher.Mono;
 /** A service in miniature: an outbox producer and a version-gated article projection. */
 @SpringBootApplication
 public class MessagingTestApplication {
+
+    /** Every span this service finished, as a trace viewer would receive it. */
+    @Component
+    public static class RecordedSpans extends SpanHandler {
+
+        private final List<MutableSpan> finished = new CopyOnWriteArrayList<>();
+
+        @Override
+        public boolean end(TraceContext context, MutableSpan span, Cause cause) {
+            finished.add(span);
+            return true;
+        }
+
+        public List<MutableSpan> ofTrace(String traceId) {
+            return finished.stream().filter(span -> span.traceId().equals(traceId)).toList();
+        }
+    }
 
     /** Keeps the newest title per article; applies an event only when its version is newer. */
     @Component

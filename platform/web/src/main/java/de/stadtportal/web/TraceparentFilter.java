@@ -1,7 +1,13 @@
 package de.stadtportal.web;
 
 import de.stadtportal.contracts.Traceparent;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.handler.TracingObservationHandler;
+import io.micrometer.tracing.propagation.Propagator;
+import java.util.HashMap;
+import java.util.Map;
 import org.springframework.core.Ordered;
+import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
@@ -9,11 +15,23 @@ import reactor.core.publisher.Mono;
 import reactor.util.context.Context;
 
 /**
- * Keeps the W3C trace of a request: a valid incoming {@code traceparent} is kept, otherwise a new
- * one starts. It is echoed on the response and put into the Reactor context, from where the outbox
- * stores it with every event the request causes.
+ * Tells the client and the outbox which trace a request belongs to.
+ * <p>
+ * The tracing library decides the trace: the server span of this request continues a valid
+ * incoming {@code traceparent} or starts a new trace. This filter only reads that span and answers
+ * with it (so an app or a support desk can find the trace of a request) and puts it into the
+ * Reactor context, from where the outbox stores it with every event the request causes; the relay
+ * continues the trace from there. Without a tracer (a service that runs without tracing), a valid
+ * incoming {@code traceparent} is kept as is, or a new one is started.
  */
 public class TraceparentFilter implements WebFilter, Ordered {
+
+    private final Propagator propagator;
+
+    /** @param propagator the tracing library's, or {@code null} when the service runs without tracing */
+    public TraceparentFilter(Propagator propagator) {
+        this.propagator = propagator;
+    }
 
     @Override
     public int getOrder() {
@@ -22,9 +40,30 @@ public class TraceparentFilter implements WebFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        String incoming = exchange.getRequest().getHeaders().getFirst(Traceparent.HEADER);
-        String traceparent = Traceparent.isValid(incoming) ? incoming : Traceparent.generate();
+        String traceparent = ofServerSpan(exchange);
+        if (traceparent == null) {
+            String incoming = exchange.getRequest().getHeaders().getFirst(Traceparent.HEADER);
+            traceparent = Traceparent.isValid(incoming) ? incoming : Traceparent.generate();
+        }
         exchange.getResponse().getHeaders().set(Traceparent.HEADER, traceparent);
         return chain.filter(exchange).contextWrite(Context.of(Traceparent.CONTEXT_KEY, traceparent));
+    }
+
+    private String ofServerSpan(ServerWebExchange exchange) {
+        if (propagator == null) {
+            return null;
+        }
+        Span span = ServerRequestObservationContext.findCurrent(exchange.getAttributes())
+                .map(context -> context.<TracingObservationHandler.TracingContext>get(
+                        TracingObservationHandler.TracingContext.class))
+                .map(TracingObservationHandler.TracingContext::getSpan)
+                .orElse(null);
+        if (span == null) {
+            return null;
+        }
+        Map<String, String> carrier = new HashMap<>();
+        propagator.inject(span.context(), carrier, Map::put);
+        String traceparent = carrier.get(Traceparent.HEADER);
+        return Traceparent.isValid(traceparent) ? traceparent : null;
     }
 }

@@ -4,7 +4,9 @@ import de.stadtportal.web.http.CacheControlFilter;
 import de.stadtportal.web.json.StrictInput;
 import de.stadtportal.web.problem.ProblemDetailsHandler;
 import de.stadtportal.web.security.TokenSecurityConfiguration;
+import io.micrometer.tracing.propagation.Propagator;
 import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -53,8 +55,8 @@ public class WebAutoConfiguration {
     }
 
     @Bean
-    TraceparentFilter traceparentFilter() {
-        return new TraceparentFilter();
+    TraceparentFilter traceparentFilter(ObjectProvider<Propagator> propagator) {
+        return new TraceparentFilter(propagator.getIfAvailable());
     }
 
     /** Every answer without a Cache-Control of its own gets the platform's (see {@link CacheControlFilter}). */

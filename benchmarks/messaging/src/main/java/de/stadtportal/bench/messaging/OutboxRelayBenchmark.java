@@ -18,6 +18,7 @@ import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.core.instrument.distribution.DistributionStatisticConfig;
 import io.micrometer.core.instrument.distribution.ValueAtPercentile;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.pool.ConnectionPoolConfiguration;
 import io.r2dbc.postgresql.PostgresqlConnectionConfiguration;
@@ -254,7 +255,8 @@ public final class OutboxRelayBenchmark {
     }
 
     private OutboxRelay newRelay(SimpleMeterRegistry registry) {
-        return new OutboxRelay(database, pool, transactions, template, envelope, settings, registry);
+        return new OutboxRelay(database, pool, transactions, template, envelope, settings, registry,
+                ObservationRegistry.NOOP);
     }
 
     // ---------------------------------------------------------------- consumer

@@ -20,7 +20,12 @@ public final class ListenerWork {
     private ListenerWork() {
     }
 
+    /**
+     * Runs the work and waits for it. The record's span (opened by the container on this thread)
+     * is captured into the work's Reactor context, so the statements the work runs on other
+     * threads are spans of the record's trace.
+     */
     public static void complete(Mono<?> work) {
-        work.block(TIMEOUT);
+        work.contextCapture().block(TIMEOUT);
     }
 }

@@ -7,6 +7,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import io.r2dbc.spi.ConnectionFactory;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,6 +49,9 @@ import reactor.util.retry.Retry;
  * <p>When Kafka is away the transaction rolls back, the rows stay, and the relay tries again with
  * growing backoff; nothing is dropped. A crash between acknowledgement and commit sends rows again,
  * which consumers absorb because they apply versions, not messages.
+ *
+ * <p>Each send continues the trace of the request that caused the event (stored with the row), so
+ * one trace runs from the writer's request through the wait in the outbox to every consumer.
  */
 public class OutboxRelay implements SmartLifecycle {
 
@@ -58,6 +63,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final CloudEventEnvelope envelope;
     private final OutboxNotifications notifications;
     private final MessagingProperties.Outbox settings;
+    private final RelayTraces traces;
     private final Timer publishLatency;
     private final Counter failures;
     private final Counter published;
@@ -73,8 +79,9 @@ public class OutboxRelay implements SmartLifecycle {
 
     public OutboxRelay(DatabaseClient database, ConnectionFactory connectionFactory, TransactionalOperator transactions,
             KafkaOperations<String, byte[]> kafka, CloudEventEnvelope envelope, MessagingProperties.Outbox settings,
-            MeterRegistry meters) {
+            MeterRegistry meters, ObservationRegistry observations) {
         this.database = database;
+        this.traces = new RelayTraces(observations);
         this.transactions = transactions;
         this.kafka = kafka;
         this.envelope = envelope;
@@ -239,7 +246,8 @@ public class OutboxRelay implements SmartLifecycle {
             List<CompletableFuture<Throwable>> outcomes = new ArrayList<>(rows.size());
             for (Row row : rows) {
                 CompletableFuture<Throwable> outcome;
-                try {
+                Observation relayed = traces.relaying(row.message(), row.appendedAt());
+                try (Observation.Scope scope = relayed.openScope()) {
                     outcome = kafka.send(envelope.toRecord(row.message()))
                             .handle((result, error) -> {
                                 if (error == null) {
@@ -249,9 +257,12 @@ public class OutboxRelay implements SmartLifecycle {
                             });
                 } catch (RuntimeException e) {
                     // Kafka is unreachable (no metadata within max.block.ms): do not wait again for every row
+                    relayed.error(e);
+                    relayed.stop();
                     outcomes.add(CompletableFuture.completedFuture(e));
                     break;
                 }
+                outcome.thenAccept(error -> traces.settled(relayed, error));
                 outcomes.add(outcome);
             }
             return outcomes;

@@ -15,6 +15,7 @@ import de.stadtportal.testing.infrastructure.RealInfrastructure;
 import de.stadtportal.testing.kafka.TopicReader;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import io.r2dbc.spi.ConnectionFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -77,15 +78,20 @@ class OutboxRelayIT {
         assertThat(header(first, "ce_type")).isEqualTo("stadtportal.content.article.published.v1");
         assertThat(header(first, "ce_source")).isEqualTo("/stadtportal/content-service");
         assertThat(header(first, "ce_id")).isNotBlank();
-        assertThat(header(first, "traceparent")).isEqualTo(TRACEPARENT);
-        assertThat(envelope.read(first).traceparent()).isEqualTo(TRACEPARENT);
+        // the writer's trace goes on: same trace id, the parent now the relay's send span
+        String sent = header(first, "traceparent");
+        assertThat(sent).matches("00-4bf92f3577b34da6a3ce929d0e0e4736-[0-9a-f]{16}-01")
+                .isNotEqualTo(TRACEPARENT);
+        assertThat(envelope.read(first).traceparent()).isEqualTo(sent);
+        assertThat(meters.get(RelayTraces.NAME).tag("messaging.destination.name", Topics.CONTENT_ARTICLES).timer()
+                .count()).isGreaterThanOrEqualTo(2);
         assertThat(meters.get("stadtportal.outbox.publish").timer().count()).isGreaterThanOrEqualTo(2);
     }
 
     @Test
     void a_thousand_events_over_ten_keys_arrive_in_order_per_key_each_once_with_two_relays_running() {
         OutboxRelay second = new OutboxRelay(database, connectionFactory, transactions, kafka, envelope,
-                properties.outbox(), new SimpleMeterRegistry());
+                properties.outbox(), new SimpleMeterRegistry(), ObservationRegistry.NOOP);
         second.start();
         try {
             List<String> keys = IntStream.range(0, 10).mapToObj(i -> TestEvents.newArticleId()).toList();
