@@ -21,7 +21,8 @@ import java.util.Properties;
  *
  * @param keyPassword  {@code STADTPORTAL_IDENTITY_KEY_PASSWORD}
  * @param keySalt      {@code STADTPORTAL_IDENTITY_KEYS_SALT} (hex)
- * @param clientSecret the secret of {@code stadtportal-cli} (and the tests' further machine clients)
+ * @param clientSecret the secret of {@code stadtportal-cli}; the tests' further machine clients have
+ *                     secrets of their own made from it (the provider refuses two clients with one secret)
  */
 public record IdentitySecrets(String keyPassword, String keySalt, String clientSecret) {
 
@@ -56,6 +57,11 @@ public record IdentitySecrets(String keyPassword, String keySalt, String clientS
         }
         return new IdentitySecrets(values.getProperty("key-password"), values.getProperty("key-salt"),
                 values.getProperty("client-secret"));
+    }
+
+    /** The secret of one machine client of the local provider. */
+    public String clientSecret(String clientId) {
+        return clientId.equals(LocalPlatform.CLI_CLIENT) ? clientSecret : clientSecret + "-" + clientId;
     }
 
     private static String random(int bytes) {

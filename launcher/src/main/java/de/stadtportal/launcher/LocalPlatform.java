@@ -41,6 +41,8 @@ public final class LocalPlatform implements AutoCloseable {
     public static final String CLI_CLIENT = "stadtportal-cli";
 
     private static final String IDENTITY = "identity-service";
+    /** Generous: on a machine shared with builds five JVMs starting at once took minutes. */
+    private static final Duration READY_WITHIN = Duration.ofSeconds(300);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final LocalSettings settings;
@@ -116,7 +118,7 @@ public final class LocalPlatform implements AutoCloseable {
                         databaseOf(name), Map.of()));
             }
             services.values().forEach(service -> service.start(out));
-            services.values().forEach(service -> service.awaitReady(Duration.ofSeconds(180)));
+            services.values().forEach(service -> service.awaitReady(READY_WITHIN));
         } catch (RuntimeException e) {
             close();
             throw e;
@@ -144,7 +146,7 @@ public final class LocalPlatform implements AutoCloseable {
         services.put(name, process);
         process.start(out);
         try {
-            process.awaitReady(Duration.ofSeconds(180));
+            process.awaitReady(READY_WITHIN);
         } catch (RuntimeException e) {
             process.kill();
             throw e;
@@ -187,7 +189,7 @@ public final class LocalPlatform implements AutoCloseable {
     public String token(String role, String cities) {
         int client = Math.floorMod(nextClient.getAndIncrement(), extraMachineClients + 1);
         String clientId = client == 0 ? CLI_CLIENT : CLI_CLIENT + "-" + client;
-        return new ProviderTokens(issuer(), clientId, identitySecrets().clientSecret())
+        return new ProviderTokens(issuer(), clientId, identitySecrets().clientSecret(clientId))
                 .token(ProviderTokens.scopes(role, cities));
     }
 
@@ -205,7 +207,7 @@ public final class LocalPlatform implements AutoCloseable {
     public void restartService(String name) {
         ServiceProcess service = services.get(name);
         service.start(out);
-        service.awaitReady(Duration.ofSeconds(180));
+        service.awaitReady(READY_WITHIN);
     }
 
     /** Takes the Kafka broker away; writes keep landing in the outboxes. */
@@ -328,7 +330,7 @@ public final class LocalPlatform implements AutoCloseable {
             String id = CLI_CLIENT + "-" + n;
             ObjectNode client = clients.putObject(id);
             ObjectNode registration = client.putObject("registration").put("client-id", id)
-                    .put("client-secret", "{noop}" + secrets.clientSecret());
+                    .put("client-secret", "{noop}" + secrets.clientSecret(id));
             registration.putArray("client-authentication-methods").add("client_secret_basic");
             registration.putArray("authorization-grant-types").add("client_credentials");
             registration.putArray("scopes").add("stadtportal");
