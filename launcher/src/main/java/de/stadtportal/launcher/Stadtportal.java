@@ -105,11 +105,10 @@ public final class Stadtportal {
         String base = platform.gatewayUrl();
         String editorToken = platform.token("editor", "bochum");
         String identity = platform.issuer();
-        String passwords = System.getenv("STADTPORTAL_ADMIN_PASSWORD") != null
-                && System.getenv("STADTPORTAL_EDITOR_PASSWORD") != null
-                ? "STADTPORTAL_ADMIN_PASSWORD / STADTPORTAL_EDITOR_PASSWORD, as set at their first start"
-                : "generated at the first start, shown once in the log: grep 'generated password' "
-                        + settings.home().resolve("logs").resolve("identity-service.log");
+        // the people are made once, at the provider's first start, with the passwords of that moment
+        String passwords = "STADTPORTAL_ADMIN_PASSWORD / STADTPORTAL_EDITOR_PASSWORD as set at the first up;"
+                + " if unset then, generated and logged once:\n                                   grep 'generated password' "
+                + settings.home().resolve("logs").resolve("identity-service.log");
         OUT.printf("""
 
                 Stadtportal is up (ready in %.1f s).
