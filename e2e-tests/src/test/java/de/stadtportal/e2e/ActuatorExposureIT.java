@@ -26,7 +26,7 @@ class ActuatorExposureIT {
     @BeforeAll
     static void platform() {
         platform = RunningPlatform.get();
-        issuer = PlatformIssuer.of(RunningPlatform.home());
+        issuer = PlatformIssuer.of(RunningPlatform.get());
     }
 
     @Test

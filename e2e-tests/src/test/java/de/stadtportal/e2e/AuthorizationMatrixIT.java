@@ -21,7 +21,9 @@ import org.junit.jupiter.api.TestFactory;
  * the gateway. Each cell works on a resource of its own, made by an admin just before, so that an
  * allowed write never collides with another; a refused one must leave its resource as it was, read
  * back through the API. That the read-back would notice is shown by the allowed cells: for them it
- * must see the change.
+ * must see the change. The callers with rights (and the editor of another city) hold tokens the
+ * platform's identity provider gave them; the broken tokens are minted with its key, each broken in
+ * the one way its row names.
  */
 class AuthorizationMatrixIT {
 
@@ -29,14 +31,20 @@ class AuthorizationMatrixIT {
     private static PlatformIssuer issuer;
     private static CityOfItsOwn city;
     private static String venueId;
+    private static String editorOfTheCity;
+    private static String editorOfBochum;
+    private static String admin;
 
     @BeforeAll
     static void aCityOfItsOwn() {
         LocalPlatform platform = RunningPlatform.get();
         gateway = new Gateway(platform.gatewayUrl());
-        issuer = PlatformIssuer.of(RunningPlatform.home());
+        issuer = PlatformIssuer.of(RunningPlatform.get());
         city = CityOfItsOwn.create(gateway, issuer, "Schlossberg");
         venueId = city.firstVenue("Torhaus");
+        editorOfTheCity = platform.token("editor", city.slug());
+        editorOfBochum = platform.token("editor", "bochum");
+        admin = platform.token("admin", "*");
     }
 
     /** Who asks. {@code status} is what a refusal must answer; -1 where the write is allowed. */
@@ -63,12 +71,12 @@ class AuthorizationMatrixIT {
             return switch (this) {
                 case NO_TOKEN -> null;
                 case EXPIRED -> issuer.expiredEditorOf(slug);
-                case BAD_SIGNATURE -> PlatformIssuer.badSignatureEditorOf(slug);
+                case BAD_SIGNATURE -> issuer.badSignatureEditorOf(slug);
                 case FOREIGN_ISSUER -> issuer.foreignIssuerEditorOf(slug);
                 case NO_ROLE -> issuer.withoutRole(slug);
-                case EDITOR_OF_ANOTHER_CITY -> issuer.editorOf("bochum");
-                case EDITOR -> issuer.editorOf(slug);
-                case ADMIN -> issuer.admin();
+                case EDITOR_OF_ANOTHER_CITY -> editorOfBochum;
+                case EDITOR -> editorOfTheCity;
+                case ADMIN -> admin;
             };
         }
 

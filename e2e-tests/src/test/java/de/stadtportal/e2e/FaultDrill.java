@@ -37,8 +37,9 @@ import tools.jackson.databind.JsonNode;
  * checks afterwards — every accepted write is found by search exactly once, every refused write
  * left nothing, and every answer was a success or a 503 problem, never a 500 or no answer at all.
  * <p>
- * Each writer (and the drill's reader) has a token of its own subject, minted with the platform's
- * key, so the gateway's rate limits (per subject) never refuse a drill's request.
+ * Each writer (and the drill's reader) has a token of the platform's identity provider, each from
+ * another of the test platform's machine clients and so of its own subject: the gateway's rate
+ * limits (per subject) never refuse a drill's request.
  */
 final class FaultDrill {
 
@@ -65,16 +66,14 @@ final class FaultDrill {
 
     private final LocalPlatform platform;
     private final Gateway gateway;
-    private final PlatformIssuer issuer;
     private final String marker;
     private final String reader;
 
     FaultDrill(String name) {
         this.platform = RunningPlatform.get();
         this.gateway = new Gateway(platform.gatewayUrl());
-        this.issuer = PlatformIssuer.of(RunningPlatform.home());
         this.marker = name + letters(8);
-        this.reader = issuer.editorOf(CITY);
+        this.reader = platform.token("editor", CITY);
     }
 
     LocalPlatform platform() {
@@ -85,9 +84,9 @@ final class FaultDrill {
         return gateway;
     }
 
-    /** Mints tokens with the platform's key, each with a subject (and so a rate-limit budget) of its own. */
-    PlatformIssuer issuer() {
-        return issuer;
+    /** A token of the platform's provider; consecutive ones come from different machine clients (subjects). */
+    String token(String role, String cities) {
+        return platform.token(role, cities);
     }
 
     /** The short or the full size of a drill's figure. */
@@ -155,7 +154,7 @@ final class FaultDrill {
             this.executor = Executors.newScheduledThreadPool(writers);
             this.finished = new CountDownLatch(writers);
             for (int w = 0; w < writers; w++) {
-                String token = issuer.editorOf(CITY);
+                String token = platform.token("editor", CITY);
                 executor.scheduleWithFixedDelay(new Runnable() {
                     private boolean done;
 

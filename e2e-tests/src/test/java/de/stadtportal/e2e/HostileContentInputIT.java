@@ -61,7 +61,7 @@ class HostileContentInputIT {
     static void aCityWithArticlesAndHighlights() {
         LocalPlatform platform = RunningPlatform.get();
         gateway = new Gateway(platform.gatewayUrl());
-        issuer = PlatformIssuer.of(RunningPlatform.home());
+        issuer = PlatformIssuer.of(RunningPlatform.get());
         city = CityOfItsOwn.create(gateway, issuer, "Feindstadt");
         c = city.slug();
         published = city.article("Bollwerk Chronik", "bollwerk-chronik", true);

@@ -59,7 +59,7 @@ class HostileEventsInputIT {
     static void aCityWithAVenueAndAnEvent() {
         LocalPlatform platform = RunningPlatform.get();
         gateway = new Gateway(platform.gatewayUrl());
-        issuer = PlatformIssuer.of(RunningPlatform.home());
+        issuer = PlatformIssuer.of(RunningPlatform.get());
         city = CityOfItsOwn.create(gateway, issuer, "Feindstadt");
         c = city.slug();
         venueId = city.firstVenue("Bollwerk Halle");

@@ -38,7 +38,7 @@ class HostileGatewayInputIT {
     static void aCity() {
         LocalPlatform platform = RunningPlatform.get();
         gateway = new Gateway(platform.gatewayUrl());
-        issuer = PlatformIssuer.of(RunningPlatform.home());
+        issuer = PlatformIssuer.of(RunningPlatform.get());
         city = CityOfItsOwn.create(gateway, issuer, "Feindstadt");
         c = city.slug();
         before = city.read("/api/cities/" + c);

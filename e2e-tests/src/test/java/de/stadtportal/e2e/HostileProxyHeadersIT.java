@@ -51,7 +51,7 @@ class HostileProxyHeadersIT {
 
     @Test
     void a_flood_of_forged_tokens_each_from_another_forwarded_address_runs_into_429() {
-        String forged = PlatformIssuer.badSignatureEditorOf("bochum");
+        String forged = PlatformIssuer.of(RunningPlatform.get()).badSignatureEditorOf("bochum");
         List<Map<String, String>> disguises = disguises();
         int refusedAt = -1;
         List<Integer> statuses = new ArrayList<>();

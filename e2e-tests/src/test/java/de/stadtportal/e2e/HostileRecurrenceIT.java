@@ -46,7 +46,7 @@ class HostileRecurrenceIT {
     static void aCityWithAVenueAndASeries() {
         platform = RunningPlatform.get();
         gateway = new Gateway(platform.gatewayUrl());
-        issuer = PlatformIssuer.of(RunningPlatform.home());
+        issuer = PlatformIssuer.of(RunningPlatform.get());
         city = CityOfItsOwn.create(gateway, issuer, "Bombenstadt");
         venueId = city.firstVenue("Pulverturm");
         Map<String, Object> series = city.event(MARKER + " Dauerbrenner", venueId);

@@ -43,7 +43,7 @@ class HostileSearchInputIT {
     static void theReindexGenerationBefore() {
         LocalPlatform platform = RunningPlatform.get();
         gateway = new Gateway(platform.gatewayUrl());
-        issuer = PlatformIssuer.of(RunningPlatform.home());
+        issuer = PlatformIssuer.of(RunningPlatform.get());
         generationBefore = generation();
     }
 

@@ -35,7 +35,7 @@ import tools.jackson.databind.JsonNode;
  * Forged and foreign tokens against every write endpoint family, through the gateway. Each token
  * carries an admin's claims, so that only what is wrong with the token itself can make the platform
  * refuse it: another audience, none, another issuer, none, {@code alg: none}, HS256 signed with the
- * platform's public key, a stranger's signature, a key of its own in the header, an altered payload,
+ * provider's public key, a stranger's signature, a key of its own in the header, an altered payload,
  * out of its time. Every answer must be 401 with the same problem detail, which tells a forger
  * nothing about what to change; afterwards the city the tokens aimed at must be exactly as it was.
  */
@@ -67,7 +67,7 @@ class HostileTokensIT {
     static void aCityWithOneOfEverything() {
         LocalPlatform platform = RunningPlatform.get();
         gateway = new Gateway(platform.gatewayUrl());
-        issuer = PlatformIssuer.of(RunningPlatform.home());
+        issuer = PlatformIssuer.of(RunningPlatform.get());
         city = CityOfItsOwn.create(gateway, issuer, "Truggold");
         c = city.slug();
         venueId = city.firstVenue("Falschmünzerhof");
@@ -138,7 +138,7 @@ class HostileTokensIT {
     // ---- the tokens: each is an admin's, and each has one thing wrong with it
 
     private static Map<String, String> tokens() {
-        byte[] pem = PlatformIssuer.publicKeyPem(RunningPlatform.home());
+        byte[] pem = issuer.publicKeyPem();
         String genuineEditor = issuer.editorOf(c);
         String adminPayload = issuer.admin().split("\\.")[1];
         String[] editorParts = genuineEditor.split("\\.");
@@ -150,17 +150,17 @@ class HostileTokensIT {
         tokens.put("no audience", issuer.adminWith(claims -> claims.audience((List<String>) null)));
         tokens.put("another issuer", issuer.adminWith(claims -> claims.issuer("https://issuer.example.org/")));
         tokens.put("an issuer that differs by a slash", issuer.adminWith(claims -> claims.issuer(
-                PlatformIssuer.ISSUER + "/")));
+                issuer.issuer() + "/")));
         tokens.put("no issuer", issuer.adminWith(claims -> claims.issuer(null)));
         tokens.put("expired", issuer.adminWith(claims -> claims
                 .issueTime(Date.from(Instant.now().minus(Duration.ofHours(2))))
                 .expirationTime(Date.from(Instant.now().minus(Duration.ofHours(1))))));
         tokens.put("not yet valid", issuer.adminWith(claims -> claims
                 .notBeforeTime(Date.from(Instant.now().plus(Duration.ofHours(1))))));
-        tokens.put("alg none", PlatformIssuer.unsignedAdmin());
-        tokens.put("HS256 with the public key file as secret", PlatformIssuer.hmacSignedAdmin(pem));
-        tokens.put("HS256 with the public key's DER bytes as secret", PlatformIssuer.hmacSignedAdmin(der(pem)));
-        tokens.put("a stranger's signature", PlatformIssuer.strangerSignedAdmin());
+        tokens.put("alg none", issuer.unsignedAdmin());
+        tokens.put("HS256 with the public key file as secret", issuer.hmacSignedAdmin(pem));
+        tokens.put("HS256 with the public key's DER bytes as secret", issuer.hmacSignedAdmin(der(pem)));
+        tokens.put("a stranger's signature", issuer.strangerSignedAdmin());
         tokens.put("an editor's signature under an admin's claims", editorParts[0] + "." + adminPayload + "."
                 + editorParts[2]);
         tokens.put("no signature", editorParts[0] + "." + adminPayload + ".");

@@ -68,9 +68,9 @@ class PoisonMessageDrillIT {
         gateway = drill.gateway();
         String after = "gegengift" + FaultDrill.letters(8);
         String city = drill.marker() + "-stadt";
-        String admin = drill.issuer().admin();
-        String editor = drill.issuer().editorOf("bochum");
-        String newCityEditor = drill.issuer().editorOf(city);
+        String admin = drill.token("admin", "*");
+        String editor = drill.token("editor", "bochum");
+        String newCityEditor = drill.token("editor", city);
 
         // content.cities.v1 (search and events consume it): the new city's event lands behind the poison
         poison("content.cities.v1", city, Set.of("search-service", "events-service"));

@@ -9,16 +9,25 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * The platform of this test JVM, started once exactly as {@code ./stadtportal up} starts it (each
  * service a JVM of its own from its packaged jar, demo data loaded through the gateway) on free
- * ports with its data under {@code target/}, and stopped when the JVM ends.
+ * ports with its data under {@code target/}, and stopped when the JVM ends. Its identity provider
+ * seeds the people with passwords this class chose, and has {@link #MACHINE_CLIENTS} machine clients
+ * besides {@code stadtportal-cli}, so that the writers of a drill each hold a token of a subject (and
+ * a rate-limit budget) of their own.
  */
 final class RunningPlatform {
 
+    /** More than the most writers a drill runs at once (twenty at full size). */
+    static final int MACHINE_CLIENTS = 24;
+
+    private static final String ADMIN_PASSWORD = "admin-" + UUID.randomUUID();
+    private static final String EDITOR_PASSWORD = "redaktion-" + UUID.randomUUID();
+
     private static LocalPlatform platform;
-    private static Path home;
 
     private RunningPlatform() {
     }
@@ -29,19 +38,21 @@ final class RunningPlatform {
                 Path root = Path.of("..").toAbsolutePath().normalize();
                 Path home = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "platform-");
                 Map<String, Integer> ports = new HashMap<>();
-                for (String name : List.of("postgresql", "kafka", "kafka-controller", "gateway-service",
-                        "content-service", "events-service", "search-service")) {
+                for (String name : List.of("postgresql", "kafka", "kafka-controller")) {
                     ports.put(name, freePort());
                 }
                 for (String service : LocalPlatform.SERVICES) {
+                    ports.put(service, freePort());
                     ports.put(service + " management", freePort());
                 }
-                LocalPlatform started = LocalPlatform.forTests(root, home, ports, System.out);
+                LocalPlatform started = LocalPlatform.forTests(root, home, ports, MACHINE_CLIENTS, System.out)
+                        .override("identity-service", Map.of(
+                                "STADTPORTAL_ADMIN_PASSWORD", ADMIN_PASSWORD,
+                                "STADTPORTAL_EDITOR_PASSWORD", EDITOR_PASSWORD));
                 Runtime.getRuntime().addShutdownHook(new Thread(started::close, "e2e-platform-stop"));
                 started.start();
                 started.loadDemoDataOnce();
                 platform = started;
-                RunningPlatform.home = home;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -49,13 +60,12 @@ final class RunningPlatform {
         return platform;
     }
 
-    /** Where the platform keeps its data and its key pair ({@code keys/private.pem}), for tokens it must refuse. */
-    static synchronized Path home() {
-        get();
-        return home;
+    /** The password of every seeded editor ({@code redaktion-bochum}, …) of the provider. */
+    static String editorPassword() {
+        return EDITOR_PASSWORD;
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

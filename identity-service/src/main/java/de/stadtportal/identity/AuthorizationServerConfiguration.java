@@ -2,6 +2,7 @@ package de.stadtportal.identity;
 
 import de.stadtportal.identity.key.application.SigningKeys;
 import de.stadtportal.identity.token.application.AnyClientRefreshTokens;
+import de.stadtportal.identity.token.application.MachineScopes;
 import de.stadtportal.identity.token.application.PublicClientRefresh;
 import de.stadtportal.identity.token.application.StadtportalClaims;
 import de.stadtportal.identity.token.web.PublicRefreshRequests;
@@ -36,6 +37,7 @@ import org.springframework.security.oauth2.server.authorization.JdbcOAuth2Author
 import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsentService;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2ClientCredentialsAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.token.DelegatingOAuth2TokenGenerator;
 import org.springframework.security.oauth2.server.authorization.token.JwtGenerator;
@@ -73,14 +75,19 @@ class AuthorizationServerConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain authorizationServer(HttpSecurity http, RegisteredClientRepository clients,
-            OAuth2TokenGenerator<?> tokens, SessionRegistry sessions) throws Exception {
+            OAuth2TokenGenerator<?> tokens, SessionRegistry sessions, MachineScopes machineScopes) throws Exception {
         http.oauth2AuthorizationServer(server -> {
             http.securityMatcher(server.getEndpointsMatcher());
             server.oidc(Customizer.withDefaults())
                     .tokenGenerator(tokens)
                     .clientAuthentication(authentication -> authentication
                             .authenticationConverter(new PublicRefreshRequests())
-                            .authenticationProvider(new PublicClientRefresh(clients)));
+                            .authenticationProvider(new PublicClientRefresh(clients)))
+                    // machine clients narrow their roles and cities with scopes (token package, MachineScopes)
+                    .tokenEndpoint(endpoint -> endpoint.authenticationProviders(providers -> providers.stream()
+                            .filter(OAuth2ClientCredentialsAuthenticationProvider.class::isInstance)
+                            .map(OAuth2ClientCredentialsAuthenticationProvider.class::cast)
+                            .forEach(provider -> provider.setAuthenticationValidator(machineScopes))));
         });
         MediaTypeRequestMatcher browsers = new MediaTypeRequestMatcher(MediaType.TEXT_HTML);
         browsers.setIgnoredMediaTypes(Set.of(MediaType.ALL));

@@ -18,11 +18,11 @@ import org.apache.kafka.common.config.TopicConfig;
 /**
  * The embedded PostgreSQL and the in-process Kafka broker of the local platform, both keeping their
  * data under {@code .stadtportal/} so a second {@code up} finds everything as it was. Creates the
- * three databases and the compacted topics (and their dead-letter topics) when they are missing.
+ * services' databases and the compacted topics (and their dead-letter topics) when they are missing.
  */
 final class LocalInfrastructure implements AutoCloseable {
 
-    static final List<String> DATABASES = List.of("content", "events", "search");
+    static final List<String> DATABASES = List.of("content", "events", "search", "identity");
 
     private final LocalSettings settings;
     private EmbeddedPostgresServer postgres;
@@ -38,6 +38,11 @@ final class LocalInfrastructure implements AutoCloseable {
         kafka = EmbeddedKafkaBroker.launch(settings.home().resolve("kafka"), settings.kafkaPort(),
                 settings.kafkaControllerPort(), settings.partitions());
         createTopics();
+    }
+
+    /** Creates one more database if it is missing (for a service started next to the platform). */
+    void createDatabase(String name) {
+        postgres.createDatabase(name);
     }
 
     /** Takes Kafka away (same port and data when it comes back), as an outage would. */

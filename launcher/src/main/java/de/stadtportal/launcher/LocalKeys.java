@@ -25,9 +25,9 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The local platform's token issuer: an RSA key pair made on first use under
- * {@code .stadtportal/keys/}. The services trust its public key; {@code ./stadtportal token} signs
- * with its private key.
+ * A key pair made on first use under {@code .stadtportal/keys/}, which the services of the
+ * docker compose deployment trust (they mount its public key); {@code ./stadtportal token --key-pair yes}
+ * signs with its private key. {@code ./stadtportal up} does not use it: there identity-service signs.
  */
 final class LocalKeys {
 

@@ -14,49 +14,82 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The running local platform: infrastructure in this JVM, each service in a JVM of its own. Used by
  * {@code ./stadtportal up} and by the end-to-end tests, which start it exactly as a user does.
+ * identity-service signs every token; the other services and the gateway verify them through its JWK
+ * set, its issuer and the audience {@code stadtportal}. What a service gets in its environment is
+ * decided by its kind in {@link #environment}; a new service is a name in {@link #SERVICES} and, if
+ * it keeps data, in {@code DATABASES}.
  */
 public final class LocalPlatform implements AutoCloseable {
 
+    /** The services with a database and Kafka that verify tokens (reactive: R2DBC for data, JDBC for Flyway). */
     private static final List<String> BACKENDS = List.of("content-service", "events-service", "search-service");
 
-    /** Every service, each with a public port and a management port. */
-    public static final List<String> SERVICES = List.of("gateway-service", "content-service", "events-service",
-            "search-service");
+    /** Every service, each with a public port and a management port; started in this order (the provider first). */
+    public static final List<String> SERVICES = List.of("identity-service", "gateway-service", "content-service",
+            "events-service", "search-service");
+
+    /** The audience of the platform's tokens, which every service checks. */
+    public static final String AUDIENCE = "stadtportal";
+    /** The machine client of {@code ./stadtportal token}; the tests' further ones are {@code stadtportal-cli-<n>}. */
+    public static final String CLI_CLIENT = "stadtportal-cli";
+
+    private static final String IDENTITY = "identity-service";
+    /** A failure detector, not a goal: on a machine shared with builds (load 30 on 2 cores) one start took 5 min. */
+    private static final Duration READY_WITHIN = Duration.ofSeconds(600);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final LocalSettings settings;
     private final PrintStream out;
-    private final LocalKeys keys;
     private final LocalInfrastructure infrastructure;
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
     private final Map<String, Map<String, String>> overrides = new HashMap<>();
+    private final int extraMachineClients;
+    private final AtomicInteger nextClient = new AtomicInteger();
     private boolean started;
 
     LocalPlatform(LocalSettings settings, PrintStream out) {
+        this(settings, out, 0);
+    }
+
+    private LocalPlatform(LocalSettings settings, PrintStream out, int extraMachineClients) {
         this.settings = settings;
         this.out = out;
-        this.keys = new LocalKeys(settings.home().resolve("keys"));
         this.infrastructure = new LocalInfrastructure(settings);
+        this.extraMachineClients = extraMachineClients;
     }
 
     /**
-     * A platform for tests: data under {@code home}, every port chosen by the caller.
+     * A platform for tests: data under {@code home}, every port chosen by the caller. Its provider has
+     * {@code machineClients} machine clients besides {@code stadtportal-cli}, so that {@link #token}
+     * hands out tokens of that many different subjects (each with a rate-limit budget of its own).
      *
-     * @param ports ports for postgresql, kafka, kafka-controller, the four services ({@code content-service})
-     *              and their management ports ({@code content-service management})
+     * @param ports ports for postgresql, kafka, kafka-controller, every service of {@link #SERVICES}
+     *              ({@code content-service}) and their management ports ({@code content-service management})
      */
-    public static LocalPlatform forTests(Path root, Path home, Map<String, Integer> ports, PrintStream out) {
+    public static LocalPlatform forTests(Path root, Path home, Map<String, Integer> ports, int machineClients,
+            PrintStream out) {
         Map<String, Integer> servicePorts = new HashMap<>();
         Map<String, Integer> managementPorts = new HashMap<>();
         for (String service : SERVICES) {
-            servicePorts.put(service, ports.get(service));
-            managementPorts.put(service, ports.get(LocalSettings.management(service)));
+            // a caller that does not know a service yet gets free ports for it
+            servicePorts.put(service, ports.containsKey(service) ? ports.get(service) : freePort());
+            String management = LocalSettings.management(service);
+            managementPorts.put(service, ports.containsKey(management) ? ports.get(management) : freePort());
         }
         return new LocalPlatform(new LocalSettings(root, home, ports.get("postgresql"), ports.get("kafka"),
-                ports.get("kafka-controller"), 3, servicePorts, managementPorts), out);
+                ports.get("kafka-controller"), 3, servicePorts, managementPorts), out, machineClients);
+    }
+
+    /** A platform for tests with {@code stadtportal-cli} as its only machine client. */
+    public static LocalPlatform forTests(Path root, Path home, Map<String, Integer> ports, PrintStream out) {
+        return forTests(root, home, ports, 0, out);
     }
 
     /**
@@ -68,42 +101,71 @@ public final class LocalPlatform implements AutoCloseable {
         return this;
     }
 
-    /** Starts everything and waits until every service is ready; answers how long that took. */
+    /**
+     * Starts everything and waits until every service is ready; answers how long that took. The
+     * services start together: they fetch the provider's keys only when the first token arrives. If a
+     * service fails or is not ready in time, everything started so far is stopped again.
+     */
     public synchronized Duration start() {
         long begin = System.nanoTime();
         checkPorts();
-        Path logs = settings.home().resolve("logs");
         out.println("stadtportal: starting PostgreSQL and Kafka (data in " + settings.home() + ")");
         this.started = true;
-        infrastructure.start();
-
-        Map<String, String> security = Map.of(
-                "STADTPORTAL_SECURITY_JWT_PUBLIC_KEY_LOCATION", "file:" + keys.publicKeyFile(),
-                "STADTPORTAL_SECURITY_JWT_ISSUER", LocalKeys.ISSUER,
-                "STADTPORTAL_SECURITY_JWT_AUDIENCE", LocalKeys.AUDIENCE);
-        for (String backend : BACKENDS) {
-            String database = backend.replace("-service", "");
-            Map<String, String> environment = new HashMap<>(security);
-            environment.put("DATABASE_R2DBC_URL", infrastructure.r2dbcUrl(database));
-            environment.put("DATABASE_JDBC_URL", infrastructure.jdbcUrl(database));
-            environment.put("DATABASE_USER", infrastructure.username());
-            environment.put("DATABASE_PASSWORD", infrastructure.password());
-            environment.put("KAFKA_BOOTSTRAP_SERVERS", settings.kafkaBootstrap());
-            services.put(backend, service(backend, environment, logs));
+        try {
+            infrastructure.start();
+            for (String name : SERVICES) {
+                services.put(name, service(name, name, settings.port(name), settings.managementPort(name),
+                        databaseOf(name), Map.of()));
+            }
+            services.values().forEach(service -> service.start(out));
+            services.values().forEach(service -> service.awaitReady(READY_WITHIN));
+        } catch (RuntimeException e) {
+            close();
+            throw e;
         }
-        Map<String, String> gatewayEnvironment = new HashMap<>(security);
-        gatewayEnvironment.put("CONTENT_URI", "http://localhost:" + settings.port("content-service"));
-        gatewayEnvironment.put("EVENTS_URI", "http://localhost:" + settings.port("events-service"));
-        gatewayEnvironment.put("SEARCH_URI", "http://localhost:" + settings.port("search-service"));
-        services.put("gateway-service", service("gateway-service", gatewayEnvironment, logs));
-
-        services.values().forEach(service -> service.start(out));
-        services.values().forEach(service -> service.awaitReady(Duration.ofSeconds(180)));
         return Duration.ofNanos(System.nanoTime() - begin);
     }
 
+    /**
+     * Starts one more process of {@code service} (its packaged jar) next to the platform, on free
+     * ports, with its own database {@code database} (created if missing) on the platform's PostgreSQL,
+     * the platform's Kafka, the environment the platform would give that service, and
+     * {@code environment} over it. Waits until it is ready; it stops with the platform. A test points
+     * a service at another identity provider this way.
+     *
+     * @param name a name of its own, for its log and {@link #stopService}
+     * @return its base URL
+     */
+    public synchronized String startAnother(String name, String service, String database,
+            Map<String, String> environment) {
+        if (!started || services.containsKey(name)) {
+            throw new LaunchException("start the platform first, and give " + name + " a name of its own");
+        }
+        infrastructure.createDatabase(database);
+        ServiceProcess process = service(name, service, freePort(), freePort(), database, environment);
+        services.put(name, process);
+        process.start(out);
+        try {
+            process.awaitReady(READY_WITHIN);
+        } catch (RuntimeException e) {
+            process.kill();
+            throw e;
+        }
+        return "http://localhost:" + process.port();
+    }
+
     public void loadDemoDataOnce() {
-        new DemoData(gatewayUrl(), settings.home(), keys).loadOnce(out);
+        new DemoData(gatewayUrl(), settings.home(), token("admin", "*")).loadOnce(out);
+    }
+
+    /** The platform's identity provider: its base URL, which is also the {@code iss} of its tokens. */
+    public String issuer() {
+        return serviceUrl(IDENTITY);
+    }
+
+    /** The local provider's secrets (the signing keys' encryption, the machine clients' secret). */
+    public IdentitySecrets identitySecrets() {
+        return IdentitySecrets.of(settings.home());
     }
 
     public String gatewayUrl() {
@@ -119,9 +181,16 @@ public final class LocalPlatform implements AutoCloseable {
         return "http://localhost:" + settings.managementPort(service);
     }
 
-    /** A token this platform accepts: role editor (for the given cities, comma-separated) or admin. */
+    /**
+     * A token of the platform's provider, by client credentials: role editor (for the given cities,
+     * comma-separated) or admin ({@code "*"}). Each call asks the next of the platform's machine
+     * clients, so consecutive tokens have different subjects when the platform has several.
+     */
     public String token(String role, String cities) {
-        return keys.token(role + "@" + cities, List.of(role), List.of(cities.split(",")), Duration.ofHours(12));
+        int client = Math.floorMod(nextClient.getAndIncrement(), extraMachineClients + 1);
+        String clientId = client == 0 ? CLI_CLIENT : CLI_CLIENT + "-" + client;
+        return new ProviderTokens(issuer(), clientId, identitySecrets().clientSecret(clientId))
+                .token(ProviderTokens.scopes(role, cities));
     }
 
     /** Stops one service (SIGTERM, then SIGKILL after a grace period). */
@@ -138,7 +207,7 @@ public final class LocalPlatform implements AutoCloseable {
     public void restartService(String name) {
         ServiceProcess service = services.get(name);
         service.start(out);
-        service.awaitReady(Duration.ofSeconds(180));
+        service.awaitReady(READY_WITHIN);
     }
 
     /** Takes the Kafka broker away; writes keep landing in the outboxes. */
@@ -161,7 +230,7 @@ public final class LocalPlatform implements AutoCloseable {
         return services.get(service).pid();
     }
 
-    /** A JDBC connection to one service's own database ({@code content}, {@code events}, {@code search}). */
+    /** A JDBC connection to one service's own database ({@code content}, {@code events}, {@code search}, {@code identity}). */
     public Connection database(String database) throws SQLException {
         return DriverManager.getConnection(infrastructure.jdbcUrl(database), infrastructure.username(),
                 infrastructure.password());
@@ -187,13 +256,98 @@ public final class LocalPlatform implements AutoCloseable {
         out.println("stadtportal: stopped");
     }
 
-    private ServiceProcess service(String name, Map<String, String> environment, Path logs) {
-        Path jar = settings.root().resolve(name).resolve("target").resolve(name + "-0.1.0-SNAPSHOT-exec.jar");
-        Map<String, String> effective = new HashMap<>(environment);
+    private ServiceProcess service(String name, String service, int port, int managementPort, String database,
+            Map<String, String> environment) {
+        Path jar = settings.root().resolve(service).resolve("target").resolve(service + "-0.1.0-SNAPSHOT-exec.jar");
+        Map<String, String> effective = environment(service, port, database);
         // links and API documents name the gateway, the platform's one public address
         effective.putIfAbsent("PUBLIC_BASE_URL", gatewayUrl());
         effective.putAll(overrides.getOrDefault(name, Map.of()));
-        return new ServiceProcess(name, jar, settings.port(name), settings.managementPort(name), effective, logs);
+        effective.putAll(environment);
+        return new ServiceProcess(name, jar, port, managementPort, effective, settings.home().resolve("logs"));
+    }
+
+    private static String databaseOf(String service) {
+        return service.replace("-service", "");
+    }
+
+    /** What a service of this kind gets: its database, Kafka, the provider's settings or how to verify its tokens. */
+    private Map<String, String> environment(String service, int port, String database) {
+        Map<String, String> environment = new HashMap<>();
+        if (service.equals(IDENTITY)) {
+            String issuer = "http://localhost:" + port;
+            IdentitySecrets secrets = identitySecrets();
+            environment.put("IDENTITY_PORT", String.valueOf(port));
+            environment.put("DATABASE_JDBC_URL", infrastructure.jdbcUrl(database));
+            environment.put("DATABASE_USER", infrastructure.username());
+            environment.put("DATABASE_PASSWORD", infrastructure.password());
+            environment.put("STADTPORTAL_IDENTITY_ISSUER", issuer);
+            environment.put("STADTPORTAL_IDENTITY_AUDIENCE", AUDIENCE);
+            environment.put("STADTPORTAL_IDENTITY_KEY_PASSWORD", secrets.keyPassword());
+            environment.put("STADTPORTAL_IDENTITY_KEYS_SALT", secrets.keySalt());
+            environment.put("STADTPORTAL_CLI_CLIENT_SECRET", "{noop}" + secrets.clientSecret());
+            environment.put("SPRING_APPLICATION_JSON", machineClients(secrets));
+            // the seeded people's passwords: the user's, else generated by the provider and logged once
+            for (String variable : List.of("STADTPORTAL_ADMIN_PASSWORD", "STADTPORTAL_EDITOR_PASSWORD")) {
+                String value = System.getenv(variable);
+                if (value != null && !value.isBlank()) {
+                    environment.put(variable, value);
+                }
+            }
+            return environment;
+        }
+        String issuer = issuer();
+        environment.put("STADTPORTAL_SECURITY_JWT_JWK_SET_URI", issuer + "/oauth2/jwks");
+        environment.put("STADTPORTAL_SECURITY_JWT_ISSUER", issuer);
+        environment.put("STADTPORTAL_SECURITY_JWT_AUDIENCE", AUDIENCE);
+        if (service.equals("gateway-service")) {
+            for (String backend : BACKENDS) {
+                environment.put(databaseOf(backend).toUpperCase(java.util.Locale.ROOT) + "_URI",
+                        "http://localhost:" + settings.port(backend));
+            }
+            return environment;
+        }
+        environment.put("DATABASE_R2DBC_URL", infrastructure.r2dbcUrl(database));
+        environment.put("DATABASE_JDBC_URL", infrastructure.jdbcUrl(database));
+        environment.put("DATABASE_USER", infrastructure.username());
+        environment.put("DATABASE_PASSWORD", infrastructure.password());
+        environment.put("KAFKA_BOOTSTRAP_SERVERS", settings.kafkaBootstrap());
+        return environment;
+    }
+
+    /**
+     * The machine clients' part of the provider's configuration (as {@code SPRING_APPLICATION_JSON},
+     * merged with its own): tokens for an hour instead of five minutes, so that a token printed by
+     * {@code up} or held by a long test stays usable; the tests' further clients, each admin at most.
+     */
+    private String machineClients(IdentitySecrets secrets) {
+        ObjectNode root = JSON.createObjectNode();
+        ObjectNode clients = root.putObject("spring").putObject("security").putObject("oauth2")
+                .putObject("authorizationserver").putObject("client");
+        ObjectNode ceilings = root.putObject("stadtportal").putObject("identity").putObject("machine-clients");
+        clients.putObject(CLI_CLIENT).putObject("token").put("access-token-time-to-live", "1h");
+        for (int n = 1; n <= extraMachineClients; n++) {
+            String id = CLI_CLIENT + "-" + n;
+            ObjectNode client = clients.putObject(id);
+            ObjectNode registration = client.putObject("registration").put("client-id", id)
+                    .put("client-secret", "{noop}" + secrets.clientSecret(id));
+            registration.putArray("client-authentication-methods").add("client_secret_basic");
+            registration.putArray("authorization-grant-types").add("client_credentials");
+            registration.putArray("scopes").add("stadtportal");
+            client.putObject("token").put("access-token-time-to-live", "1h");
+            ObjectNode ceiling = ceilings.putObject(id);
+            ceiling.putArray("roles").add("admin");
+            ceiling.putArray("cities").add("*");
+        }
+        return JSON.writeValueAsString(root);
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new LaunchException("no free port: " + e.getMessage());
+        }
     }
 
     private void checkPorts() {

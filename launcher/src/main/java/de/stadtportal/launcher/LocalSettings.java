@@ -21,12 +21,14 @@ record LocalSettings(Path root, Path home, int postgresPort, int kafkaPort, int 
                         "gateway-service", port("GATEWAY_PORT", 8080),
                         "content-service", port("CONTENT_PORT", 8081),
                         "events-service", port("EVENTS_PORT", 8082),
-                        "search-service", port("SEARCH_PORT", 8083)),
+                        "search-service", port("SEARCH_PORT", 8083),
+                        "identity-service", port("IDENTITY_PORT", 8085)),
                 Map.of(
                         "gateway-service", port("GATEWAY_MANAGEMENT_PORT", 9080),
                         "content-service", port("CONTENT_MANAGEMENT_PORT", 9081),
                         "events-service", port("EVENTS_MANAGEMENT_PORT", 9082),
-                        "search-service", port("SEARCH_MANAGEMENT_PORT", 9083)));
+                        "search-service", port("SEARCH_MANAGEMENT_PORT", 9083),
+                        "identity-service", port("IDENTITY_MANAGEMENT_PORT", 9085)));
     }
 
     /** The key under which a service's management port is checked and named: {@code content-service management}. */
@@ -39,13 +41,12 @@ record LocalSettings(Path root, Path home, int postgresPort, int kafkaPort, int 
             return portVariable(service.substring(0, service.indexOf(' '))).replace("_PORT", "_MANAGEMENT_PORT");
         }
         return switch (service) {
-            case "gateway-service" -> "GATEWAY_PORT";
-            case "content-service" -> "CONTENT_PORT";
-            case "events-service" -> "EVENTS_PORT";
-            case "search-service" -> "SEARCH_PORT";
             case "postgresql" -> "STADTPORTAL_POSTGRES_PORT";
             case "kafka" -> "STADTPORTAL_KAFKA_PORT";
-            default -> "STADTPORTAL_KAFKA_CONTROLLER_PORT";
+            case "kafka-controller" -> "STADTPORTAL_KAFKA_CONTROLLER_PORT";
+            // a service's variable is its name's first word: content-service -> CONTENT_PORT
+            default -> service.substring(0, service.indexOf('-') < 0 ? service.length() : service.indexOf('-'))
+                    .toUpperCase(java.util.Locale.ROOT) + "_PORT";
         };
     }
 

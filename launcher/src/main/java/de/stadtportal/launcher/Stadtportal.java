@@ -1,6 +1,7 @@
 package de.stadtportal.launcher;
 
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -40,10 +41,18 @@ public final class Stadtportal {
         OUT.println("""
                 Usage:
                   ./stadtportal up                                   start the whole platform (Ctrl-C stops it)
-                  ./stadtportal token --role editor|admin [--city SLUG] [--subject NAME] [--hours N]
+                  ./stadtportal token --role editor|admin [--city SLUG[,SLUG…]]
+                                                                     a token of the running platform's provider
+                  ./stadtportal token --key-pair yes --role … [--city …]
+                                                                     a token for docker compose (key pair under .stadtportal/keys)
                 """);
     }
 
+    /**
+     * A token of the running platform's identity provider, by client credentials of {@code stadtportal-cli}
+     * (its secret is under {@code .stadtportal/identity/}): the client may be admin, the scopes narrow
+     * the token to the asked role and cities.
+     */
     private static void token(LocalSettings settings, String[] args) {
         Map<String, String> options = options(args);
         String role = options.getOrDefault("role", "editor");
@@ -54,15 +63,23 @@ public final class Stadtportal {
         if (city == null) {
             throw new LaunchException("an editor token needs --city SLUG (or --city '*')");
         }
-        long hours;
-        try {
-            hours = Long.parseLong(options.getOrDefault("hours", "12"));
-        } catch (NumberFormatException e) {
-            throw new LaunchException("--hours must be a number");
+        if (options.containsKey("key-pair")) {
+            // docker compose's services still trust the key pair under .stadtportal/keys
+            OUT.println(new LocalKeys(settings.home().resolve("keys")).token(role + "@" + city, List.of(role),
+                    List.of(city.split(",")), Duration.ofHours(12)));
+            return;
         }
-        LocalKeys keys = new LocalKeys(settings.home().resolve("keys"));
-        OUT.println(keys.token(options.getOrDefault("subject", role + "@" + city), List.of(role),
-                List.of(city.split(",")), Duration.ofHours(hours)));
+        options.keySet().stream().filter(option -> !option.equals("role") && !option.equals("city")).findFirst()
+                .ifPresent(option -> {
+                    throw new LaunchException("unknown option --" + option + " (a token's lifetime and subject are"
+                            + " the provider's: one hour, the client stadtportal-cli)");
+                });
+        if (!Files.exists(settings.home().resolve("identity").resolve("secrets.properties"))) {
+            throw new LaunchException("no local platform under " + settings.home() + " yet: run ./stadtportal up first");
+        }
+        String issuer = "http://localhost:" + settings.port("identity-service");
+        OUT.println(new ProviderTokens(issuer, LocalPlatform.CLI_CLIENT,
+                IdentitySecrets.of(settings.home()).clientSecret()).token(ProviderTokens.scopes(role, city)));
     }
 
     private static Map<String, String> options(String[] args) {
@@ -87,6 +104,11 @@ public final class Stadtportal {
         platform.loadDemoDataOnce();
         String base = platform.gatewayUrl();
         String editorToken = platform.token("editor", "bochum");
+        String identity = platform.issuer();
+        // the people are made once, at the provider's first start, with the passwords of that moment
+        String passwords = "STADTPORTAL_ADMIN_PASSWORD / STADTPORTAL_EDITOR_PASSWORD as set at the first up;"
+                + " if unset then, generated and logged once:\n                                   grep 'generated password' "
+                + settings.home().resolve("logs").resolve("identity-service.log");
         OUT.printf("""
 
                 Stadtportal is up (ready in %.1f s).
@@ -95,16 +117,20 @@ public final class Stadtportal {
                   Events           %s/api/events?city=bochum
                   Search           %s/api/search?q=Musikforum
                   API docs         %s/docs
+                  Sign-in          %s (OpenID Connect: %s/.well-known/openid-configuration)
+                                   users admin, redaktion-bochum, redaktion-dortmund, … (one editor per demo city)
+                                   passwords: %s
                   Health, metrics  http://localhost:%d/actuator/health, …/actuator/prometheus (management ports:
-                                   gateway %d, content %d, events %d, search %d; never through the gateway)
+                                   gateway %d, content %d, events %d, search %d, identity %d; never through the gateway)
                   Logs             %s
-                Editor token for bochum (12 h; more with ./stadtportal token --role editor --city bochum):
+                Editor token for bochum (1 h; more with ./stadtportal token --role editor --city bochum):
                   %s
                 Ctrl-C stops everything.
-                %n""", startup.toMillis() / 1000.0, base, base, base, base, base, settings.managementPort("gateway-service"),
+                %n""", startup.toMillis() / 1000.0, base, base, base, base, base, identity + "/login", identity,
+                passwords, settings.managementPort("gateway-service"),
                 settings.managementPort("gateway-service"), settings.managementPort("content-service"),
                 settings.managementPort("events-service"), settings.managementPort("search-service"),
-                settings.home().resolve("logs"), editorToken);
+                settings.managementPort("identity-service"), settings.home().resolve("logs"), editorToken);
         try {
             stopped.await();
         } catch (InterruptedException e) {

@@ -1,9 +1,9 @@
 package de.stadtportal.identity.token.application;
 
 import de.stadtportal.identity.IdentityProperties;
-import de.stadtportal.identity.IdentityProperties.MachineClient;
 import de.stadtportal.identity.account.application.AccountService;
 import de.stadtportal.identity.account.domain.Account;
+import de.stadtportal.identity.token.domain.MachineCeiling;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * client), {@code roles} and {@code cities}. A person's come from their account as it is now, read
  * again for every token, so that a refresh after a change carries the change; a disabled or deleted
  * account gets no token ({@code invalid_grant}), whatever grant it still holds. A machine client's come
- * from its configuration. ID tokens keep the client as their audience, as OpenID Connect requires.
+ * from its configured {@link MachineCeiling}, narrowed by the scopes {@link MachineScopes} let through. ID tokens keep the client as their audience, as OpenID Connect requires.
  * The claims are stored with the grant as type-tagged JSON whose allow-list knows {@code ArrayList} but
  * not the JDK's immutable lists, hence the copies.
  */
@@ -30,10 +30,12 @@ public class StadtportalClaims implements OAuth2TokenCustomizer<JwtEncodingConte
 
     private final AccountService accounts;
     private final IdentityProperties properties;
+    private final MachineScopes machineScopes;
 
-    public StadtportalClaims(AccountService accounts, IdentityProperties properties) {
+    public StadtportalClaims(AccountService accounts, IdentityProperties properties, MachineScopes machineScopes) {
         this.accounts = accounts;
         this.properties = properties;
+        this.machineScopes = machineScopes;
     }
 
     @Override
@@ -43,10 +45,10 @@ public class StadtportalClaims implements OAuth2TokenCustomizer<JwtEncodingConte
         }
         context.getClaims().audience(new ArrayList<>(List.of(properties.audience())));
         if (AuthorizationGrantType.CLIENT_CREDENTIALS.equals(context.getAuthorizationGrantType())) {
-            MachineClient machine = properties.machineClients()
-                    .getOrDefault(context.getRegisteredClient().getClientId(), new MachineClient(List.of(), List.of()));
-            context.getClaims().claim("roles", new ArrayList<>(machine.roles()))
-                    .claim("cities", new ArrayList<>(machine.cities()));
+            MachineCeiling.Claims claims = machineScopes.ceiling(context.getRegisteredClient().getClientId())
+                    .narrow(context.getAuthorizedScopes())
+                    .orElseThrow(() -> new OAuth2AuthenticationException(OAuth2ErrorCodes.INVALID_SCOPE));
+            context.getClaims().claim("roles", claims.roles()).claim("cities", claims.cities());
             return;
         }
         Account account = accounts.find(context.getPrincipal().getName()).filter(Account::enabled)
