@@ -1,0 +1,66 @@
+package de.stadtportal.content.media.web;
+
+import de.stadtportal.content.media.domain.Media;
+import de.stadtportal.content.media.domain.RenditionFormat;
+import de.stadtportal.content.media.domain.Renditions;
+import de.stadtportal.web.WebProperties;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+
+/**
+ * The absolute links of an image's renditions, from the public base URL like every link the
+ * platform answers with, and the {@code srcset} strings a page puts into {@code <img>} and
+ * {@code <source>} as they are. Articles, cities and highlights use it for the images they name.
+ */
+@Component
+public class MediaLinks {
+
+    private final WebProperties web;
+
+    MediaLinks(WebProperties web) {
+        this.web = web;
+    }
+
+    public String self(Media media) {
+        return web.link("/api/media/" + media.id());
+    }
+
+    /** Every rendition, JPEG first, narrowest first. */
+    public List<RenditionLink> renditions(Media media) {
+        List<RenditionLink> links = new ArrayList<>();
+        for (RenditionFormat format : RenditionFormat.values()) {
+            for (int width : media.renditionWidths()) {
+                int pixels = Renditions.pixelWidth(width, media.width());
+                links.add(new RenditionLink(pixels, Renditions.pixelHeight(pixels, media.width(), media.height()),
+                        format.extension(), url(media, width, format)));
+            }
+        }
+        return links;
+    }
+
+    /** Per format, the {@code srcset} value: {@code url 320w, url 640w, …}. */
+    public Map<String, String> srcset(Media media) {
+        Map<String, String> sets = new LinkedHashMap<>();
+        for (RenditionFormat format : RenditionFormat.values()) {
+            sets.put(format.extension(), media.renditionWidths().stream()
+                    .map(width -> url(media, width, format) + " " + Renditions.pixelWidth(width, media.width()) + "w")
+                    .collect(Collectors.joining(", ")));
+        }
+        return sets;
+    }
+
+    /** The widest JPEG rendition: the one URL a client that knows nothing of renditions can show. */
+    public String fallback(Media media) {
+        List<Integer> widths = media.renditionWidths();
+        return url(media, widths.get(widths.size() - 1), RenditionFormat.JPG);
+    }
+
+    public String url(Media media, int width, RenditionFormat format) {
+        return web.link("/api/media/" + media.id() + "/" + width + "." + format.extension().toLowerCase(Locale.ROOT));
+    }
+}
