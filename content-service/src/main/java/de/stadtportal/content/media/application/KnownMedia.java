@@ -20,4 +20,10 @@ public interface KnownMedia {
      * (no reference) passes.
      */
     Mono<Void> requireKnown(UUID id, String field);
+
+    /**
+     * The absolute URL of the item's smallest JPEG rendition, which every item is offered in: what
+     * events carry as an image's {@code url}, for consumers that know nothing of the library.
+     */
+    String address(UUID id);
 }

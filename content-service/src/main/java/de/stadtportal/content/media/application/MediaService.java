@@ -1,7 +1,6 @@
 package de.stadtportal.content.media.application;
 
 import de.stadtportal.content.ContentProperties;
-import de.stadtportal.content.city.application.KnownCities;
 import de.stadtportal.content.media.domain.Media;
 import de.stadtportal.content.media.domain.MediaChange;
 import de.stadtportal.content.media.domain.Renditions;
@@ -26,6 +25,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Semaphore;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -50,25 +50,26 @@ public class MediaService implements KnownMedia {
 
     private final MediaRepository items;
     private final MediaStore store;
-    private final KnownCities cities;
     private final Outbox outbox;
     private final TransactionalOperator transactions;
     private final Clock clock;
     private final Images images;
     private final Semaphore imageWork;
     private final long maxBytes;
+    private final String publicBaseUrl;
 
-    MediaService(MediaRepository items, MediaStore store, KnownCities cities, Outbox outbox,
-            TransactionalOperator transactions, Clock clock, ContentProperties settings) {
+    MediaService(MediaRepository items, MediaStore store, Outbox outbox, TransactionalOperator transactions,
+            Clock clock, ContentProperties settings, @Value("${stadtportal.web.public-base-url}") String publicBaseUrl) {
         this.items = items;
         this.store = store;
-        this.cities = cities;
         this.outbox = outbox;
         this.transactions = transactions;
         this.clock = clock;
         this.images = new Images(settings.media().maxPixels());
         this.imageWork = new Semaphore(settings.media().renderConcurrency());
         this.maxBytes = settings.media().maxFileSize().toBytes();
+        this.publicBaseUrl = publicBaseUrl.endsWith("/") ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1)
+                : publicBaseUrl;
     }
 
     // ---- reads
@@ -86,6 +87,11 @@ public class MediaService implements KnownMedia {
         return items.find(id).switchIfEmpty(Mono.error(() -> new UnknownReference(
                 "The image named does not exist in the media library", new Violation(field, "no media item " + id))))
                 .then();
+    }
+
+    @Override
+    public String address(UUID id) {
+        return publicBaseUrl + "/api/media/" + id + "/" + Renditions.WIDTHS.get(0) + ".jpg";
     }
 
     public Mono<Media> read(UUID id) {
@@ -125,7 +131,11 @@ public class MediaService implements KnownMedia {
 
     /** Refuses a caller who may not upload into {@code city}, before the upload is read. */
     public Mono<Void> requireUploader(String city, Caller caller) {
-        return cities.requireExists(city).then(Mono.fromRunnable(() -> caller.requireEditorOf(city)));
+        // the city is asked of its table, not of the city feature, which itself refers to media
+        return items.cityExists(city)
+                .flatMap(exists -> exists ? Mono.<Void>empty()
+                        : Mono.error(new NotFound("There is no city '" + city + "'")))
+                .then(Mono.fromRunnable(() -> caller.requireEditorOf(city)));
     }
 
     public Mono<Uploaded> upload(UploadMedia command, Caller caller) {

@@ -59,10 +59,17 @@ public class MediaRepository {
             ORDER BY usage
             """;
 
+    private static final String CITY_EXISTS = "SELECT 1 FROM city WHERE slug = :city";
+
     private final DatabaseClient database;
 
     MediaRepository(DatabaseClient database) {
         this.database = database;
+    }
+
+    /** Whether the city exists; read from its table, as the city feature itself names media items. */
+    public Mono<Boolean> cityExists(String city) {
+        return database.sql(CITY_EXISTS).bind("city", city).map(row -> true).one().defaultIfEmpty(false);
     }
 
     public Mono<Media> find(UUID id) {

@@ -4,7 +4,13 @@ import de.stadtportal.content.media.domain.Media;
 import de.stadtportal.content.media.domain.RenditionFormat;
 import de.stadtportal.content.media.domain.Renditions;
 import de.stadtportal.web.WebProperties;
+import de.stadtportal.content.media.application.KnownMedia;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.UUID;
+import reactor.core.publisher.Mono;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -21,9 +27,33 @@ import org.springframework.stereotype.Component;
 public class MediaLinks {
 
     private final WebProperties web;
+    private final KnownMedia media;
 
-    MediaLinks(WebProperties web) {
+    MediaLinks(WebProperties web, KnownMedia media) {
         this.web = web;
+        this.media = media;
+    }
+
+    /** The items these ids name, for {@link #image}; null ids are left out. */
+    public Mono<Map<UUID, Media>> find(Collection<UUID> ids) {
+        Set<UUID> named = new HashSet<>(ids);
+        named.remove(null);
+        return media.find(named);
+    }
+
+    /**
+     * The image as answers show it: by URL as it was given, or the library item {@code mediaId}
+     * (found among {@code items}) with its renditions and its alt text in {@code locale}, unless
+     * the reference gives an alt text of its own.
+     */
+    public ImageView image(String url, String alt, UUID mediaId, Map<UUID, Media> items, String locale) {
+        Media item = mediaId == null ? null : items.get(mediaId);
+        if (item == null) {
+            return mediaId == null ? ImageView.ofUrl(url, alt)
+                    : new ImageView(url, alt, mediaId, null, null, null, null);
+        }
+        return new ImageView(fallback(item), alt != null ? alt : item.description().alt(locale), mediaId,
+                item.width(), item.height(), renditions(item), srcset(item));
     }
 
     public String self(Media media) {
