@@ -20,6 +20,9 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.UUID;
@@ -174,14 +177,13 @@ class MediaController {
     /** The file's bytes, refused as soon as they pass the limit instead of after reading them all. */
     private Mono<byte[]> bytes(Part file) {
         long max = media.maxBytes();
+        // the stream releases the joined buffer when it is closed
         return DataBufferUtils.join(file.content(), (int) Math.min(Integer.MAX_VALUE, max))
-                .map(buffer -> {
-                    try {
-                        byte[] bytes = new byte[buffer.readableByteCount()];
-                        buffer.read(bytes);
-                        return bytes;
-                    } finally {
-                        DataBufferUtils.release(buffer);
+                .map(joined -> {
+                    try (InputStream in = joined.asInputStream(true)) {
+                        return in.readAllBytes();
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
                     }
                 })
                 .onErrorMap(DataBufferLimitException.class, e -> MediaService.tooLarge(max))
