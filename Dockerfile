@@ -20,6 +20,7 @@ COPY benchmarks/gateway/pom.xml benchmarks/gateway/pom.xml
 COPY benchmarks/search/pom.xml benchmarks/search/pom.xml
 COPY benchmarks/events/pom.xml benchmarks/events/pom.xml
 COPY benchmarks/platform/pom.xml benchmarks/platform/pom.xml
+COPY benchmarks/media/pom.xml benchmarks/media/pom.xml
 COPY e2e-tests/pom.xml e2e-tests/pom.xml
 COPY platform platform
 COPY ${SERVICE}/src ${SERVICE}/src

@@ -9,8 +9,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.route.RouteLocator;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.MultipartBodyBuilder;
+import org.springframework.web.reactive.function.BodyInserters;
 
 class RoutingIT extends GatewayTest {
 
@@ -24,6 +27,7 @@ class RoutingIT extends GatewayTest {
 
         assertThat(targets).containsOnly(
                 Map.entry("content", CONTENT.uri().toString()),
+                Map.entry("media", CONTENT.uri().toString()),
                 Map.entry("events", EVENTS.uri().toString()),
                 Map.entry("search", SEARCH.uri().toString()),
                 Map.entry("content-api-docs", CONTENT.uri().toString()),
@@ -40,6 +44,8 @@ class RoutingIT extends GatewayTest {
                 Map.entry("/api/cities/bochum/articles/univercity-bochum?locale=en", CONTENT),
                 Map.entry("/api/cities/bochum/articles/univercity-bochum/revisions", CONTENT),
                 Map.entry("/api/cities/bochum/highlights", CONTENT),
+                Map.entry("/api/media/7b0e3c52-1f4a-4d8e-9c2b-6a5d4e3f2a10", CONTENT),
+                Map.entry("/api/media/7b0e3c52-1f4a-4d8e-9c2b-6a5d4e3f2a10/640.webp", CONTENT),
                 Map.entry("/api/events?city=bochum&category=konzert", EVENTS),
                 Map.entry("/api/events/6f1c", EVENTS),
                 Map.entry("/api/events/feed.ics?city=bochum", EVENTS),
@@ -75,6 +81,8 @@ class RoutingIT extends GatewayTest {
                 new Write(HttpMethod.DELETE, "/api/cities/bochum/articles/univercity-bochum/publication", CONTENT),
                 new Write(HttpMethod.DELETE, "/api/cities/bochum/articles/univercity-bochum", CONTENT),
                 new Write(HttpMethod.PUT, "/api/cities/bochum/highlights", CONTENT),
+                new Write(HttpMethod.PUT, "/api/media/7b0e3c52-1f4a-4d8e-9c2b-6a5d4e3f2a10", CONTENT),
+                new Write(HttpMethod.DELETE, "/api/media/7b0e3c52-1f4a-4d8e-9c2b-6a5d4e3f2a10", CONTENT),
                 new Write(HttpMethod.POST, "/api/events", EVENTS),
                 new Write(HttpMethod.PUT, "/api/events/6f1c", EVENTS),
                 new Write(HttpMethod.POST, "/api/events/6f1c/cancellation", EVENTS),
@@ -141,6 +149,40 @@ class RoutingIT extends GatewayTest {
                 .expectStatus().isEqualTo(413)
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(CONTENT.seenWith(marker)).isEmpty();
+    }
+
+    @Test
+    void a_media_upload_of_megabytes_passes_the_edge_on_its_path_only_and_up_to_the_upload_limit() {
+        String marker = marker();
+        MultipartBodyBuilder form = new MultipartBodyBuilder();
+        form.part("file", new ByteArrayResource(new byte[2 * 1024 * 1024]) {
+            @Override
+            public String getFilename() {
+                return "foto.jpg";
+            }
+        }).contentType(MediaType.IMAGE_JPEG);
+        form.part("alt", "Ein Foto");
+        web.post().uri("/api/cities/bochum/media").header("X-Request-Id", marker)
+                .headers(headers -> headers.setBearerAuth(Tokens.editor("bochum")))
+                .body(BodyInserters.fromMultipartData(form.build()))
+                .exchange().expectStatus().isOk();
+        assertThat(CONTENT.seenWith(marker)).singleElement()
+                .satisfies(seen -> assertThat(seen.path()).isEqualTo("/api/cities/bochum/media"));
+
+        String elsewhere = marker();
+        web.post().uri("/api/cities/bochum/articles?probe=" + elsewhere)
+                .headers(headers -> headers.setBearerAuth(Tokens.editor("bochum")))
+                .body(BodyInserters.fromMultipartData(form.build()))
+                .exchange().expectStatus().isEqualTo(413);
+        assertThat(CONTENT.seenWith(elsewhere)).isEmpty();
+
+        String huge = marker();
+        web.post().uri("/api/cities/bochum/media?probe=" + huge)
+                .headers(headers -> headers.setBearerAuth(Tokens.editor("bochum")))
+                .contentType(MediaType.IMAGE_JPEG).bodyValue(new byte[17 * 1024 * 1024])
+                .exchange().expectStatus().isEqualTo(413)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(CONTENT.seenWith(huge)).isEmpty();
     }
 
     @Test

@@ -54,7 +54,11 @@ final class DemoData {
             return;
         }
         out.println("stadtportal: loading demo data through the gateway …");
+        DemoImages images = new DemoImages(gateway, adminToken, http, out);
         JsonNode cities = resource("cities.json");
+        JsonNode articleList = resource("articles.json");
+        images.useLibrary(cities);
+        images.useLibrary(articleList);
         for (JsonNode city : cities) {
             ObjectNode body = ((ObjectNode) city.deepCopy());
             String slug = body.remove("slug").asString();
@@ -72,7 +76,7 @@ final class DemoData {
             venues.put(key, created.get("id").asString());
         }
         int articles = 0;
-        for (JsonNode article : resource("articles.json")) {
+        for (JsonNode article : articleList) {
             String city = article.get("city").asString();
             JsonNode created = send("POST", "/api/cities/" + city + "/articles", article.get("de"), Map.of(), 201, 200);
             String slug = created.get("slug").asString();
@@ -88,7 +92,9 @@ final class DemoData {
                 articles++;
             }
         }
-        send("PUT", "/api/cities/bochum/highlights", highlights(venues),
+        ObjectNode carousel = highlights(venues);
+        images.useLibrary(carousel);
+        send("PUT", "/api/cities/bochum/highlights", carousel,
                 etag("/api/cities/bochum/highlights").map(tag -> Map.of("If-Match", tag)).orElse(Map.of()), 200, 204);
         Map<String, ZonedDateTime> scheduled = events(venues);
         List<String> eventIds = new ArrayList<>(scheduled.keySet());

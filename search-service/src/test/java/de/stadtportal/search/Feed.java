@@ -3,7 +3,7 @@ package de.stadtportal.search;
 import de.stadtportal.contracts.EventCodec;
 import de.stadtportal.contracts.EventType;
 import de.stadtportal.contracts.IntegrationEvent;
-import de.stadtportal.contracts.Topics;
+import de.stadtportal.search.indexing.application.IndexChanges;
 import de.stadtportal.messaging.envelope.CloudEventEnvelope;
 import de.stadtportal.messaging.envelope.OutgoingMessage;
 import de.stadtportal.testing.infrastructure.Infrastructure;
@@ -46,7 +46,7 @@ final class Feed {
 
     /** Waits until the consumer group has committed every record now on the four topics. */
     void awaitConsumed() {
-        ConsumerGroups.awaitCaughtUp(Infrastructure.get().kafka().bootstrapServers(), GROUP, Topics.ALL,
+        ConsumerGroups.awaitCaughtUp(Infrastructure.get().kafka().bootstrapServers(), GROUP, IndexChanges.TOPICS,
                 Duration.ofSeconds(60));
     }
 }

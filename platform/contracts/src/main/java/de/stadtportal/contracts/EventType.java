@@ -15,6 +15,8 @@ public enum EventType {
             "article-published"),
     ARTICLE_WITHDRAWN("stadtportal.content.article.withdrawn.v1", Topics.CONTENT_ARTICLES, ArticleWithdrawn.class,
             "article-withdrawn"),
+    MEDIA_CHANGED("stadtportal.content.media.changed.v1", Topics.CONTENT_MEDIA, MediaChanged.class, "media-changed"),
+    MEDIA_REMOVED("stadtportal.content.media.removed.v1", Topics.CONTENT_MEDIA, MediaRemoved.class, "media-removed"),
     VENUE_CHANGED("stadtportal.events.venue.changed.v1", Topics.EVENTS_VENUES, VenueChanged.class, "venue-changed"),
     VENUE_REMOVED("stadtportal.events.venue.removed.v1", Topics.EVENTS_VENUES, VenueRemoved.class, "venue-removed"),
     EVENT_PUBLISHED("stadtportal.events.event.published.v1", Topics.EVENTS_EVENTS, EventPublished.class,

@@ -11,7 +11,7 @@ import java.time.Instant;
  * already applied a version ignores equal or older ones.
  */
 public sealed interface IntegrationEvent
-        permits CityChanged, CityRemoved, ArticlePublished, ArticleWithdrawn,
+        permits CityChanged, CityRemoved, ArticlePublished, ArticleWithdrawn, MediaChanged, MediaRemoved,
                 VenueChanged, VenueRemoved, EventPublished, EventWithdrawn {
 
     String aggregateId();

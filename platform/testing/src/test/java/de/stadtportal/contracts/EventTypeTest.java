@@ -65,6 +65,6 @@ class EventTypeTest {
 
     @Test
     void all_topics_are_distinct() {
-        assertThat(Topics.ALL).hasSize(4).doesNotHaveDuplicates();
+        assertThat(Topics.ALL).hasSize(5).doesNotHaveDuplicates();
     }
 }

@@ -66,8 +66,8 @@ public class WebAutoConfiguration {
     }
 
     @Bean
-    RequestSizeLimitFilter requestSizeLimitFilter() {
-        return new RequestSizeLimitFilter();
+    RequestSizeLimitFilter requestSizeLimitFilter(WebProperties web) {
+        return new RequestSizeLimitFilter(web.uploads().paths(), web.uploads().maxSize().toBytes());
     }
 
     /** Bodies sent without a length are cut off at the same limit while they are read. */

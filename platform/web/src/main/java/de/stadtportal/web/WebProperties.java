@@ -2,8 +2,10 @@ package de.stadtportal.web;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Settings under {@code stadtportal.web} shared by every service.
@@ -17,11 +19,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param publicBaseUrl scheme, host and port (and path prefix, if any) of the public entry point
  * @param publicListMaxAge {@code max-age} of public lists and searches
+ * @param uploads the paths that take file uploads larger than other bodies
  */
 @ConfigurationProperties("stadtportal.web")
 public record WebProperties(
         @DefaultValue("http://localhost:8080") URI publicBaseUrl,
-        @DefaultValue("30s") Duration publicListMaxAge) {
+        @DefaultValue("30s") Duration publicListMaxAge,
+        @DefaultValue Uploads uploads) {
 
     public WebProperties {
         if (!publicBaseUrl.isAbsolute() || publicBaseUrl.getHost() == null
@@ -35,5 +39,18 @@ public record WebProperties(
     public String link(String path) {
         String base = publicBaseUrl.toString();
         return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + path;
+    }
+
+    /**
+     * Paths (patterns such as {@code /api/cities/*}{@code /media}) whose bodies are file uploads: they
+     * may be up to {@code maxSize} and are streamed to their handler, which bounds what it keeps,
+     * instead of being read ahead. Every other path keeps the limit of
+     * {@link RequestSizeLimitFilter#LIMIT_BYTES}. None by default.
+     */
+    public record Uploads(@DefaultValue List<String> paths, @DefaultValue("16MB") DataSize maxSize) {
+
+        public Uploads {
+            paths = List.copyOf(paths);
+        }
     }
 }

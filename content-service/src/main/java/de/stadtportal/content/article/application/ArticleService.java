@@ -10,6 +10,7 @@ import de.stadtportal.content.article.domain.TranslatedArticle;
 import de.stadtportal.content.article.persistence.ArticleRepository;
 import de.stadtportal.content.article.persistence.RevisionRepository;
 import de.stadtportal.content.city.application.KnownCities;
+import de.stadtportal.content.media.application.KnownMedia;
 import de.stadtportal.kernel.Caller;
 import de.stadtportal.kernel.paging.Slice;
 import de.stadtportal.kernel.refusal.InvalidInput;
@@ -62,10 +63,11 @@ public class ArticleService implements KnownArticles {
     private final Clock clock;
     private final ArticleMetrics metrics;
     private final ScheduledTimes scheduled;
+    private final KnownMedia media;
 
     ArticleService(ArticleRepository articles, RevisionRepository revisions, KnownCities cities, Outbox outbox,
             TransactionalOperator transactions, TopicsAndLocales offer, Clock clock, ArticleMetrics metrics,
-            ScheduledTimes scheduled) {
+            ScheduledTimes scheduled, KnownMedia media) {
         this.articles = articles;
         this.revisions = revisions;
         this.cities = cities;
@@ -75,6 +77,7 @@ public class ArticleService implements KnownArticles {
         this.clock = clock;
         this.metrics = metrics;
         this.scheduled = scheduled;
+        this.media = media;
     }
 
     // ---- reads
@@ -155,6 +158,7 @@ public class ArticleService implements KnownArticles {
             Content content = offer.offered(command.content());
             return cities.requireExists(city)
                     .then(Mono.fromCallable(() -> caller.requireEditorOf(city)))
+                    .then(heroImageKnown(content))
                     .then(slugFor(city, locale, command.slug(), content.title()))
                     .flatMap(slug -> {
                         Article draft = Article.draft(UUID.randomUUID(), city, slug, locale, content,
@@ -182,7 +186,8 @@ public class ArticleService implements KnownArticles {
                         new Violation("locale", "must be '" + current.locale() + "' or left out"));
             }
             Content content = offer.offered(command.content());
-            return persist(current, current.revise(content, command.publishAt(), now()), caller.subject());
+            return heroImageKnown(content)
+                    .then(persist(current, current.revise(content, command.publishAt(), now()), caller.subject()));
         });
     }
 
@@ -269,8 +274,14 @@ public class ArticleService implements KnownArticles {
                 ? articles.find(article.city(), article.slug(), article.locale())
                         .map(TranslatedArticle::translations).defaultIfEmpty(List.of())
                 : Mono.just(List.of());
-        return translations.flatMap(locales -> outbox.append(ArticleIntegrationEvents.of(event, locales)))
+        return translations.flatMap(locales -> outbox.append(ArticleIntegrationEvents.of(event, locales, media)))
                 .doOnSuccess(done -> metrics.announced(ArticleIntegrationEvents.type(event)));
+    }
+
+    /** Refuses a hero image naming a media item that does not exist (422), before anything is written. */
+    private Mono<Void> heroImageKnown(Content content) {
+        return media.requireKnown(content.heroImage() == null ? null : content.heroImage().mediaId(),
+                "heroImage.mediaId");
     }
 
     private Mono<String> slugFor(String city, String locale, String slug, String title) {

@@ -2,7 +2,6 @@ package de.stadtportal.content.article.persistence;
 
 import de.stadtportal.content.article.domain.Article;
 import de.stadtportal.content.article.domain.Content;
-import de.stadtportal.content.article.domain.Image;
 import de.stadtportal.content.article.domain.Status;
 import de.stadtportal.content.article.domain.TranslatedArticle;
 import io.r2dbc.spi.Readable;
@@ -30,7 +29,7 @@ public class ArticleRepository {
     /** Every column of an article and the other locales it is published in. */
     private static final String ARTICLE = """
             SELECT a.id, a.city, a.slug, a.locale, a.topic, a.title, a.subtitle, a.summary, a.body, a.tags, a.hero_url,
-                a.hero_alt, a.status, a.publish_at, a.published_at, a.announced, a.version, a.created_at, a.updated_at,
+                a.hero_alt, a.hero_media_id, a.status, a.publish_at, a.published_at, a.announced, a.version, a.created_at, a.updated_at,
                 ARRAY(SELECT t.locale FROM article t WHERE t.city = a.city AND t.slug = a.slug AND t.id <> a.id
                       AND t.status = 'published' ORDER BY t.locale) AS translations
             FROM article a
@@ -79,14 +78,16 @@ public class ArticleRepository {
 
     private static final String INSERT = """
             INSERT INTO article (id, city, slug, locale, topic, title, subtitle, summary, body, tags, hero_url,
-                hero_alt, status, publish_at, published_at, announced, version, created_at, updated_at)
+                hero_alt, hero_media_id, status, publish_at, published_at, announced, version, created_at, updated_at)
             VALUES (:id, :city, :slug, :locale, :topic, :title, :subtitle, :summary, :body, :tags, :heroUrl,
-                :heroAlt, :status, :publishAt, :publishedAt, :announced, :version, :createdAt, :updatedAt)
+                :heroAlt, :heroMediaId, :status, :publishAt, :publishedAt, :announced, :version, :createdAt,
+                :updatedAt)
             """;
 
     private static final String UPDATE = """
             UPDATE article SET topic = :topic, title = :title, subtitle = :subtitle, summary = :summary,
-                body = :body, tags = :tags, hero_url = :heroUrl, hero_alt = :heroAlt, status = :status,
+                body = :body, tags = :tags, hero_url = :heroUrl, hero_alt = :heroAlt,
+                hero_media_id = :heroMediaId, status = :status,
                 publish_at = :publishAt, published_at = :publishedAt, announced = :announced,
                 version = :version, created_at = :createdAt, updated_at = :updatedAt
             WHERE id = :id AND version = :version - 1 AND city = :city AND slug = :slug AND locale = :locale
@@ -208,11 +209,9 @@ public class ArticleRepository {
     }
 
     private static TranslatedArticle translated(Readable row) {
-        String heroUrl = row.get("hero_url", String.class);
         Content content = new Content(row.get("topic", String.class), row.get("title", String.class),
                 row.get("subtitle", String.class), row.get("summary", String.class), row.get("body", String.class),
-                List.of(row.get("tags", String[].class)),
-                heroUrl == null ? null : new Image(heroUrl, row.get("hero_alt", String.class)));
+                List.of(row.get("tags", String[].class)), Binds.heroImage(row));
         Article article = new Article(row.get("id", UUID.class), row.get("city", String.class),
                 row.get("slug", String.class), row.get("locale", String.class), content,
                 Status.ofWire(row.get("status", String.class)), Binds.instant(row, "publish_at"),

@@ -2,6 +2,7 @@ package de.stadtportal.content.article.persistence;
 
 import de.stadtportal.content.article.domain.Article;
 import de.stadtportal.content.article.domain.Content;
+import de.stadtportal.content.article.domain.Image;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -53,7 +54,16 @@ final class Binds {
                 .bind("tags", content.tags().toArray(String[]::new));
         spec = nullable(spec, "subtitle", content.subtitle(), String.class);
         spec = nullable(spec, "heroUrl", content.heroImage() == null ? null : content.heroImage().url(), String.class);
-        return nullable(spec, "heroAlt", content.heroImage() == null ? null : content.heroImage().alt(), String.class);
+        spec = nullable(spec, "heroAlt", content.heroImage() == null ? null : content.heroImage().alt(), String.class);
+        return nullable(spec, "heroMediaId", content.heroImage() == null ? null : content.heroImage().mediaId(),
+                UUID.class);
+    }
+
+    /** The hero image of a row of {@code article} or {@code article_revision}: a media item, a URL or none. */
+    static Image heroImage(Readable row) {
+        String url = row.get("hero_url", String.class);
+        UUID mediaId = row.get("hero_media_id", UUID.class);
+        return url == null && mediaId == null ? null : new Image(url, row.get("hero_alt", String.class), mediaId);
     }
 
     static <T> GenericExecuteSpec nullable(GenericExecuteSpec spec, String name, T value, Class<T> type) {

@@ -2,7 +2,6 @@ package de.stadtportal.content.article.persistence;
 
 import de.stadtportal.content.article.domain.Article;
 import de.stadtportal.content.article.domain.Content;
-import de.stadtportal.content.article.domain.Image;
 import de.stadtportal.content.article.domain.Revision;
 import de.stadtportal.content.article.domain.Status;
 import io.r2dbc.spi.Readable;
@@ -20,15 +19,15 @@ public class RevisionRepository {
 
     private static final String INSERT = """
             INSERT INTO article_revision (article_id, version, change, saved_by, saved_at, status, topic, title,
-                subtitle, summary, body, tags, hero_url, hero_alt, publish_at)
+                subtitle, summary, body, tags, hero_url, hero_alt, hero_media_id, publish_at)
             VALUES (:id, :version, :change, :savedBy, :savedAt, :status, :topic, :title, :subtitle, :summary,
-                :body, :tags, :heroUrl, :heroAlt, :publishAt)
+                :body, :tags, :heroUrl, :heroAlt, :heroMediaId, :publishAt)
             """;
 
     /** Newest first; below {@code before} when a cursor gave one, otherwise from the newest. */
     private static final String NEWEST_FIRST = """
             SELECT version, change, saved_by, saved_at, status, topic, title, subtitle, summary, body, tags,
-                hero_url, hero_alt, publish_at
+                hero_url, hero_alt, hero_media_id, publish_at
             FROM article_revision
             WHERE article_id = :id AND version < COALESCE(CAST(:before AS bigint), 9223372036854775807)
             ORDER BY version DESC LIMIT :limit
@@ -61,11 +60,9 @@ public class RevisionRepository {
     }
 
     private static Revision revision(Readable row) {
-        String heroUrl = row.get("hero_url", String.class);
         Content content = new Content(row.get("topic", String.class), row.get("title", String.class),
                 row.get("subtitle", String.class), row.get("summary", String.class), row.get("body", String.class),
-                List.of(row.get("tags", String[].class)),
-                heroUrl == null ? null : new Image(heroUrl, row.get("hero_alt", String.class)));
+                List.of(row.get("tags", String[].class)), Binds.heroImage(row));
         return new Revision(row.get("version", Long.class), row.get("change", String.class),
                 row.get("saved_by", String.class), Binds.instant(row, "saved_at"),
                 Status.ofWire(row.get("status", String.class)), content, Binds.instant(row, "publish_at"));

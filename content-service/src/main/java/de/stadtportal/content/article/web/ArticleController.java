@@ -10,6 +10,7 @@ import de.stadtportal.content.article.application.ReviseArticle;
 import de.stadtportal.content.article.application.RevisionQuery;
 import de.stadtportal.content.article.application.UnpublishArticle;
 import de.stadtportal.content.article.domain.TranslatedArticle;
+import de.stadtportal.content.media.web.MediaLinks;
 import de.stadtportal.content.web.ApiExamples;
 import de.stadtportal.web.http.ETags;
 import de.stadtportal.web.paging.Cursor;
@@ -29,6 +30,7 @@ import jakarta.validation.Valid;
 import java.net.URI;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -56,9 +58,11 @@ import reactor.core.publisher.Mono;
 class ArticleController {
 
     private final ArticleService articles;
+    private final MediaLinks links;
 
-    ArticleController(ArticleService articles) {
+    ArticleController(ArticleService articles, MediaLinks links) {
         this.articles = articles;
+        this.links = links;
     }
 
     /** Published articles, newest first; with {@code status=draft}, an editor of the city sees its drafts. */
@@ -81,9 +85,10 @@ class ArticleController {
                     values -> new ArticleListQuery.After(Instant.parse(values.get(0)), UUID.fromString(values.get(1))));
             ArticleListQuery query = new ArticleListQuery(city, drafts, topic, tag, locale, after, size);
             return Callers.current().flatMap(caller -> articles.list(query, caller))
-                    .map(slice -> Page.of(slice, ArticleView::of, found -> new String[] {
-                            (drafts ? found.article().updatedAt() : found.article().publishedAt()).toString(),
-                            found.article().id().toString()}));
+                    .flatMap(slice -> ArticleView.Images.of(links, slice.items()).map(images -> Page.of(slice,
+                            found -> ArticleView.of(found, images), found -> new String[] {
+                                    (drafts ? found.article().updatedAt() : found.article().publishedAt()).toString(),
+                                    found.article().id().toString()})));
         });
     }
 
@@ -99,7 +104,7 @@ class ArticleController {
         CreateArticle command = new CreateArticle(city, body.locale(), body.slug(), body.content(),
                 instant(body.publishAt()));
         return Callers.current().flatMap(caller -> articles.create(command, caller))
-                .map(found -> respond(ResponseEntity.created(URI.create("/api/cities/" + city + "/articles/"
+                .flatMap(found -> respond(ResponseEntity.created(URI.create("/api/cities/" + city + "/articles/"
                         + found.article().slug() + "?locale=" + found.article().locale())), found));
     }
 
@@ -112,11 +117,11 @@ class ArticleController {
     Mono<ResponseEntity<ArticleView>> get(@PathVariable String city, @PathVariable String slug,
             @RequestParam(required = false) String locale, ServerHttpRequest request) {
         ArticleQuery query = new ArticleQuery(city, slug, locale);
-        return Callers.current().flatMap(caller -> articles.read(query, caller)).map(found -> {
+        return Callers.current().flatMap(caller -> articles.read(query, caller)).flatMap(found -> {
             String etag = found.article().entityTag();
             if (ETags.notModified(request, etag)) {
-                return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag)
-                        .header(HttpHeaders.CONTENT_LANGUAGE, found.article().locale()).<ArticleView>build();
+                return Mono.just(ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag)
+                        .header(HttpHeaders.CONTENT_LANGUAGE, found.article().locale()).<ArticleView>build());
             }
             return respond(ResponseEntity.ok(), found);
         });
@@ -136,7 +141,7 @@ class ArticleController {
         ReviseArticle command = new ReviseArticle(new ArticleQuery(city, slug, locale), body.slug(), body.locale(),
                 body.content(), instant(body.publishAt()), ETags.ifMatch(request));
         return Callers.current().flatMap(caller -> articles.revise(command, caller))
-                .map(found -> respond(ResponseEntity.ok(), found));
+                .flatMap(found -> respond(ResponseEntity.ok(), found));
     }
 
     @Operation(summary = "Publish an article, now or at publishAt", description = "If-Match is checked when sent.",
@@ -152,7 +157,7 @@ class ArticleController {
         PublishArticle command = new PublishArticle(new ArticleQuery(city, slug, locale),
                 body == null ? null : instant(body.publishAt()), ETags.ifMatch(request));
         return Callers.current().flatMap(caller -> articles.publish(command, caller))
-                .map(found -> respond(ResponseEntity.ok(), found));
+                .flatMap(found -> respond(ResponseEntity.ok(), found));
     }
 
     @Operation(summary = "Withdraw an article's publication: it becomes a draft again")
@@ -164,7 +169,7 @@ class ArticleController {
             @RequestParam(required = false) String locale, ServerHttpRequest request) {
         UnpublishArticle command = new UnpublishArticle(new ArticleQuery(city, slug, locale), ETags.ifMatch(request));
         return Callers.current().flatMap(caller -> articles.unpublish(command, caller))
-                .map(found -> respond(ResponseEntity.ok(), found));
+                .flatMap(found -> respond(ResponseEntity.ok(), found));
     }
 
     @Operation(summary = "Delete an article (one locale)")
@@ -207,9 +212,9 @@ class ArticleController {
         return time == null ? null : time.toInstant();
     }
 
-    private static ResponseEntity<ArticleView> respond(ResponseEntity.BodyBuilder response, TranslatedArticle found) {
-        return response.eTag(found.article().entityTag())
+    private Mono<ResponseEntity<ArticleView>> respond(ResponseEntity.BodyBuilder response, TranslatedArticle found) {
+        return ArticleView.Images.of(links, List.of(found)).map(images -> response.eTag(found.article().entityTag())
                 .header(HttpHeaders.CONTENT_LANGUAGE, found.article().locale())
-                .body(ArticleView.of(found));
+                .body(ArticleView.of(found, images)));
     }
 }

@@ -32,6 +32,6 @@ record ArticleRequest(
     Content content() {
         return new Content(topic.strip(), title.strip(), subtitle, summary, body,
                 tags == null ? List.of() : tags.stream().map(String::strip).distinct().toList(),
-                heroImage == null ? null : new Image(heroImage.url(), heroImage.alt()));
+                heroImage == null ? null : new Image(heroImage.url(), heroImage.alt(), heroImage.mediaId()));
     }
 }

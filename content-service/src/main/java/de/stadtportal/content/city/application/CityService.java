@@ -3,6 +3,7 @@ package de.stadtportal.content.city.application;
 import de.stadtportal.content.city.domain.City;
 import de.stadtportal.content.city.domain.Portrait;
 import de.stadtportal.content.city.persistence.CityRepository;
+import de.stadtportal.content.media.application.KnownMedia;
 import de.stadtportal.contracts.CityChanged;
 import de.stadtportal.contracts.CitySnapshot;
 import de.stadtportal.contracts.Image;
@@ -32,14 +33,16 @@ public class CityService implements KnownCities {
     private final TransactionalOperator transactions;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final KnownMedia media;
 
     CityService(CityRepository repository, Outbox outbox, TransactionalOperator transactions, Clock clock,
-            MeterRegistry meters) {
+            MeterRegistry meters, KnownMedia media) {
         this.repository = repository;
         this.outbox = outbox;
         this.transactions = transactions;
         this.clock = clock;
         this.meters = meters;
+        this.media = media;
     }
 
     @Override
@@ -69,7 +72,9 @@ public class CityService implements KnownCities {
                 throw new InvalidInput("A city is not its own neighbour",
                         new Violation("neighbours", "must not contain the city itself"));
             }
-            return repository.find(slug).map(Optional::of).defaultIfEmpty(Optional.empty())
+            Portrait.HeroImage hero = command.portrait().heroImage();
+            return media.requireKnown(hero == null ? null : hero.mediaId(), "heroImage.mediaId")
+                    .then(repository.find(slug)).map(Optional::of).defaultIfEmpty(Optional.empty())
                     .flatMap(current -> current.isPresent()
                             ? replace(current.get(), command)
                             : create(command));
@@ -92,16 +97,19 @@ public class CityService implements KnownCities {
 
     private Mono<Void> save(Mono<Boolean> write, City city) {
         return transactions.transactional(write.flatMap(written -> written
-                ? outbox.append(changed(city))
+                ? outbox.append(changed(city, media))
                 : Mono.error(new StaleVersion("The city changed while this request was processed"))))
                 .doOnSuccess(done -> meters.counter("stadtportal.content.cities.changed").increment());
     }
 
-    private static CityChanged changed(City city) {
+    /** A hero image from the media library travels as its smallest rendition's URL. */
+    private static CityChanged changed(City city, KnownMedia media) {
         Portrait portrait = city.portrait();
         return new CityChanged(city.slug(), city.version(), city.updatedAt(), new CitySnapshot(city.slug(),
                 portrait.name(), portrait.claim(), portrait.motto(), portrait.intro(), portrait.facts(),
-                portrait.heroImage() == null ? null : new Image(portrait.heroImage().url(), portrait.heroImage().alt()),
+                portrait.heroImage() == null ? null : new Image(portrait.heroImage().url() != null
+                        ? portrait.heroImage().url() : media.address(portrait.heroImage().mediaId()),
+                        portrait.heroImage().alt()),
                 portrait.neighbours()));
     }
 

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.UUID;
 
 /**
  * What a city says about itself. Facts keep their order, because apps show them as a list in the
@@ -20,10 +21,17 @@ public record Portrait(String name, String claim, String motto, String intro, Ma
         neighbours = neighbours == null ? List.of() : List.copyOf(neighbours);
     }
 
-    public record HeroImage(String url, String alt) {
+    /** An item of the media library ({@code alt} then overrides its alt text) or an image by its URL. */
+    public record HeroImage(String url, String alt, UUID mediaId) {
 
         public HeroImage {
-            Objects.requireNonNull(url, "url");
+            if (url == null && mediaId == null) {
+                throw new IllegalArgumentException("A hero image is a media item or a URL");
+            }
+        }
+
+        public HeroImage(String url, String alt) {
+            this(url, alt, null);
         }
     }
 }

@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
@@ -19,8 +20,8 @@ import reactor.core.publisher.Mono;
 public class CityRepository {
 
     private static final String FIND = """
-            SELECT slug, name, claim, motto, intro, fact_keys, fact_values, hero_url, hero_alt, neighbours, version,
-                updated_at
+            SELECT slug, name, claim, motto, intro, fact_keys, fact_values, hero_url, hero_alt, hero_media_id, neighbours,
+                version, updated_at
             FROM city WHERE slug = :slug
             """;
 
@@ -28,23 +29,24 @@ public class CityRepository {
 
     /** Keyset page in slug order; the first page starts after the empty string, which every slug follows. */
     private static final String PAGE = """
-            SELECT slug, name, claim, motto, intro, fact_keys, fact_values, hero_url, hero_alt, neighbours, version,
-                updated_at
+            SELECT slug, name, claim, motto, intro, fact_keys, fact_values, hero_url, hero_alt, hero_media_id, neighbours,
+                version, updated_at
             FROM city WHERE slug > COALESCE(:after, '')
             ORDER BY slug LIMIT :limit
             """;
 
     private static final String INSERT = """
-            INSERT INTO city (slug, name, claim, motto, intro, fact_keys, fact_values, hero_url, hero_alt, neighbours,
-                version, updated_at)
-            VALUES (:slug, :name, :claim, :motto, :intro, :factKeys, :factValues, :heroUrl, :heroAlt, :neighbours,
-                :version, :updatedAt)
+            INSERT INTO city (slug, name, claim, motto, intro, fact_keys, fact_values, hero_url, hero_alt,
+                hero_media_id, neighbours, version, updated_at)
+            VALUES (:slug, :name, :claim, :motto, :intro, :factKeys, :factValues, :heroUrl, :heroAlt, :heroMediaId,
+                :neighbours, :version, :updatedAt)
             ON CONFLICT (slug) DO NOTHING
             """;
 
     private static final String UPDATE = """
             UPDATE city SET name = :name, claim = :claim, motto = :motto, intro = :intro, fact_keys = :factKeys,
-                fact_values = :factValues, hero_url = :heroUrl, hero_alt = :heroAlt, neighbours = :neighbours,
+                fact_values = :factValues, hero_url = :heroUrl, hero_alt = :heroAlt, hero_media_id = :heroMediaId,
+                neighbours = :neighbours,
                 version = :version, updated_at = :updatedAt
             WHERE slug = :slug AND version = :version - 1
             """;
@@ -92,7 +94,9 @@ public class CityRepository {
         spec = nullable(spec, "claim", portrait.claim());
         spec = nullable(spec, "motto", portrait.motto());
         spec = nullable(spec, "heroUrl", portrait.heroImage() == null ? null : portrait.heroImage().url());
-        return nullable(spec, "heroAlt", portrait.heroImage() == null ? null : portrait.heroImage().alt());
+        spec = nullable(spec, "heroAlt", portrait.heroImage() == null ? null : portrait.heroImage().alt());
+        UUID mediaId = portrait.heroImage() == null ? null : portrait.heroImage().mediaId();
+        return mediaId == null ? spec.bindNull("heroMediaId", UUID.class) : spec.bind("heroMediaId", mediaId);
     }
 
     private static DatabaseClient.GenericExecuteSpec nullable(DatabaseClient.GenericExecuteSpec spec, String name,
@@ -108,9 +112,11 @@ public class CityRepository {
             facts.put(keys[i], values[i]);
         }
         String heroUrl = row.get("hero_url", String.class);
+        UUID heroMediaId = row.get("hero_media_id", UUID.class);
         Portrait portrait = new Portrait(row.get("name", String.class), row.get("claim", String.class),
                 row.get("motto", String.class), row.get("intro", String.class), facts,
-                heroUrl == null ? null : new Portrait.HeroImage(heroUrl, row.get("hero_alt", String.class)),
+                heroUrl == null && heroMediaId == null ? null
+                        : new Portrait.HeroImage(heroUrl, row.get("hero_alt", String.class), heroMediaId),
                 List.of(row.get("neighbours", String[].class)));
         Instant updatedAt = row.get("updated_at", OffsetDateTime.class).toInstant();
         return new City(row.get("slug", String.class), portrait, row.get("version", Long.class), updatedAt);

@@ -3,6 +3,7 @@ package de.stadtportal.content.city.web;
 import de.stadtportal.content.city.application.CityListQuery;
 import de.stadtportal.content.city.application.CityService;
 import de.stadtportal.content.city.application.SaveCity;
+import de.stadtportal.content.media.web.MediaLinks;
 import de.stadtportal.content.web.ApiExamples;
 import de.stadtportal.web.http.ETags;
 import de.stadtportal.web.paging.Cursor;
@@ -16,6 +17,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
+import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -35,9 +37,11 @@ import reactor.core.publisher.Mono;
 class CityController {
 
     private final CityService cities;
+    private final MediaLinks links;
 
-    CityController(CityService cities) {
+    CityController(CityService cities, MediaLinks links) {
         this.cities = cities;
+        this.links = links;
     }
 
     @Operation(summary = "List the cities")
@@ -49,7 +53,8 @@ class CityController {
             int size = Limit.parse(limit);
             String after = cursor == null ? null : Cursor.read(cursor, 1, values -> values.get(0));
             return cities.list(new CityListQuery(after, size))
-                    .map(slice -> Page.of(slice, CityView::of, city -> new String[] {city.slug()}));
+                    .flatMap(slice -> CityView.items(links, slice.items()).map(items -> Page.of(slice,
+                            city -> CityView.of(city, links, items), city -> new String[] {city.slug()})));
         });
     }
 
@@ -58,12 +63,12 @@ class CityController {
     @ApiResponse(responseCode = "304", description = "Not modified: If-None-Match names the current ETag")
     @GetMapping("/{city}")
     Mono<ResponseEntity<CityView>> get(@PathVariable String city, ServerHttpRequest request) {
-        return cities.get(city).map(found -> {
+        return cities.get(city).flatMap(found -> CityView.items(links, List.of(found)).map(items -> {
             String etag = found.entityTag();
             return ETags.notModified(request, etag)
                     ? ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).<CityView>build()
-                    : ResponseEntity.ok().eTag(etag).body(CityView.of(found));
-        });
+                    : ResponseEntity.ok().eTag(etag).body(CityView.of(found, links, items));
+        }));
     }
 
     @Operation(summary = "Create or replace a city's portrait; for admins",
@@ -79,10 +84,10 @@ class CityController {
             ServerHttpRequest request) {
         return Callers.current()
                 .flatMap(caller -> cities.save(new SaveCity(city, body.portrait(), ETags.ifMatch(request)), caller))
-                .map(saved -> (saved.created()
+                .flatMap(saved -> CityView.items(links, List.of(saved.city())).map(items -> (saved.created()
                         ? ResponseEntity.created(URI.create("/api/cities/" + city))
                         : ResponseEntity.ok())
                         .eTag(saved.city().entityTag())
-                        .body(CityView.of(saved.city())));
+                        .body(CityView.of(saved.city(), links, items))));
     }
 }

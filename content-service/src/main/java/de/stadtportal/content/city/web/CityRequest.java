@@ -23,6 +23,7 @@ record CityRequest(
 
     Portrait portrait() {
         return new Portrait(name.strip(), claim, motto, intro, facts,
-                heroImage == null ? null : new Portrait.HeroImage(heroImage.url(), heroImage.alt()), neighbours);
+                heroImage == null ? null : new Portrait.HeroImage(heroImage.url(), heroImage.alt(), heroImage.mediaId()),
+                neighbours);
     }
 }

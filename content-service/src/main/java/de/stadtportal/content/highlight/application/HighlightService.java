@@ -5,6 +5,7 @@ import de.stadtportal.content.city.application.KnownCities;
 import de.stadtportal.content.highlight.domain.Carousel;
 import de.stadtportal.content.highlight.domain.Highlight;
 import de.stadtportal.content.highlight.persistence.HighlightRepository;
+import de.stadtportal.content.media.application.KnownMedia;
 import de.stadtportal.kernel.Caller;
 import de.stadtportal.kernel.refusal.LimitExceeded;
 import de.stadtportal.kernel.refusal.StaleVersion;
@@ -35,14 +36,16 @@ public class HighlightService {
     private final KnownCities cities;
     private final KnownArticles articles;
     private final Clock clock;
+    private final KnownMedia media;
 
     HighlightService(HighlightRepository repository, TransactionalOperator transactions, KnownCities cities,
-            KnownArticles articles, Clock clock) {
+            KnownArticles articles, Clock clock, KnownMedia media) {
         this.repository = repository;
         this.transactions = transactions;
         this.cities = cities;
         this.articles = articles;
         this.clock = clock;
+        this.media = media;
     }
 
     /** The carousel as the caller sees it now: editors of the city also get the teasers hidden from visitors. */
@@ -61,6 +64,7 @@ public class HighlightService {
                     command.ifMatch().require(names(command.ifMatch(), editors) ? editors
                             : carousel.entityTag(now, false));
                     return linkedArticlesExist(city, command.highlights())
+                            .then(imagesExist(command.highlights()))
                             .then(transactions.transactional(store(carousel, command.highlights())))
                             .then(carousel(city));
                 })
@@ -90,6 +94,12 @@ public class HighlightService {
                 .flatMap(advanced -> advanced ? Mono.<Void>empty()
                         : Mono.error(new StaleVersion("The highlights changed while this request was processed")))
                 .then(repository.replaceAll(city, next));
+    }
+
+    private Mono<Void> imagesExist(List<Highlight> highlights) {
+        return Flux.range(0, highlights.size())
+                .concatMap(i -> media.requireKnown(highlights.get(i).imageMediaId(), "items[" + i + "].image.mediaId"))
+                .then();
     }
 
     private Mono<Void> linkedArticlesExist(String city, List<Highlight> highlights) {

@@ -13,16 +13,26 @@ import java.util.UUID;
  * of time, e.g. a festival teaser that should vanish when the festival is over.
  */
 public record Highlight(String title, Link link, String imageUrl, String imageAlt, Instant validFrom,
-        Instant validUntil) {
+        Instant validUntil, UUID imageMediaId) {
 
+    /**
+     * The image is an item of the media library ({@code imageMediaId}; {@code imageAlt}, when given,
+     * overrides its alt text) or an image by URL with its alt text.
+     */
     public Highlight {
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(link, "link");
-        Objects.requireNonNull(imageUrl, "imageUrl");
-        Objects.requireNonNull(imageAlt, "imageAlt");
+        if (imageMediaId == null) {
+            Objects.requireNonNull(imageUrl, "imageUrl");
+            Objects.requireNonNull(imageAlt, "imageAlt");
+        }
         if (validFrom != null && validUntil != null && !validFrom.isBefore(validUntil)) {
             throw new IllegalArgumentException("validFrom must lie before validUntil");
         }
+    }
+
+    public Highlight(String title, Link link, String imageUrl, String imageAlt, Instant validFrom, Instant validUntil) {
+        this(title, link, imageUrl, imageAlt, validFrom, validUntil, null);
     }
 
     /** Shown from {@code validFrom} (inclusive) until {@code validUntil} (exclusive); open ends are unlimited. */

@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
@@ -23,7 +24,7 @@ public class HighlightRepository {
     private static final String VERSION = "SELECT version FROM highlight_set WHERE city = :city";
 
     private static final String HIGHLIGHTS = """
-            SELECT title, link_kind, link_target, image_url, image_alt, valid_from, valid_until
+            SELECT title, link_kind, link_target, image_url, image_alt, image_media_id, valid_from, valid_until
             FROM highlight WHERE city = :city ORDER BY position
             """;
 
@@ -40,9 +41,10 @@ public class HighlightRepository {
     private static final String DELETE_ALL = "DELETE FROM highlight WHERE city = :city";
 
     private static final String INSERT = """
-            INSERT INTO highlight (city, position, title, link_kind, link_target, image_url, image_alt, valid_from,
-                valid_until)
-            VALUES (:city, :position, :title, :kind, :target, :imageUrl, :imageAlt, :validFrom, :validUntil)
+            INSERT INTO highlight (city, position, title, link_kind, link_target, image_url, image_alt,
+                image_media_id, valid_from, valid_until)
+            VALUES (:city, :position, :title, :kind, :target, :imageUrl, :imageAlt, :imageMediaId, :validFrom,
+                :validUntil)
             """;
 
     private final DatabaseClient database;
@@ -80,10 +82,18 @@ public class HighlightRepository {
         DatabaseClient.GenericExecuteSpec spec = database.sql(INSERT)
                 .bind("city", city).bind("position", position).bind("title", highlight.title())
                 .bind("kind", highlight.link().kind().name().toLowerCase(Locale.ROOT))
-                .bind("target", highlight.link().target())
-                .bind("imageUrl", highlight.imageUrl()).bind("imageAlt", highlight.imageAlt());
+                .bind("target", highlight.link().target());
+        spec = text(spec, "imageUrl", highlight.imageUrl());
+        spec = text(spec, "imageAlt", highlight.imageAlt());
+        spec = highlight.imageMediaId() == null ? spec.bindNull("imageMediaId", UUID.class)
+                : spec.bind("imageMediaId", highlight.imageMediaId());
         spec = time(spec, "validFrom", highlight.validFrom());
         return time(spec, "validUntil", highlight.validUntil()).then();
+    }
+
+    private static DatabaseClient.GenericExecuteSpec text(DatabaseClient.GenericExecuteSpec spec, String name,
+            String value) {
+        return value == null ? spec.bindNull(name, String.class) : spec.bind(name, value);
     }
 
     private static DatabaseClient.GenericExecuteSpec time(DatabaseClient.GenericExecuteSpec spec, String name,
@@ -96,7 +106,7 @@ public class HighlightRepository {
                 new Highlight.Link(Highlight.Kind.valueOf(row.get("link_kind", String.class).toUpperCase(Locale.ROOT)),
                         row.get("link_target", String.class)),
                 row.get("image_url", String.class), row.get("image_alt", String.class),
-                instant(row, "valid_from"), instant(row, "valid_until"));
+                instant(row, "valid_from"), instant(row, "valid_until"), row.get("image_media_id", UUID.class));
     }
 
     private static Instant instant(Readable row, String column) {

@@ -53,7 +53,7 @@ record CarouselRequest(@NotNull @Size(max = 20) List<@NotNull @Valid Item> items
                     case URL -> "must be an absolute http(s) URL";
                 }));
             }
-            if (item.image().alt() == null || item.image().alt().isBlank()) {
+            if (item.image().mediaId() == null && (item.image().alt() == null || item.image().alt().isBlank())) {
                 errors.add(new FieldError(at + ".image.alt", "must not be blank; teasers are images"));
             }
             Instant from = item.validFrom() == null ? null : item.validFrom().toInstant();
@@ -63,7 +63,7 @@ record CarouselRequest(@NotNull @Size(max = 20) List<@NotNull @Valid Item> items
             }
             if (errors.isEmpty()) {
                 highlights.add(new Highlight(item.title().strip(), new Highlight.Link(kind, target), item.image().url(),
-                        item.image().alt(), from, until));
+                        item.image().alt(), from, until, item.image().mediaId()));
             }
         }
         if (!errors.isEmpty()) {

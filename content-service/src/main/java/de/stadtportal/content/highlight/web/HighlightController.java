@@ -3,6 +3,7 @@ package de.stadtportal.content.highlight.web;
 import de.stadtportal.content.highlight.application.HighlightService;
 import de.stadtportal.content.highlight.application.ReplaceCarousel;
 import de.stadtportal.content.highlight.domain.Carousel;
+import de.stadtportal.content.media.web.MediaLinks;
 import de.stadtportal.content.web.ApiExamples;
 import de.stadtportal.web.http.ETags;
 import de.stadtportal.web.paging.Page;
@@ -35,9 +36,11 @@ import reactor.core.publisher.Mono;
 class HighlightController {
 
     private final HighlightService highlights;
+    private final MediaLinks links;
 
-    HighlightController(HighlightService highlights) {
+    HighlightController(HighlightService highlights, MediaLinks links) {
         this.highlights = highlights;
+        this.links = links;
     }
 
     @Operation(summary = "The teasers of a city valid now, in carousel order")
@@ -45,12 +48,13 @@ class HighlightController {
     @ApiResponse(responseCode = "304", description = "Not modified: If-None-Match names the current ETag")
     @GetMapping
     Mono<ResponseEntity<Page<HighlightView>>> get(@PathVariable String city, ServerHttpRequest request) {
-        return Callers.current().flatMap(caller -> highlights.current(city, caller)).map(shown -> {
+        return Callers.current().flatMap(caller -> highlights.current(city, caller)).flatMap(shown -> {
             String etag = shown.entityTag();
             return ETags.notModified(request, etag)
-                    ? ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).varyBy(HttpHeaders.AUTHORIZATION)
-                            .<Page<HighlightView>>build()
-                    : ResponseEntity.ok().eTag(etag).varyBy(HttpHeaders.AUTHORIZATION).body(page(shown));
+                    ? Mono.just(ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag)
+                            .varyBy(HttpHeaders.AUTHORIZATION).<Page<HighlightView>>build())
+                    : page(shown).map(page -> ResponseEntity.ok().eTag(etag).varyBy(HttpHeaders.AUTHORIZATION)
+                            .body(page));
         });
     }
 
@@ -68,12 +72,13 @@ class HighlightController {
         return Callers.current()
                 .flatMap(caller -> highlights.replace(new ReplaceCarousel(city, body.highlights(),
                         ETags.ifMatch(request)), caller))
-                .map(shown -> ResponseEntity.ok().eTag(shown.entityTag()).body(page(shown)));
+                .flatMap(shown -> page(shown).map(page -> ResponseEntity.ok().eTag(shown.entityTag()).body(page)));
     }
 
-    /** The carousel is one short list, so its page never has a next one. */
-    private static Page<HighlightView> page(Carousel.Shown shown) {
-        return new Page<>(shown.teasers().stream().map(teaser -> HighlightView.of(shown.city(), teaser)).toList(),
-                null);
+    /** The carousel is one short list, so its page never has a next one; its library images are found at once. */
+    private Mono<Page<HighlightView>> page(Carousel.Shown shown) {
+        return links.find(shown.teasers().stream().map(teaser -> teaser.highlight().imageMediaId()).toList())
+                .map(items -> new Page<>(shown.teasers().stream()
+                        .map(teaser -> HighlightView.of(shown.city(), teaser, links, items)).toList(), null));
     }
 }

@@ -14,6 +14,9 @@ import de.stadtportal.contracts.EventWithdrawn;
 import de.stadtportal.kernel.Geo;
 import de.stadtportal.contracts.Image;
 import de.stadtportal.contracts.IntegrationEvent;
+import de.stadtportal.contracts.MediaChanged;
+import de.stadtportal.contracts.MediaRemoved;
+import de.stadtportal.contracts.MediaSnapshot;
 import de.stadtportal.contracts.Price;
 import de.stadtportal.contracts.VenueChanged;
 import de.stadtportal.contracts.VenueRef;
@@ -37,6 +40,7 @@ import java.util.UUID;
 public final class TestEvents {
 
     public static final String ARTICLE_ID = "3f1c2a4e-8b7d-4e21-9a6f-5d0c7e9b1a42";
+    public static final String MEDIA_ID = "7b0e3c52-1f4a-4d8e-9c2b-6a5d4e3f2a10";
     public static final String VENUE_ID = "anneliese-brost-musikforum-ruhr";
     public static final String EVENT_ID = "bosy-brahms-2027-03-20";
     public static final OffsetDateTime CONCERT_START = OffsetDateTime.parse("2027-03-20T19:00:00+01:00");
@@ -53,6 +57,11 @@ public final class TestEvents {
             case ARTICLE_PUBLISHED -> articlePublished();
             case ARTICLE_WITHDRAWN -> new ArticleWithdrawn(ARTICLE_ID, 4, Instant.parse("2026-11-02T12:00:00Z"),
                     "bochum", "univercity-bochum");
+            case MEDIA_CHANGED -> new MediaChanged(MEDIA_ID, 2, Instant.parse("2026-09-02T08:00:00Z"),
+                    new MediaSnapshot(MEDIA_ID, "bochum", "ab".repeat(32), "jpeg", 2400, 1600,
+                            "Förderturm des Bergbau-Museums", "Headframe of the mining museum", null,
+                            "Foto: Stadt Bochum", "CC BY 4.0", 0.5, 0.3, List.of(320, 640, 1024, 1600)));
+            case MEDIA_REMOVED -> new MediaRemoved(MEDIA_ID, 3, Instant.parse("2026-09-03T08:00:00Z"), "bochum");
             case VENUE_CHANGED -> venueChanged();
             case VENUE_REMOVED -> new VenueRemoved(VENUE_ID, 3, Instant.parse("2026-12-01T08:00:00Z"), "bochum");
             case EVENT_PUBLISHED -> eventPublished();

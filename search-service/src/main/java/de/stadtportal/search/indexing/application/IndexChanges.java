@@ -10,6 +10,7 @@ import de.stadtportal.contracts.EventPublished;
 import de.stadtportal.contracts.EventSnapshot;
 import de.stadtportal.contracts.EventWithdrawn;
 import de.stadtportal.contracts.IntegrationEvent;
+import de.stadtportal.contracts.Topics;
 import de.stadtportal.contracts.VenueChanged;
 import de.stadtportal.contracts.VenueRemoved;
 import de.stadtportal.contracts.VenueSnapshot;
@@ -33,6 +34,13 @@ import java.util.stream.Stream;
  * instance.
  */
 public final class IndexChanges {
+
+    /**
+     * The topics the index is made of, which the listener follows and a reindex replays; the media
+     * library's topic is not among them, since images are found through the pages that show them.
+     */
+    public static final List<String> TOPICS = List.of(Topics.CONTENT_CITIES, Topics.CONTENT_ARTICLES,
+            Topics.EVENTS_VENUES, Topics.EVENTS_EVENTS);
 
     /** Markdown punctuation that would only clutter snippets; the words stay. */
     private static final Pattern MARKDOWN = Pattern.compile("[*_#>`~|]+|!?\\[|\\]\\([^)]*\\)|\\]");

@@ -1,7 +1,6 @@
 package de.stadtportal.search.reindex.application;
 
 import de.stadtportal.contracts.ContractViolation;
-import de.stadtportal.contracts.Topics;
 import de.stadtportal.messaging.envelope.CloudEventEnvelope;
 import de.stadtportal.search.document.domain.IndexChange;
 import de.stadtportal.search.indexing.application.IndexChanges;
@@ -83,7 +82,7 @@ class ReindexJob implements DisposableBean {
 
     private void replay(KafkaConsumer<String, byte[]> consumer, long generation, Progress progress) {
         List<TopicPartition> partitions = new ArrayList<>();
-        for (String topic : Topics.ALL) {
+        for (String topic : IndexChanges.TOPICS) {
             consumer.partitionsFor(topic).forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
         }
         consumer.assign(partitions);
