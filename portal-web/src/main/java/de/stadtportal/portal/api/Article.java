@@ -8,9 +8,8 @@ import java.util.List;
  * when the asked one does not exist), {@code translations} the locales there are, {@code bodyHtml}
  * the body rendered and sanitized by the platform.
  */
-public record Article(String id, String city, String slug, String locale, String topic, String title,
-        String subtitle, String summary, String bodyHtml, List<String> tags, Image heroImage,
-        OffsetDateTime publishedAt, OffsetDateTime updatedAt, List<String> translations) {
+public record Article(String title, String subtitle, String summary, String bodyHtml, Image heroImage, String slug,
+        String topic, String locale, List<String> translations, OffsetDateTime publishedAt, OffsetDateTime updatedAt) {
 
     public List<String> translations() {
         return translations == null ? List.of() : translations;

@@ -4,6 +4,6 @@ import java.util.List;
 import java.util.Map;
 
 /** {@code GET /api/cities/{city}}: the portrait. */
-public record City(String slug, String name, String claim, String motto, String intro, Map<String, String> facts,
-        Image heroImage, List<String> neighbours) {
+public record City(String name, String claim, String motto, String intro, Image heroImage,
+        Map<String, String> facts, String slug, List<String> neighbours) {
 }
