@@ -25,7 +25,7 @@ public final class LocalPlatform implements AutoCloseable {
 
     /** Every service, each with a public port and a management port. */
     public static final List<String> SERVICES = List.of("gateway-service", "content-service", "events-service",
-            "search-service");
+            "search-service", "portal-web");
 
     private final LocalSettings settings;
     private final PrintStream out;
@@ -52,8 +52,10 @@ public final class LocalPlatform implements AutoCloseable {
         Map<String, Integer> servicePorts = new HashMap<>();
         Map<String, Integer> managementPorts = new HashMap<>();
         for (String service : SERVICES) {
-            servicePorts.put(service, ports.get(service));
-            managementPorts.put(service, ports.get(LocalSettings.management(service)));
+            // a caller that does not name a service's ports (it predates the service) gets free ones
+            servicePorts.put(service, ports.containsKey(service) ? ports.get(service) : freePort());
+            managementPorts.put(service, ports.containsKey(LocalSettings.management(service))
+                    ? ports.get(LocalSettings.management(service)) : freePort());
         }
         return new LocalPlatform(new LocalSettings(root, home, ports.get("postgresql"), ports.get("kafka"),
                 ports.get("kafka-controller"), 3, servicePorts, managementPorts), out);
@@ -95,7 +97,10 @@ public final class LocalPlatform implements AutoCloseable {
         gatewayEnvironment.put("CONTENT_URI", "http://localhost:" + settings.port("content-service"));
         gatewayEnvironment.put("EVENTS_URI", "http://localhost:" + settings.port("events-service"));
         gatewayEnvironment.put("SEARCH_URI", "http://localhost:" + settings.port("search-service"));
+        gatewayEnvironment.put("PORTAL_WEB_URI", "http://localhost:" + settings.port("portal-web"));
         services.put("gateway-service", service("gateway-service", gatewayEnvironment, logs));
+        // the city portal reads the public API through the gateway, like any other client
+        services.put("portal-web", service("portal-web", Map.of("STADTPORTAL_API_URL", gatewayUrl()), logs));
 
         services.values().forEach(service -> service.start(out));
         services.values().forEach(service -> service.awaitReady(Duration.ofSeconds(180)));
@@ -194,6 +199,14 @@ public final class LocalPlatform implements AutoCloseable {
         effective.putIfAbsent("PUBLIC_BASE_URL", gatewayUrl());
         effective.putAll(overrides.getOrDefault(name, Map.of()));
         return new ServiceProcess(name, jar, settings.port(name), settings.managementPort(name), effective, logs);
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new LaunchException("no free port: " + e.getMessage());
+        }
     }
 
     private void checkPorts() {

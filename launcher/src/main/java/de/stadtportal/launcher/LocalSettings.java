@@ -21,12 +21,14 @@ record LocalSettings(Path root, Path home, int postgresPort, int kafkaPort, int 
                         "gateway-service", port("GATEWAY_PORT", 8080),
                         "content-service", port("CONTENT_PORT", 8081),
                         "events-service", port("EVENTS_PORT", 8082),
-                        "search-service", port("SEARCH_PORT", 8083)),
+                        "search-service", port("SEARCH_PORT", 8083),
+                        "portal-web", port("PORTAL_WEB_PORT", 8084)),
                 Map.of(
                         "gateway-service", port("GATEWAY_MANAGEMENT_PORT", 9080),
                         "content-service", port("CONTENT_MANAGEMENT_PORT", 9081),
                         "events-service", port("EVENTS_MANAGEMENT_PORT", 9082),
-                        "search-service", port("SEARCH_MANAGEMENT_PORT", 9083)));
+                        "search-service", port("SEARCH_MANAGEMENT_PORT", 9083),
+                        "portal-web", port("PORTAL_WEB_MANAGEMENT_PORT", 9084)));
     }
 
     /** The key under which a service's management port is checked and named: {@code content-service management}. */
@@ -43,6 +45,7 @@ record LocalSettings(Path root, Path home, int postgresPort, int kafkaPort, int 
             case "content-service" -> "CONTENT_PORT";
             case "events-service" -> "EVENTS_PORT";
             case "search-service" -> "SEARCH_PORT";
+            case "portal-web" -> "PORTAL_WEB_PORT";
             case "postgresql" -> "STADTPORTAL_POSTGRES_PORT";
             case "kafka" -> "STADTPORTAL_KAFKA_PORT";
             default -> "STADTPORTAL_KAFKA_CONTROLLER_PORT";
