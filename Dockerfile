@@ -13,6 +13,7 @@ COPY events-service/pom.xml events-service/pom.xml
 COPY search-service/pom.xml search-service/pom.xml
 COPY gateway-service/pom.xml gateway-service/pom.xml
 COPY identity-service/pom.xml identity-service/pom.xml
+COPY portal-web/pom.xml portal-web/pom.xml
 COPY launcher/pom.xml launcher/pom.xml
 COPY benchmarks/pom.xml benchmarks/pom.xml
 COPY benchmarks/messaging/pom.xml benchmarks/messaging/pom.xml

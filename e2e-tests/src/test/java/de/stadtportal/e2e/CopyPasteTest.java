@@ -32,7 +32,8 @@ class CopyPasteTest {
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     /** Production code compared; platform/testing and the launcher serve tests and the local platform. */
     private static final List<String> MODULES = List.of("platform/kernel", "platform/contracts", "platform/messaging",
-            "platform/web", "content-service", "events-service", "search-service", "gateway-service", "identity-service");
+            "platform/web", "content-service", "events-service", "search-service", "gateway-service", "identity-service",
+            "portal-web");
     private static final int LINES = 6;
     private static final int TOKENS = 25;
 

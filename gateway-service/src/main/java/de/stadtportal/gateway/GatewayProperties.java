@@ -10,7 +10,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * What an operator tunes at the edge, under {@code stadtportal.gateway}. The backend URIs are also
  * the targets of the routes in {@code application.yml}, so one setting moves both the routes and
- * the home aggregate.
+ * the home aggregate. {@code portalWebUri} is the city portal (portal-web), which gets every path
+ * outside the API.
  *
  * <p>{@code trustedProxies} are the addresses and CIDR blocks of the proxies in front of the
  * gateway whose {@code forwardedHeader} is believed; none by default, so no client-written header
@@ -21,6 +22,7 @@ public record GatewayProperties(
         @DefaultValue("http://localhost:8081") URI contentUri,
         @DefaultValue("http://localhost:8082") URI eventsUri,
         @DefaultValue("http://localhost:8083") URI searchUri,
+        @DefaultValue("http://localhost:8084") URI portalWebUri,
         @DefaultValue Cors cors,
         @DefaultValue List<String> trustedProxies,
         @DefaultValue("x-forwarded-for") ForwardedHeader forwardedHeader,

@@ -20,8 +20,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import reactor.netty.http.client.HttpClient;
 
 /**
- * The one gateway context all integration tests share: the real gateway in front of three real
- * HTTP servers standing in for content, events and search. Limits and timeouts are set small here
+ * The one gateway context all integration tests share: the real gateway in front of four real
+ * HTTP servers standing in for content, events, search and the city portal. Limits and timeouts are set small here
  * so that bursts and hangs are quick to provoke; every test starts with all backends up and all
  * breakers closed, and speaks from a loopback address of its own ({@code 127.0.1.1} and up), so that
  * no test spends another's address budget. {@link #PROXY} is the one trusted proxy.
@@ -34,6 +34,7 @@ abstract class GatewayTest {
     static final StandIn CONTENT = StandIn.start("content");
     static final StandIn EVENTS = StandIn.start("events");
     static final StandIn SEARCH = StandIn.start("search");
+    static final StandIn PORTAL = StandIn.start("portal");
 
     static final String ALLOWED_ORIGIN = "https://www.bochum.example";
     static final int WRITES_PER_MINUTE = 5;
@@ -59,6 +60,7 @@ abstract class GatewayTest {
         properties.add("stadtportal.gateway.content-uri", () -> CONTENT.uri().toString());
         properties.add("stadtportal.gateway.events-uri", () -> EVENTS.uri().toString());
         properties.add("stadtportal.gateway.search-uri", () -> SEARCH.uri().toString());
+        properties.add("stadtportal.gateway.portal-web-uri", () -> PORTAL.uri().toString());
         properties.add("stadtportal.gateway.timeouts.search-ms", () -> SEARCH_TIMEOUT_MS);
         properties.add("stadtportal.gateway.home.events-timeout", () -> "1s");
         properties.add("stadtportal.gateway.cors.allowed-origins", () -> ALLOWED_ORIGIN);
@@ -74,6 +76,7 @@ abstract class GatewayTest {
         CONTENT.up();
         EVENTS.up();
         SEARCH.up();
+        PORTAL.up();
         breakers.getAllCircuitBreakers().forEach(CircuitBreaker::reset);
     }
 

@@ -32,7 +32,8 @@ class RoutingIT extends GatewayTest {
                 Map.entry("search", SEARCH.uri().toString()),
                 Map.entry("content-api-docs", CONTENT.uri().toString()),
                 Map.entry("events-api-docs", EVENTS.uri().toString()),
-                Map.entry("search-api-docs", SEARCH.uri().toString()));
+                Map.entry("search-api-docs", SEARCH.uri().toString()),
+                Map.entry("portal-web", PORTAL.uri().toString()));
     }
 
     @Test

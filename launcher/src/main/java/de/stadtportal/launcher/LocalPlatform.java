@@ -33,7 +33,7 @@ public final class LocalPlatform implements AutoCloseable {
 
     /** Every service, each with a public port and a management port; started in this order (the provider first). */
     public static final List<String> SERVICES = List.of("identity-service", "gateway-service", "content-service",
-            "events-service", "search-service");
+            "events-service", "search-service", "portal-web");
 
     /** The audience of the platform's tokens, which every service checks. */
     public static final String AUDIENCE = "stadtportal";
@@ -41,6 +41,7 @@ public final class LocalPlatform implements AutoCloseable {
     public static final String CLI_CLIENT = "stadtportal-cli";
 
     private static final String IDENTITY = "identity-service";
+    private static final String PORTAL = "portal-web";
     /** A failure detector, not a goal: on a machine shared with builds (load 30 on 2 cores) one start took 5 min. */
     private static final Duration READY_WITHIN = Duration.ofSeconds(600);
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -305,6 +306,12 @@ public final class LocalPlatform implements AutoCloseable {
                 environment.put(databaseOf(backend).toUpperCase(java.util.Locale.ROOT) + "_URI",
                         "http://localhost:" + settings.port(backend));
             }
+            environment.put("PORTAL_WEB_URI", "http://localhost:" + settings.port(PORTAL));
+            return environment;
+        }
+        if (service.equals(PORTAL)) {
+            // the city portal reads the public API through the gateway, like any other client
+            environment.put("STADTPORTAL_API_URL", gatewayUrl());
             return environment;
         }
         environment.put("DATABASE_R2DBC_URL", infrastructure.r2dbcUrl(database));

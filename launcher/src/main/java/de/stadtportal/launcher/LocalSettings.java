@@ -22,13 +22,15 @@ record LocalSettings(Path root, Path home, int postgresPort, int kafkaPort, int 
                         "content-service", port("CONTENT_PORT", 8081),
                         "events-service", port("EVENTS_PORT", 8082),
                         "search-service", port("SEARCH_PORT", 8083),
-                        "identity-service", port("IDENTITY_PORT", 8085)),
+                        "identity-service", port("IDENTITY_PORT", 8085),
+                        "portal-web", port("PORTAL_WEB_PORT", 8084)),
                 Map.of(
                         "gateway-service", port("GATEWAY_MANAGEMENT_PORT", 9080),
                         "content-service", port("CONTENT_MANAGEMENT_PORT", 9081),
                         "events-service", port("EVENTS_MANAGEMENT_PORT", 9082),
                         "search-service", port("SEARCH_MANAGEMENT_PORT", 9083),
-                        "identity-service", port("IDENTITY_MANAGEMENT_PORT", 9085)));
+                        "identity-service", port("IDENTITY_MANAGEMENT_PORT", 9085),
+                        "portal-web", port("PORTAL_WEB_MANAGEMENT_PORT", 9084)));
     }
 
     /** The key under which a service's management port is checked and named: {@code content-service management}. */
@@ -41,6 +43,7 @@ record LocalSettings(Path root, Path home, int postgresPort, int kafkaPort, int 
             return portVariable(service.substring(0, service.indexOf(' '))).replace("_PORT", "_MANAGEMENT_PORT");
         }
         return switch (service) {
+            case "portal-web" -> "PORTAL_WEB_PORT";
             case "postgresql" -> "STADTPORTAL_POSTGRES_PORT";
             case "kafka" -> "STADTPORTAL_KAFKA_PORT";
             case "kafka-controller" -> "STADTPORTAL_KAFKA_CONTROLLER_PORT";

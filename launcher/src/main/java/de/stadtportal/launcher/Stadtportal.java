@@ -113,6 +113,7 @@ public final class Stadtportal {
 
                 Stadtportal is up (ready in %.1f s).
                   Gateway          %s
+                  City portal      %s/bochum
                   City home        %s/api/cities/bochum/home
                   Events           %s/api/events?city=bochum
                   Search           %s/api/search?q=Musikforum
@@ -126,7 +127,7 @@ public final class Stadtportal {
                 Editor token for bochum (1 h; more with ./stadtportal token --role editor --city bochum):
                   %s
                 Ctrl-C stops everything.
-                %n""", startup.toMillis() / 1000.0, base, base, base, base, base, identity + "/login", identity,
+                %n""", startup.toMillis() / 1000.0, base, base, base, base, base, base, identity + "/login", identity,
                 passwords, settings.managementPort("gateway-service"),
                 settings.managementPort("gateway-service"), settings.managementPort("content-service"),
                 settings.managementPort("events-service"), settings.managementPort("search-service"),

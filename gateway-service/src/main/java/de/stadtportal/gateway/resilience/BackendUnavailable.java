@@ -32,7 +32,7 @@ class BackendUnavailable {
 
     private static final Logger log = LoggerFactory.getLogger(BackendUnavailable.class);
     private static final String PREFIX = "/gateway/unavailable/";
-    private static final Set<String> BACKENDS = Set.of("content", "events", "search");
+    private static final Set<String> BACKENDS = Set.of("content", "events", "search", "portal");
 
     @Bean
     RouterFunction<ServerResponse> backendUnavailableRoute(ProblemDetailsHandler problems) {

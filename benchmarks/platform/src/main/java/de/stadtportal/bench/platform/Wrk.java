@@ -109,6 +109,10 @@ final class Wrk {
             return figures.path("p50Us").asLong() / 1000.0;
         }
 
+        double p95Ms() {
+            return figures.path("p95Us").asLong() / 1000.0;
+        }
+
         double p99Ms() {
             return figures.path("p99Us").asLong() / 1000.0;
         }

@@ -1,0 +1,141 @@
+package de.stadtportal.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import de.stadtportal.launcher.LocalPlatform;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+
+/**
+ * The city portal in a real browser: Debian's Chromium, driven through chromium-driver, against the
+ * platform started as {@code ./stadtportal up} starts it. Keyboard users reach the content and the
+ * carousel; a 320 px phone never scrolls sideways. Screenshots land in {@code target/screenshots}.
+ * The CI script installs {@code chromium} and {@code chromium-driver} when they are missing.
+ */
+class PortalBrowserIT {
+
+    private static final String CHROMIUM = "/usr/bin/chromium";
+    private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+
+    private static LocalPlatform platform;
+    private static ChromeDriver browser;
+
+    @BeforeAll
+    static void browser() {
+        platform = RunningPlatform.get();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        // --no-sandbox: CI runs as root, where Chromium's sandbox cannot start
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+                "--window-size=1280,900", "--lang=de-DE");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void the_first_tab_reaches_the_skip_link_and_it_takes_the_focus_to_the_content() {
+        open("/bochum", 1280);
+
+        new Actions(browser).sendKeys(Keys.TAB).perform();
+        WebElement focused = browser.switchTo().activeElement();
+        assertThat(focused.getAttribute("class")).contains("skip-link");
+        assertThat(focused.isDisplayed()).isTrue();
+
+        focused.sendKeys(Keys.ENTER);
+        assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("inhalt");
+    }
+
+    @Test
+    void the_highlight_carousel_is_reached_and_turned_by_keyboard_and_never_moves_by_itself() {
+        open("/bochum", 1280);
+        List<WebElement> slides = browser.findElements(By.cssSelector("[data-carousel] .slide"));
+        assertThat(slides).hasSizeGreaterThanOrEqualTo(2);
+        WebElement next = browser.findElement(By.cssSelector("[data-carousel] button[aria-label='Nächstes Highlight']"));
+        WebElement status = browser.findElement(By.cssSelector("[data-carousel] [aria-live=polite]"));
+        assertThat(status.getText()).isEqualTo("Highlight 1 von " + slides.size());
+        assertThat(visible(slides)).isEqualTo(0);
+
+        int tabs = 0;
+        while (!browser.switchTo().activeElement().equals(next) && tabs < 80) {
+            new Actions(browser).sendKeys(Keys.TAB).perform();
+            tabs++;
+        }
+        assertThat(browser.switchTo().activeElement()).as("the next button, reached by Tab").isEqualTo(next);
+
+        new Actions(browser).sendKeys(Keys.ENTER).perform();
+        assertThat(status.getText()).isEqualTo("Highlight 2 von " + slides.size());
+        assertThat(visible(slides)).isEqualTo(1);
+
+        new Actions(browser).sendKeys(Keys.ARROW_LEFT).perform();
+        assertThat(status.getText()).isEqualTo("Highlight 1 von " + slides.size());
+        new Actions(browser).sendKeys(Keys.ARROW_LEFT).perform();
+        assertThat(status.getText()).as("from the first, back wraps to the last")
+                .isEqualTo("Highlight " + slides.size() + " von " + slides.size());
+        assertThat(status.getAttribute("aria-live")).isEqualTo("polite");
+    }
+
+    @Test
+    void at_320_px_and_on_a_desktop_no_page_scrolls_sideways_and_each_is_photographed() throws IOException {
+        Path screenshots = Files.createDirectories(Path.of("target", "screenshots"));
+        for (String path : List.of("/bochum", "/bochum/artikel/univercity-bochum", "/bochum/veranstaltungen",
+                "/suche?q=Musikforum")) {
+            for (int width : new int[] {320, 375, 1280}) {
+                open(path, width);
+                long overflow = (Long) ((JavascriptExecutor) browser).executeScript(
+                        "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+                assertThat(overflow).as(path + " at " + width + " px scrolls sideways by").isLessThanOrEqualTo(0);
+                Path shot = screenshots.resolve(name(path) + "-" + width + ".png");
+                Files.write(shot, browser.getScreenshotAs(OutputType.BYTES));
+                assertThat(Files.size(shot)).isPositive();
+            }
+        }
+    }
+
+    private void open(String path, int width) {
+        browser.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", 900,
+                "deviceScaleFactor", 1, "mobile", width < 600));
+        browser.get(platform.gatewayUrl() + path);
+    }
+
+    private static int visible(List<WebElement> slides) {
+        int shown = -1;
+        for (int i = 0; i < slides.size(); i++) {
+            if (slides.get(i).isDisplayed()) {
+                assertThat(shown).as("only one highlight is shown at a time").isEqualTo(-1);
+                shown = i;
+            }
+        }
+        return shown;
+    }
+
+    private static String name(String path) {
+        String name = path.replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+        return name.isEmpty() ? "start" : name;
+    }
+}
