@@ -36,7 +36,7 @@ class HostileMediaInputIT {
     static void aCityOfItsOwn() {
         LocalPlatform platform = RunningPlatform.get();
         gateway = new Gateway(platform.gatewayUrl());
-        issuer = PlatformIssuer.of(RunningPlatform.home());
+        issuer = PlatformIssuer.of(platform);
         city = CityOfItsOwn.create(gateway, issuer, "Bilderstadt").slug();
     }
 
