@@ -46,6 +46,8 @@ final class RunningPlatform {
                     ports.put(service + " management", freePort());
                 }
                 LocalPlatform started = LocalPlatform.forTests(root, home, ports, MACHINE_CLIENTS, System.out)
+                        // every span to a real trace viewer (the build copies Zipkin's exec jar there)
+                        .traceTo(Path.of("target", "zipkin", "zipkin-server-exec.jar").toAbsolutePath(), freePort())
                         .override("identity-service", Map.of(
                                 "STADTPORTAL_ADMIN_PASSWORD", ADMIN_PASSWORD,
                                 "STADTPORTAL_EDITOR_PASSWORD", EDITOR_PASSWORD));

@@ -54,6 +54,8 @@ public final class LocalPlatform implements AutoCloseable {
     private final int extraMachineClients;
     private final AtomicInteger nextClient = new AtomicInteger();
     private boolean started;
+    private ServiceProcess traceViewer;
+    private int traceViewerPort;
 
     LocalPlatform(LocalSettings settings, PrintStream out) {
         this(settings, out, 0);
@@ -103,6 +105,24 @@ public final class LocalPlatform implements AutoCloseable {
     }
 
     /**
+     * Starts Zipkin's server ({@code zipkinJar}, its exec jar) on {@code port} before the services
+     * and has every service export its spans to it. Takes effect at the next start.
+     */
+    public synchronized LocalPlatform traceTo(Path zipkinJar, int port) {
+        if (!java.nio.file.Files.exists(zipkinJar)) {
+            throw new LaunchException(zipkinJar + " is missing: ./stadtportal up --tracing fetches it");
+        }
+        traceViewer = ServiceProcess.traceViewer(zipkinJar, port, settings.home().resolve("logs"));
+        traceViewerPort = port;
+        return this;
+    }
+
+    /** Where the trace viewer answers (its UI at {@code /zipkin/}, its API at {@code /api/v2/…}). */
+    public String traceViewerUrl() {
+        return "http://localhost:" + traceViewerPort;
+    }
+
+    /**
      * Starts everything and waits until every service is ready; answers how long that took. The
      * services start together: they fetch the provider's keys only when the first token arrives. If a
      * service fails or is not ready in time, everything started so far is stopped again.
@@ -114,6 +134,10 @@ public final class LocalPlatform implements AutoCloseable {
         this.started = true;
         try {
             infrastructure.start();
+            if (traceViewer != null) {
+                traceViewer.start(out);
+                traceViewer.awaitReady(READY_WITHIN);
+            }
             for (String name : SERVICES) {
                 services.put(name, service(name, name, settings.port(name), settings.managementPort(name),
                         databaseOf(name), Map.of()));
@@ -253,6 +277,9 @@ public final class LocalPlatform implements AutoCloseable {
         for (int i = running.size() - 1; i >= 0; i--) {
             running.get(i).stop();
         }
+        if (traceViewer != null) {
+            traceViewer.stop();
+        }
         infrastructure.close();
         out.println("stadtportal: stopped");
     }
@@ -263,6 +290,11 @@ public final class LocalPlatform implements AutoCloseable {
         Map<String, String> effective = environment(service, port, database);
         // links and API documents name the gateway, the platform's one public address
         effective.putIfAbsent("PUBLIC_BASE_URL", gatewayUrl());
+        if (traceViewer != null) {
+            // every span of every service goes to the trace viewer (docs/tracing.md)
+            effective.put("TRACING_EXPORT_ENABLED", "true");
+            effective.put("ZIPKIN_ENDPOINT", traceViewerUrl() + "/api/v2/spans");
+        }
         effective.putAll(overrides.getOrDefault(name, Map.of()));
         effective.putAll(environment);
         return new ServiceProcess(name, jar, port, managementPort, effective, settings.home().resolve("logs"));

@@ -65,7 +65,7 @@ record LocalSettings(Path root, Path home, int postgresPort, int kafkaPort, int 
         return "localhost:" + kafkaPort;
     }
 
-    private static int port(String variable, int fallback) {
+    static int port(String variable, int fallback) {
         String value = System.getenv(variable);
         if (value == null || value.isBlank()) {
             return fallback;

@@ -37,16 +37,35 @@ final class ServiceProcess {
     private final int managementPort;
     private final Map<String, String> environment;
     private final Path log;
+    private final URI readiness;
     private Process process;
 
     ServiceProcess(String name, Path jar, int port, int managementPort, Map<String, String> environment,
             Path logDirectory) {
+        this(name, jar, port, managementPort, environment, logDirectory,
+                URI.create("http://localhost:" + managementPort + "/actuator/health/readiness"));
+    }
+
+    private ServiceProcess(String name, Path jar, int port, int managementPort, Map<String, String> environment,
+            Path logDirectory, URI readiness) {
         this.name = name;
         this.jar = jar;
         this.port = port;
         this.managementPort = managementPort;
         this.environment = environment;
         this.log = logDirectory.resolve(name + ".log");
+        this.readiness = readiness;
+    }
+
+    /**
+     * Zipkin's server (its exec jar from Maven Central) as the local trace viewer: spans kept in
+     * memory, UI and API on {@code port}, ready when its {@code /health} answers.
+     */
+    static ServiceProcess traceViewer(Path jar, int port, Path logDirectory) {
+        // the newest 200,000 spans at most, in a heap of its own size
+        return new ServiceProcess("zipkin", jar, port, port, Map.of("STORAGE_TYPE", "mem",
+                "MEM_MAX_SPANS", "200000", "QUERY_PORT", String.valueOf(port), JAVA_OPTIONS, "-Xmx512m"),
+                logDirectory, URI.create("http://localhost:" + port + "/health"));
     }
 
     String name() {
@@ -109,7 +128,6 @@ final class ServiceProcess {
     /** Waits until the readiness probe (on the management port) answers UP, or fails when the process dies or time runs out. */
     void awaitReady(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        URI readiness = URI.create("http://localhost:" + managementPort + "/actuator/health/readiness");
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new LaunchException(name + " stopped with exit code " + process.exitValue() + "; see " + log);

@@ -27,7 +27,7 @@ public final class Stadtportal {
         String command = args.length == 0 ? "help" : args[0];
         try {
             switch (command) {
-                case "up" -> up(settings);
+                case "up" -> up(settings, Arrays.asList(args).subList(1, args.length));
                 case "token" -> token(settings, Arrays.copyOfRange(args, 1, args.length));
                 default -> help();
             }
@@ -40,7 +40,8 @@ public final class Stadtportal {
     private static void help() {
         OUT.println("""
                 Usage:
-                  ./stadtportal up                                   start the whole platform (Ctrl-C stops it)
+                  ./stadtportal up [--tracing]                       start the whole platform (Ctrl-C stops it);
+                                                                     --tracing: Zipkin on 9411 with every span
                   ./stadtportal token --role editor|admin [--city SLUG[,SLUG…]]
                                                                      a token of the running platform's provider
                   ./stadtportal token --key-pair yes --role … [--city …]
@@ -93,8 +94,14 @@ public final class Stadtportal {
         return options;
     }
 
-    private static void up(LocalSettings settings) {
+    private static void up(LocalSettings settings, List<String> options) {
         LocalPlatform platform = new LocalPlatform(settings, OUT);
+        boolean tracing = options.contains("--tracing");
+        if (tracing) {
+            // the stadtportal script fetched it from Maven Central (io.zipkin:zipkin-server, exec jar)
+            platform.traceTo(settings.home().resolve("tools").resolve("zipkin-server-exec.jar"),
+                    LocalSettings.port("ZIPKIN_PORT", 9411));
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             platform.close();
@@ -126,12 +133,15 @@ public final class Stadtportal {
                   Logs             %s
                 Editor token for bochum (1 h; more with ./stadtportal token --role editor --city bochum):
                   %s
+                %s
                 Ctrl-C stops everything.
                 %n""", startup.toMillis() / 1000.0, base, base, base, base, base, base, identity + "/login", identity,
                 passwords, settings.managementPort("gateway-service"),
                 settings.managementPort("gateway-service"), settings.managementPort("content-service"),
                 settings.managementPort("events-service"), settings.managementPort("search-service"),
-                settings.managementPort("identity-service"), settings.home().resolve("logs"), editorToken);
+                settings.managementPort("identity-service"), settings.home().resolve("logs"), editorToken,
+                tracing ? "Traces (every request, statement and Kafka record): " + platform.traceViewerUrl()
+                        + "/zipkin/, API " + platform.traceViewerUrl() + "/api/v2/…" : "");
         try {
             stopped.await();
         } catch (InterruptedException e) {

@@ -116,8 +116,10 @@ public class MessagingAutoConfiguration {
                 new StringSerializer(), new ByteArraySerializer());
         meters.ifAvailable(registry -> factory.addListener(new MicrometerProducerListener<>(registry)));
         KafkaTemplate<String, byte[]> template = new KafkaTemplate<>(factory);
-        // a span per send, child of the relay's span, whose traceparent header the consumers continue
+        // a span per send, child of the relay's span, whose traceparent header the consumers continue;
+        // the observation also times the send (spring.kafka.template), so the template's own timer stays off
         template.setObservationEnabled(true);
+        template.setMicrometerEnabled(false);
         return template;
     }
 
@@ -147,7 +149,11 @@ public class MessagingAutoConfiguration {
      */
     @Bean
     ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> observedListeners() {
-        return container -> container.getContainerProperties().setObservationEnabled(true);
+        return container -> {
+            container.getContainerProperties().setObservationEnabled(true);
+            // the observation times each record (spring.kafka.listener); a second timer of that name would clash
+            container.getContainerProperties().setMicrometerEnabled(false);
+        };
     }
 
     /** Consumers read String keys and the raw CloudEvent data; decoding happens in the envelope. */

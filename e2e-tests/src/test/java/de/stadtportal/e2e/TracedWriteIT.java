@@ -1,0 +1,104 @@
+package de.stadtportal.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import de.stadtportal.launcher.LocalPlatform;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * An operator follows one write from the gateway to the moment search has indexed it, in the trace
+ * viewer the platform exports to (Zipkin's server, as {@code ./stadtportal up --tracing} starts it).
+ */
+class TracedWriteIT {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private static LocalPlatform platform;
+    private static Gateway gateway;
+
+    @BeforeAll
+    static void start() {
+        platform = RunningPlatform.get();
+        gateway = new Gateway(platform.gatewayUrl());
+    }
+
+    @Test
+    void one_trace_runs_from_the_gateway_through_events_and_the_outbox_into_the_search_index() {
+        String word = "Spurensuche" + UUID.randomUUID().toString().substring(0, 6);
+        JsonNode venue = gateway.get("/api/venues?city=bochum&limit=1").body().path("items").get(0);
+        ZonedDateTime start = ZonedDateTime.now().plusDays(9).withHour(20).withMinute(0).withSecond(0).withNano(0);
+        Gateway.Answer created = gateway.send("POST", "/api/events", platform.token("editor", "bochum"), Map.of(
+                "city", "bochum", "venueId", venue.get("id").asString(), "title", word + " im Schauspielhaus",
+                "description", "Ein Abend, dem man folgen kann.", "category", "theater",
+                "start", start.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME),
+                "end", start.plusHours(2).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME),
+                "price", Map.of("free", true, "currency", "EUR")), Map.of());
+        assertThat(created.status()).as(created.raw().body()).isEqualTo(201);
+        String traceId = created.raw().headers().firstValue("traceparent").orElseThrow().substring(3, 35);
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(gateway.get("/api/search?q=" + word).body().path("total").asInt()).isPositive());
+        // spans reach the viewer in batches, about a second after they end
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(trace(traceId))
+                .anyMatch(span -> span.service().equals("search-service") && span.name().endsWith(" process")));
+
+        List<Span> trace = trace(traceId);
+        Map<String, Span> byId = new HashMap<>();
+        trace.forEach(span -> byId.put(span.id(), span));
+        Span indexed = trace.stream()
+                .filter(span -> span.service().equals("search-service") && span.name().endsWith(" process"))
+                .findFirst().orElseThrow();
+        // from the search consumer back to the root: each hop caused by the one before it
+        List<String> causes = new ArrayList<>();
+        for (Span span = indexed; span != null; span = byId.get(span.parentId())) {
+            causes.add(0, span.service() + " " + span.kind() + " " + span.name());
+        }
+        assertThat(causes).as("the chain of spans, root first").satisfiesExactly(
+                hop -> assertThat(hop).startsWith("gateway-service SERVER"),
+                hop -> assertThat(hop).startsWith("gateway-service CLIENT"),
+                hop -> assertThat(hop).startsWith("events-service SERVER"),
+                hop -> assertThat(hop).startsWith("events-service CONSUMER").contains("outbox relay"),
+                hop -> assertThat(hop).startsWith("events-service PRODUCER").contains("send"),
+                hop -> assertThat(hop).startsWith("search-service CONSUMER").contains("process"));
+        // the write's statements are in the trace too, and the relay says how long the event waited
+        assertThat(trace).anyMatch(span -> span.service().equals("events-service") && span.kind().equals("CLIENT")
+                && span.name().equals("query"));
+    }
+
+    private static List<Span> trace(String traceId) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
+                URI.create(platform.traceViewerUrl() + "/api/v2/trace/" + traceId)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() == 404) {
+            return List.of();
+        }
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        List<Span> spans = new ArrayList<>();
+        for (JsonNode span : JSON.readTree(response.body())) {
+            spans.add(new Span(span.path("id").asString(), span.path("parentId").asString(null),
+                    span.path("kind").asString(""), span.path("name").asString(""),
+                    span.path("localEndpoint").path("serviceName").asString("")));
+        }
+        return spans;
+    }
+
+    private record Span(String id, String parentId, String kind, String name, String service) {
+    }
+}
