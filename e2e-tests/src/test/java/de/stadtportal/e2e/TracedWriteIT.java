@@ -40,7 +40,7 @@ class TracedWriteIT {
     }
 
     @Test
-    void one_trace_runs_from_the_gateway_through_events_and_the_outbox_into_the_search_index() {
+    void one_trace_runs_from_the_gateway_through_events_and_the_outbox_into_the_search_index() throws Exception {
         String word = "Spurensuche" + UUID.randomUUID().toString().substring(0, 6);
         JsonNode venue = gateway.get("/api/venues?city=bochum&limit=1").body().path("items").get(0);
         ZonedDateTime start = ZonedDateTime.now().plusDays(9).withHour(20).withMinute(0).withSecond(0).withNano(0);
