@@ -59,8 +59,9 @@ public final class ProviderTokens {
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new LaunchException("the identity provider at " + tokenEndpoint + " does not answer ("
-                    + e.getMessage() + "); is ./stadtportal up running?");
+            String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            throw new LaunchException("the identity provider at " + tokenEndpoint + " does not answer (" + reason
+                    + "); is ./stadtportal up running?");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new LaunchException("interrupted while asking " + tokenEndpoint + " for a token");
