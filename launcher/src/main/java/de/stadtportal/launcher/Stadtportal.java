@@ -44,8 +44,6 @@ public final class Stadtportal {
                                                                      --tracing: Zipkin on 9411 with every span
                   ./stadtportal token --role editor|admin [--city SLUG[,SLUG…]]
                                                                      a token of the running platform's provider
-                  ./stadtportal token --key-pair yes --role … [--city …]
-                                                                     a token for docker compose (key pair under .stadtportal/keys)
                 """);
     }
 
@@ -63,12 +61,6 @@ public final class Stadtportal {
         String city = options.getOrDefault("city", role.equals("admin") ? "*" : null);
         if (city == null) {
             throw new LaunchException("an editor token needs --city SLUG (or --city '*')");
-        }
-        if (options.containsKey("key-pair")) {
-            // docker compose's services still trust the key pair under .stadtportal/keys
-            OUT.println(new LocalKeys(settings.home().resolve("keys")).token(role + "@" + city, List.of(role),
-                    List.of(city.split(",")), Duration.ofHours(12)));
-            return;
         }
         options.keySet().stream().filter(option -> !option.equals("role") && !option.equals("city")).findFirst()
                 .ifPresent(option -> {
