@@ -55,31 +55,33 @@ class TracedWriteIT {
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 assertThat(gateway.get("/api/search?q=" + word).body().path("total").asInt()).isPositive());
-        // spans reach the viewer in batches, about a second after they end
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(trace(traceId))
-                .anyMatch(span -> span.service().equals("search-service") && span.name().endsWith(" process")));
-
+        // each service sends its spans in batches about a second after they end: wait for the whole chain
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(causesOfIndexing(trace(traceId)))
+                .as("the chain of spans, root first").satisfiesExactly(
+                        hop -> assertThat(hop).startsWith("gateway-service SERVER"),
+                        hop -> assertThat(hop).startsWith("gateway-service CLIENT"),
+                        hop -> assertThat(hop).startsWith("events-service SERVER"),
+                        hop -> assertThat(hop).startsWith("events-service CONSUMER").contains("outbox relay"),
+                        hop -> assertThat(hop).startsWith("events-service PRODUCER").contains("send"),
+                        hop -> assertThat(hop).startsWith("search-service CONSUMER").contains("process")));
         List<Span> trace = trace(traceId);
-        Map<String, Span> byId = new HashMap<>();
-        trace.forEach(span -> byId.put(span.id(), span));
-        Span indexed = trace.stream()
-                .filter(span -> span.service().equals("search-service") && span.name().endsWith(" process"))
-                .findFirst().orElseThrow();
-        // from the search consumer back to the root: each hop caused by the one before it
-        List<String> causes = new ArrayList<>();
-        for (Span span = indexed; span != null; span = byId.get(span.parentId())) {
-            causes.add(0, span.service() + " " + span.kind() + " " + span.name());
-        }
-        assertThat(causes).as("the chain of spans, root first").satisfiesExactly(
-                hop -> assertThat(hop).startsWith("gateway-service SERVER"),
-                hop -> assertThat(hop).startsWith("gateway-service CLIENT"),
-                hop -> assertThat(hop).startsWith("events-service SERVER"),
-                hop -> assertThat(hop).startsWith("events-service CONSUMER").contains("outbox relay"),
-                hop -> assertThat(hop).startsWith("events-service PRODUCER").contains("send"),
-                hop -> assertThat(hop).startsWith("search-service CONSUMER").contains("process"));
-        // the write's statements are in the trace too, and the relay says how long the event waited
+        // the write's statements are in the trace too
         assertThat(trace).anyMatch(span -> span.service().equals("events-service") && span.kind().equals("CLIENT")
                 && span.name().equals("query"));
+    }
+
+    /** From the search consumer's span back to the root, root first: each hop caused by the one before it. */
+    private static List<String> causesOfIndexing(List<Span> trace) {
+        Map<String, Span> byId = new HashMap<>();
+        trace.forEach(span -> byId.put(span.id(), span));
+        List<String> causes = new ArrayList<>();
+        Span span = trace.stream()
+                .filter(candidate -> candidate.service().equals("search-service") && candidate.name().endsWith(" process"))
+                .findFirst().orElse(null);
+        for (; span != null; span = byId.get(span.parentId())) {
+            causes.add(0, span.service() + " " + span.kind() + " " + span.name());
+        }
+        return causes;
     }
 
     private static List<Span> trace(String traceId) throws Exception {
