@@ -15,7 +15,9 @@ import de.stadtportal.web.http.ETags;
 import de.stadtportal.web.security.Callers;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.SchemaProperty;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -56,6 +58,16 @@ import reactor.core.publisher.Mono;
 @Tag(name = "Media", description = "The image library of a city and the renditions of its images")
 class MediaController {
 
+    static final String UPLOAD_EXAMPLE = """
+            {"file": "(the image: JPEG, PNG or WebP)", "alt": "Der Förderturm des Bergbau-Museums",
+             "altEn": "The headframe of the mining museum", "credit": "Foto: Stadt Bochum",
+             "licence": "CC BY 4.0", "focalPoint": "0.5,0.3"}""";
+
+    static final String DESCRIPTION_EXAMPLE = """
+            {"alt": "Der Förderturm im Abendlicht", "altEn": "The headframe at dusk",
+             "caption": "Blick vom Stadtpark", "credit": "Foto: Stadt Bochum", "licence": "CC BY 4.0",
+             "focalPoint": "0.4,0.2"}""";
+
     /** A rendition's URL names bytes that never change, so any cache may keep it for a year. */
     static final CacheControl IMMUTABLE = CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable();
 
@@ -71,7 +83,20 @@ class MediaController {
             description = "multipart/form-data with the parts file (JPEG, PNG or WebP), alt (German, required),"
                     + " altEn, caption, credit, licence and focalPoint (x,y between 0 and 1). The same bytes"
                     + " uploaded again in the same city answer the existing item (200).",
-            security = @SecurityRequirement(name = "bearer"))
+            security = @SecurityRequirement(name = "bearer"),
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+                    mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
+                    schema = @Schema(type = "object", requiredProperties = {"file", "alt"}),
+                    schemaProperties = {
+                            @SchemaProperty(name = "file", schema = @Schema(type = "string", format = "binary")),
+                            @SchemaProperty(name = "alt", schema = @Schema(type = "string", maxLength = 300)),
+                            @SchemaProperty(name = "altEn", schema = @Schema(type = "string", maxLength = 300)),
+                            @SchemaProperty(name = "caption", schema = @Schema(type = "string", maxLength = 1000)),
+                            @SchemaProperty(name = "credit", schema = @Schema(type = "string", maxLength = 200)),
+                            @SchemaProperty(name = "licence", schema = @Schema(type = "string", maxLength = 200)),
+                            @SchemaProperty(name = "focalPoint", schema = @Schema(type = "string",
+                                    example = "0.5,0.3"))},
+                    examples = @ExampleObject(value = UPLOAD_EXAMPLE))))
     @ApiResponse(responseCode = "201", description = "Stored; Location names the item")
     @ApiResponse(responseCode = "200", description = "The city already has these bytes: the existing item")
     @ApiResponse(responseCode = "400", description = "Not an image, a content type that lies, a damaged file, SVG")
@@ -110,7 +135,9 @@ class MediaController {
     }
 
     @Operation(summary = "Describe an item anew (alt text, caption, credit, licence, focal point); for editors",
-            description = "Send If-Match with the ETag you read.", security = @SecurityRequirement(name = "bearer"))
+            description = "Send If-Match with the ETag you read.", security = @SecurityRequirement(name = "bearer"),
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                    mediaType = "application/json", examples = @ExampleObject(value = DESCRIPTION_EXAMPLE))))
     @ApiResponse(responseCode = "200", description = "The item as it is now")
     @ApiResponse(responseCode = "412", description = "If-Match does not name the current ETag")
     @ApiResponse(responseCode = "428", description = "If-Match is missing")
