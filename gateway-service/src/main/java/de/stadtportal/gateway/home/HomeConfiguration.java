@@ -11,6 +11,7 @@ import org.springframework.cloud.client.circuitbreaker.ReactiveCircuitBreakerFac
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.web.reactive.function.client.DefaultClientRequestObservationConvention;
 import org.springframework.web.reactive.function.client.WebClient;
 import io.micrometer.observation.ObservationRegistry;
 import org.springframework.beans.factory.ObjectProvider;
@@ -48,6 +49,9 @@ class HomeConfiguration {
             JsonMapper json, ReactiveCircuitBreakerFactory<?, ?> breakers, ObjectProvider<ObservationRegistry> observations) {
         WebClient http = WebClient.builder().clientConnector(new ReactorClientHttpConnector(gatewayHttpClient))
                 .observationRegistry(observations.getIfAvailable(() -> ObservationRegistry.NOOP))
+                // a name of its own: the proxied calls' http.client.requests carry other tags, and Prometheus
+                // takes one set of tag keys per name
+                .observationConvention(new DefaultClientRequestObservationConvention("stadtportal.gateway.home.calls"))
                 .build();
         CityHomeHandler handler = new CityHomeHandler(http, properties, json, breakers);
         return RouterFunctions.route(RequestPredicates.GET("/api/cities/{city}/home"), handler::home);
