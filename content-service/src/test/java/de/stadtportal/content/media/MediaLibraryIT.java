@@ -1,5 +1,6 @@
 package de.stadtportal.content.media;
 
+import de.stadtportal.testing.data.TestImages;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import de.stadtportal.contracts.IntegrationEvent;

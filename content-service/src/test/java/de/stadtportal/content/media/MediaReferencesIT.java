@@ -1,5 +1,6 @@
 package de.stadtportal.content.media;
 
+import de.stadtportal.testing.data.TestImages;
 import static de.stadtportal.content.ContentApi.article;
 import static de.stadtportal.content.ContentApi.unique;
 import static de.stadtportal.content.ContentApi.with;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.management.ThreadMXBean;
-import de.stadtportal.content.media.TestImages;
+import de.stadtportal.testing.data.TestImages;
 import de.stadtportal.content.media.domain.MediaFormat;
 import de.stadtportal.content.media.domain.RenditionFormat;
 import de.stadtportal.kernel.refusal.InvalidInput;

@@ -1,4 +1,4 @@
-package de.stadtportal.content.media;
+package de.stadtportal.testing.data;
 
 import java.awt.Color;
 import java.awt.GradientPaint;
@@ -74,7 +74,7 @@ public final class TestImages {
      * "Exif\0\0", a big-endian TIFF header, IFD0 with one entry pointing at the GPS IFD, and the GPS
      * IFD with latitude reference and latitude.
      */
-    static byte[] gpsExif() {
+    public static byte[] gpsExif() {
         ByteBuffer tiff = ByteBuffer.allocate(8 + 18 + 30 + 24);
         tiff.put("MM".getBytes(StandardCharsets.US_ASCII)).putShort((short) 42).putInt(8);
         // IFD0 at 8: one entry, GPSInfo (0x8825, LONG) -> offset 26
