@@ -221,6 +221,7 @@ class KubernetesManifestsTest {
     }
 
     private static void assertHttpProbe(String service, Probe probe, String path) {
+        assertThat(probe).as(service + " probe at " + path).isNotNull();
         assertThat(probe.getHttpGet()).as(service + " probes over HTTP").isNotNull();
         assertThat(probe.getHttpGet().getPath()).as(service + " probe path").isEqualTo(path);
         assertThat(probe.getHttpGet().getPort().getStrVal()).as(service + " probe port").isEqualTo("management");

@@ -133,9 +133,27 @@ class ServiceSettingsTest {
         return !setting[1].equals(environment.get(setting[0]));
     }
 
+    /** Set in the manifests, else in the image (the Dockerfile's ENV), else the application.yml default. */
     private static int listening(ServiceConfiguration.Placeholder placeholder, Map<String, String> environment) {
-        String set = environment.get(placeholder.variable());
+        String set = environment.getOrDefault(placeholder.variable(), imageEnvironment().get(placeholder.variable()));
         return set == null ? placeholder.defaultValue() : Integer.parseInt(set);
+    }
+
+    /** The ENV lines of the Dockerfile's last stage, the image every service runs from. */
+    private static Map<String, String> imageEnvironment() {
+        String dockerfile = ServiceConfiguration.read(Overlay.ROOT.resolve("Dockerfile"));
+        String runtime = dockerfile.substring(dockerfile.lastIndexOf("\nFROM "));
+        Map<String, String> environment = new java.util.HashMap<>();
+        java.util.regex.Matcher line = java.util.regex.Pattern.compile("(?m)^ENV (\\w+)=\"?([^\"\\n]*)\"?$").matcher(runtime);
+        while (line.find()) {
+            environment.put(line.group(1), line.group(2));
+        }
+        return environment;
+    }
+
+    @Test
+    void the_image_sets_ports_of_its_own_so_every_service_is_given_its_ports_explicitly() {
+        assertThat(imageEnvironment()).containsKeys("PORT", "MANAGEMENT_PORT");
     }
 
     private static int port(Container container, String portName) {
