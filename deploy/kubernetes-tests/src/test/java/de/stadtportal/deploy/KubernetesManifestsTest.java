@@ -56,6 +56,15 @@ class KubernetesManifestsTest {
     }
 
     @Test
+    void the_model_refuses_a_value_of_the_wrong_type() {
+        ObjectNode deployment = Overlay.rendered("local").documents().stream()
+                .filter(document -> document.path("kind").asText().equals("Deployment")).findFirst().orElseThrow().deepCopy();
+        ((ObjectNode) deployment.get("spec")).put("replicas", "2");
+
+        assertThatThrownBy(() -> KubernetesModel.read(deployment)).hasMessageContaining("replicas");
+    }
+
+    @Test
     void the_model_refuses_a_kind_it_does_not_know() {
         ObjectNode object = Kustomize.YAML.createObjectNode().put("apiVersion", "apps/v1beta1").put("kind", "Deployment");
 

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.introspect.Annotated;
 import com.fasterxml.jackson.databind.introspect.JacksonAnnotationIntrospector;
 import io.fabric8.kubernetes.api.model.ConfigMap;
@@ -47,7 +49,10 @@ final class KubernetesModel {
             Map.entry("monitoring.coreos.com/v1/ServiceMonitor", ServiceMonitor.class),
             Map.entry("monitoring.coreos.com/v1/PrometheusRule", PrometheusRule.class));
 
-    private static final ObjectMapper STRICT = new ObjectMapper()
+    private static final ObjectMapper STRICT = JsonMapper.builder()
+            // "2" where the API wants 2 is refused by the API server, so here too
+            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .build()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .setAnnotationIntrospector(new JacksonAnnotationIntrospector() {
@@ -73,7 +78,7 @@ final class KubernetesModel {
         try {
             return STRICT.treeToValue(object, javaType);
         } catch (JsonProcessingException e) {
-            throw new AssertionError(type + " " + object.at("/metadata/name").asText() + ": " + e.getOriginalMessage(), e);
+            throw new AssertionError(type + " " + object.at("/metadata/name").asText() + ": " + e.getMessage(), e);
         }
     }
 
