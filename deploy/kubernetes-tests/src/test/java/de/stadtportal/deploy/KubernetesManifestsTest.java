@@ -6,13 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.PodSpec;
-import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -221,11 +221,9 @@ class KubernetesManifestsTest {
     }
 
     private static Map<String, Container> containers(String overlay) {
-        Map<String, Container> containers = new java.util.LinkedHashMap<>();
-        Overlay.rendered(overlay).workloads().forEach((workload, template) -> {
-            PodTemplateSpec pod = template;
-            pod.getSpec().getContainers().forEach(container -> containers.put(workload + "/" + container.getName(), container));
-        });
+        Map<String, Container> containers = new LinkedHashMap<>();
+        Overlay.rendered(overlay).workloads().forEach((workload, template) -> template.getSpec().getContainers()
+                .forEach(container -> containers.put(workload + "/" + container.getName(), container)));
         return containers;
     }
 

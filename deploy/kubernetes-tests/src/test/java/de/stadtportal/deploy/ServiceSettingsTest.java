@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerPort;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -143,8 +146,8 @@ class ServiceSettingsTest {
     private static Map<String, String> imageEnvironment() {
         String dockerfile = ServiceConfiguration.read(Overlay.ROOT.resolve("Dockerfile"));
         String runtime = dockerfile.substring(dockerfile.lastIndexOf("\nFROM "));
-        Map<String, String> environment = new java.util.HashMap<>();
-        java.util.regex.Matcher line = java.util.regex.Pattern.compile("(?m)^ENV (\\w+)=\"?([^\"\\n]*)\"?$").matcher(runtime);
+        Map<String, String> environment = new HashMap<>();
+        Matcher line = Pattern.compile("(?m)^ENV (\\w+)=\"?([^\"\\n]*)\"?$").matcher(runtime);
         while (line.find()) {
             environment.put(line.group(1), line.group(2));
         }
