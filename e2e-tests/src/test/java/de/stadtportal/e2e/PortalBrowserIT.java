@@ -154,7 +154,9 @@ class PortalBrowserIT {
 
         field.sendKeys("Sinfon");
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#q + [role=listbox] [role=option]")));
+        By options = By.cssSelector("#" + field.getAttribute("aria-controls") + " [role=option]");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(options));
+        assertThat(browser.findElements(options)).allSatisfy(option -> assertThat(option.getText()).containsIgnoringCase("sinfon"));
         assertThat(field.getAttribute("aria-expanded")).isEqualTo("true");
         field.sendKeys(Keys.ARROW_DOWN);
         assertThat(field.getAttribute("aria-activedescendant")).isNotBlank();
