@@ -2,7 +2,6 @@ package de.stadtportal.portal.api;
 
 import java.net.InetSocketAddress;
 import java.util.List;
-import org.springframework.core.Ordered;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
@@ -23,20 +22,16 @@ import reactor.util.context.ContextView;
  * <p>The chain travels in the Reactor context of the page's reads, set here for every request.
  */
 @Component
-public class VisitorAddress implements WebFilter, Ordered {
+public class VisitorAddress implements WebFilter {
 
     public static final String HEADER = "X-Forwarded-For";
 
     private static final String CHAIN = VisitorAddress.class.getName() + ".chain";
 
     @Override
-    public int getOrder() {
-        return Ordered.HIGHEST_PRECEDENCE;
-    }
-
-    @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        String forwarded = chain(exchange.getRequest());
+        ServerHttpRequest request = exchange.getRequest();
+        String forwarded = chain(request);
         return forwarded == null ? chain.filter(exchange)
                 : chain.filter(exchange).contextWrite(context -> context.put(CHAIN, forwarded));
     }
