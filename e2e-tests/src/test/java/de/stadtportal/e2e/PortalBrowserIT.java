@@ -1,15 +1,20 @@
 package de.stadtportal.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import de.stadtportal.launcher.LocalPlatform;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,11 +27,15 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The city portal in a real browser: Debian's Chromium, driven through chromium-driver, against the
  * platform started as {@code ./stadtportal up} starts it. Keyboard users reach the content and the
- * carousel; a 320 px phone never scrolls sideways. Screenshots land in {@code target/screenshots}.
+ * carousel; a 320 px phone never scrolls sideways; axe-core finds no serious or critical violation on
+ * any kind of page; a visitor finds a concert typing without umlauts and takes it into a calendar.
+ * Screenshots land in {@code target/screenshots}.
  * The CI script installs {@code chromium} and {@code chromium-driver} when they are missing.
  */
 class PortalBrowserIT {
@@ -34,8 +43,11 @@ class PortalBrowserIT {
     private static final String CHROMIUM = "/usr/bin/chromium";
     private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
 
+    private static final String AXE = axeScript();
+
     private static LocalPlatform platform;
     private static ChromeDriver browser;
+    private static String concert;
 
     @BeforeAll
     static void browser() {
@@ -104,20 +116,118 @@ class PortalBrowserIT {
     void at_320_px_and_on_a_desktop_no_page_scrolls_sideways_and_each_is_photographed() throws IOException {
         Path screenshots = Files.createDirectories(Path.of("target", "screenshots"));
         for (String path : List.of("/bochum", "/bochum/artikel/univercity-bochum", "/bochum/veranstaltungen",
-                "/suche?q=Musikforum")) {
+                firstConcert(), "/suche?q=Musikforum")) {
             for (int width : new int[] {320, 375, 1280}) {
                 open(path, width);
                 long overflow = (Long) ((JavascriptExecutor) browser).executeScript(
                         "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
                 assertThat(overflow).as(path + " at " + width + " px scrolls sideways by").isLessThanOrEqualTo(0);
-                Path shot = screenshots.resolve(name(path) + "-" + width + ".png");
+                Path shot = screenshots.resolve((path.equals(firstConcert()) ? "event" : name(path)) + "-" + width + ".png");
                 Files.write(shot, browser.getScreenshotAs(OutputType.BYTES));
                 assertThat(Files.size(shot)).isPositive();
             }
         }
     }
 
-    private void open(String path, int width) {
+    @Test
+    void no_kind_of_page_has_a_serious_or_critical_accessibility_violation() {
+        String event = firstConcert();
+        open("/bochum/veranstaltungen", 1280);
+        String venue = browser.findElement(By.cssSelector(".events li .where a")).getAttribute("href")
+                .substring(platform.gatewayUrl().length());
+        for (String path : List.of("/", "/bochum", "/bochum/artikel/univercity-bochum", venue, "/bochum/veranstaltungen",
+                event, "/suche?q=Musikforum", "/bochum/gibt-es-nicht")) {
+            for (int width : new int[] {375, 1280}) {
+                open(path, width);
+                assertThat(axeViolations()).as(path + " at " + width + " px").isEmpty();
+            }
+        }
+    }
+
+    @Test
+    void a_visitor_finds_a_concert_typing_without_umlauts_and_takes_it_into_a_calendar() throws IOException {
+        Path downloads = Files.createDirectories(Path.of("target", "downloads")).toAbsolutePath();
+        browser.executeCdpCommand("Browser.setDownloadBehavior", Map.of("behavior", "allow",
+                "downloadPath", downloads.toString()));
+        open("/suche", 1280);
+        WebElement field = browser.findElement(By.id("q"));
+
+        field.sendKeys("Sinfon");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+        By options = By.cssSelector("#" + field.getAttribute("aria-controls") + " [role=option]");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(options));
+        assertThat(browser.findElements(options)).allSatisfy(option -> assertThat(option.getText()).containsIgnoringCase("sinfon"));
+        assertThat(field.getAttribute("aria-expanded")).isEqualTo("true");
+        field.sendKeys(Keys.ARROW_DOWN);
+        assertThat(field.getAttribute("aria-activedescendant")).isNotBlank();
+        field.sendKeys(Keys.ESCAPE);
+        assertThat(field.getAttribute("aria-expanded")).isEqualTo("false");
+
+        field.clear();
+        field.sendKeys("Symphoniker grosse Sinfonik im Grossen Saal", Keys.ENTER);
+        wait.until(ExpectedConditions.urlContains("q=Symphoniker"));
+        WebElement hit = browser.findElements(By.cssSelector(".hit h3 a")).stream()
+                .filter(link -> link.getText().contains("Sinfoniekonzert")).findFirst().orElseThrow();
+        hit.click();
+        wait.until(ExpectedConditions.urlContains("/bochum/veranstaltungen/"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).contains("Sinfoniekonzert");
+
+        browser.findElement(By.cssSelector("a[href$='/kalender.ics']")).click();
+        Path ics = await().atMost(Duration.ofSeconds(20)).until(() -> calendarFile(downloads), file -> file != null);
+        String entry = Files.readString(ics, StandardCharsets.UTF_8);
+        assertThat(entry).startsWith("BEGIN:VCALENDAR").contains("BEGIN:VEVENT").contains("Sinfoniekonzert");
+    }
+
+    private static Path calendarFile(Path downloads) throws IOException {
+        try (var files = Files.list(downloads)) {
+            return files.filter(file -> file.toString().endsWith(".ics")).findFirst().orElse(null);
+        }
+    }
+
+    /** The path of a concert in Bochum, the first the calendar lists. */
+    private static String firstConcert() {
+        if (concert == null) {
+            browser.get(platform.gatewayUrl() + "/bochum/veranstaltungen?kategorie=konzert");
+            concert = browser.findElement(By.cssSelector(".events li .what > a")).getAttribute("href")
+                    .substring(platform.gatewayUrl().length());
+        }
+        return concert;
+    }
+
+    /** axe-core's serious and critical findings on the open page against WCAG 2.1 A/AA and best practice. */
+    private static List<String> axeViolations() {
+        browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+        browser.executeScript(AXE);
+        Object found = browser.executeAsyncScript("""
+                var done = arguments[arguments.length - 1];
+                axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } })
+                  .then(function (r) {
+                    done(r.violations.filter(function (v) { return v.impact === 'serious' || v.impact === 'critical'; })
+                      .map(function (v) { return v.id + ' (' + v.impact + '): ' + v.help + ' at '
+                        + v.nodes.slice(0, 3).map(function (n) { return n.target.join(' '); }).join(' | '); }));
+                  })
+                  .catch(function (e) { done(['axe failed: ' + e]); });
+                """);
+        @SuppressWarnings("unchecked")
+        List<String> violations = (List<String>) found;
+        return violations;
+    }
+
+    private static String axeScript() {
+        try (InputStream pom = PortalBrowserIT.class.getResourceAsStream(
+                "/META-INF/maven/org.webjars.npm/axe-core/pom.properties")) {
+            Properties webjar = new Properties();
+            webjar.load(pom);
+            try (InputStream script = PortalBrowserIT.class.getResourceAsStream(
+                    "/META-INF/resources/webjars/axe-core/" + webjar.getProperty("version") + "/axe.min.js")) {
+                return new String(script.readAllBytes(), StandardCharsets.UTF_8);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void open(String path, int width) {
         browser.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", 900,
                 "deviceScaleFactor", 1, "mobile", width < 600));
         browser.get(platform.gatewayUrl() + path);

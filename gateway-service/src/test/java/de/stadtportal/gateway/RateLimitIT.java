@@ -104,6 +104,29 @@ class RateLimitIT extends GatewayTest {
     }
 
     @Test
+    void a_visitor_reaches_the_portal_as_itself_whatever_it_wrote_and_the_portals_reads_for_it_pay_from_its_budget() {
+        String visitor = "127.0.200.9";
+        String marker = marker();
+        from(visitor).get().uri("/bochum").header("X-Request-Id", marker).header("X-Forwarded-For", "198.51.100.66")
+                .accept(MediaType.TEXT_HTML).exchange().expectStatus().isOk();
+        String chain = PORTAL.seenWith(marker).get(0).header("X-Forwarded-For");
+        assertThat(chain).as("the address the portal gets").isEqualTo(visitor);
+        String behindProxy = marker();
+        from(PROXY).get().uri("/bochum").header("X-Request-Id", behindProxy)
+                .header("X-Forwarded-For", "6.6.6.6, 203.0.113.40").accept(MediaType.TEXT_HTML).exchange()
+                .expectStatus().isOk();
+        assertThat(PORTAL.seenWith(behindProxy).get(0).header("X-Forwarded-For")).isEqualTo("203.0.113.40");
+
+        WebTestClient portal = from(PROXY);
+        for (int write = 0; write < WRITES_PER_MINUTE; write++) {
+            post(portal, "", Map.of("X-Forwarded-For", chain + ", " + PROXY)).expectStatus().isUnauthorized();
+        }
+
+        post(from(visitor), "", Map.of()).expectStatus().isEqualTo(429);
+        post(portal, "", Map.of("X-Forwarded-For", "198.51.100.66")).expectStatus().isUnauthorized();
+    }
+
+    @Test
     void ipv6_clients_behind_a_trusted_proxy_share_one_bucket_per_64_block() {
         WebTestClient proxy = from(PROXY);
         for (int write = 0; write < WRITES_PER_MINUTE; write++) {

@@ -27,6 +27,7 @@ final class FakeGateway {
 
     private final Set<String> down = ConcurrentHashMap.newKeySet();
     private final List<URI> seen = new CopyOnWriteArrayList<>();
+    private final Map<String, String> forwardedFor = new ConcurrentHashMap<>();
     private final DisposableServer server;
 
     FakeGateway() {
@@ -51,9 +52,15 @@ final class FakeGateway {
         return seen.stream().filter(uri -> uri.getPath().equals(path)).toList();
     }
 
+    /** The {@code X-Forwarded-For} of the last request for this path ("" when it had none). */
+    String forwardedFor(String path) {
+        return forwardedFor.get(path);
+    }
+
     private Mono<Void> answer(HttpServerRequest request, HttpServerResponse response) {
         URI uri = URI.create(request.uri());
         seen.add(uri);
+        forwardedFor.put(uri.getPath(), request.requestHeaders().get("X-Forwarded-For", ""));
         String path = uri.getPath();
         if (down.stream().anyMatch(path::startsWith)) {
             return response.status(503).header("Content-Type", "application/problem+json")
@@ -87,6 +94,7 @@ final class FakeGateway {
             case "/api/venues" -> "venues.json";
             case "/api/venues/9a2b0000-0000-4000-8000-000000000001" -> "venue-1.json";
             case "/api/search" -> "search.json";
+            case "/api/search/suggest" -> "suggest.json";
             default -> path.equals(event) ? (accept.contains("calendar") ? "event-1.ics"
                     : accept.contains("ld+json") ? "event-1.jsonld" : "event-1.json") : null;
         };

@@ -64,6 +64,18 @@ class PortalPagesIT {
     }
 
     @Test
+    void the_portal_passes_the_visitors_address_on_to_the_api_as_a_proxy_does() {
+        client().get().uri("/bochum").header("X-Forwarded-For", "203.0.113.7").exchange().expectStatus().isOk();
+
+        assertThat(GATEWAY.forwardedFor("/api/cities/bochum")).isEqualTo("203.0.113.7, 127.0.0.1");
+        assertThat(GATEWAY.forwardedFor("/api/events")).isEqualTo("203.0.113.7, 127.0.0.1");
+
+        client().get().uri("/bochum/artikel/univercity-bochum").exchange().expectStatus().isOk();
+
+        assertThat(GATEWAY.forwardedFor("/api/cities/bochum/articles/univercity-bochum")).isEqualTo("127.0.0.1");
+    }
+
+    @Test
     void a_javascript_url_from_the_api_never_becomes_a_link_or_an_image() {
         Document page = page("/bochum", 200);
 
@@ -153,6 +165,38 @@ class PortalPagesIT {
     }
 
     @Test
+    void an_article_and_its_teaser_show_the_librarys_renditions_as_srcset_with_the_alt_text() {
+        String media = "https://www.stadtportal.example/api/media/5d0c0000-0000-4000-8000-000000000001/";
+        Document article = page("/bochum/artikel/univercity-bochum", 200);
+
+        Element hero = article.select("article figure.hero picture img").first();
+        assertThat(hero).isNotNull();
+        assertThat(hero.attr("src")).isEqualTo(media + "1600.jpg");
+        assertThat(hero.attr("srcset")).startsWith(media + "320.jpg 320w, ").endsWith(media + "1600.jpg 1600w");
+        assertThat(hero.attr("sizes")).isNotBlank();
+        assertThat(hero.attr("alt")).isEqualTo("Studierende vor dem Audimax der Ruhr-Universität");
+        assertThat(hero.attr("width") + "x" + hero.attr("height")).isEqualTo("1600x1067");
+        assertThat(article.select("article figure.hero picture source[type=image/webp]").attr("srcset"))
+                .contains(media + "640.webp 640w");
+
+        Document city = page("/bochum", 200);
+        Element teaser = city.select(".teaser picture img").first();
+        assertThat(teaser).isNotNull();
+        assertThat(teaser.attr("srcset")).contains(media + "1024.jpg 1024w");
+        assertThat(teaser.attr("alt")).isEqualTo("Studierende vor dem Audimax der Ruhr-Universität");
+        assertThat(teaser.attr("loading")).isEqualTo("lazy");
+    }
+
+    @Test
+    void a_srcset_with_a_url_that_is_not_http_is_left_out_and_the_image_stays() {
+        Document city = page("/bochum", 200);
+
+        assertThat(city.select("[srcset*=javascript]")).isEmpty();
+        assertThat(city.select(".teaser img[alt=Gründerinnen im Coworking-Space]")).singleElement()
+                .satisfies(image -> assertThat(image.hasAttr("srcset")).isFalse());
+    }
+
+    @Test
     void the_calendar_marks_cancelled_and_rescheduled_events_and_pages_with_the_apis_cursor() {
         Document page = page("/bochum/veranstaltungen?von=2026-12-01&kostenlos=1", 200);
 
@@ -216,6 +260,37 @@ class PortalPagesIT {
     }
 
     @Test
+    void the_search_fields_offer_the_platforms_suggestions_to_the_script_and_still_work_as_a_plain_form() {
+        client().get().uri("/suche/vorschlaege?q=musik&stadt=bochum").accept(MediaType.APPLICATION_JSON).exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals("Cache-Control", "max-age=30, public")
+                .expectBody().jsonPath("$.suggestions[0]").isEqualTo("Anneliese Brost Musikforum Ruhr")
+                .jsonPath("$.suggestions.length()").isEqualTo(3);
+        assertThat(GATEWAY.seen("/api/search/suggest")).last().satisfies(uri -> assertThat(uri.getQuery())
+                .contains("q=musik").contains("city=bochum"));
+
+        Document page = page("/suche", 200);
+        for (Element field : page.select("input[data-suggest]")) {
+            assertThat(field.attr("name")).isEqualTo("q");
+            assertThat(field.closest("form").attr("action")).isEqualTo("/suche");
+            assertThat(field.closest("form").attr("method")).isEqualTo("get");
+            assertThat(page.select("label[for=" + field.id() + "]")).hasSize(1);
+        }
+        assertThat(page.select("input[data-suggest]")).hasSize(2);
+    }
+
+    @Test
+    void nothing_typed_or_search_down_is_no_suggestion_rather_than_an_error() {
+        client().get().uri("/suche/vorschlaege?q=").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.suggestions").isEmpty();
+
+        GATEWAY.down("/api/search");
+        client().get().uri("/suche/vorschlaege?q=musik").exchange().expectStatus().isOk()
+                .expectHeader().valueEquals("Cache-Control", "max-age=5, public")
+                .expectBody().jsonPath("$.suggestions").isEmpty();
+    }
+
+    @Test
     void with_search_down_the_search_page_says_so_in_the_frame() {
         GATEWAY.down("/api/search");
 
@@ -272,7 +347,7 @@ class PortalPagesIT {
     void the_page_needs_no_more_than_a_few_kilobytes_of_script() {
         EntityExchangeResult<String> script = get("/assets/portal.js", 200);
         assertThat(script.getResponseBody().getBytes(java.nio.charset.StandardCharsets.UTF_8).length)
-                .isLessThan(4 * 1024);
+                .isLessThan(6 * 1024);
     }
 
     private static void assertFrame(Document page) {

@@ -55,6 +55,12 @@ class RateLimitConfiguration {
         return new SubjectRateLimitFilter(budgets);
     }
 
+    /** The visitor's address for the city portal, which passes it back on its API reads. */
+    @Bean
+    PortalVisitorAddress portalVisitorAddress() {
+        return new PortalVisitorAddress("portal-web");
+    }
+
     /**
      * Buckets shared through Redis, over the connection Boot configures from
      * {@code spring.data.redis.*}. Without {@code store=redis} that connection factory exists but

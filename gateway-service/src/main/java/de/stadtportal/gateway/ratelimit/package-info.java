@@ -5,6 +5,8 @@
  * once refused; a request whose token is verified then pays from its subject's budget instead. Buckets live in memory by default; with
  * {@code stadtportal.gateway.rate-limit.store=redis} they live in Redis, so that several gateway
  * instances share one budget per client. {@link de.stadtportal.gateway.ratelimit.RateLimiter} is
- * the seam between the filter and the store.
+ * the seam between the filter and the store. The city portal learns its visitor's address from the
+ * route to it ({@link de.stadtportal.gateway.ratelimit.PortalVisitorAddress}) and passes it back on
+ * its API reads, so that visitors, not the portal, pay for what their pages read.
  */
 package de.stadtportal.gateway.ratelimit;

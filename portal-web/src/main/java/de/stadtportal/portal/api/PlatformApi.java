@@ -10,6 +10,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.client.ClientRequest;
+import org.springframework.web.reactive.function.client.ClientResponse;
+import org.springframework.web.reactive.function.client.ExchangeFunction;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientResponseException;
 import org.springframework.web.util.UriBuilder;
@@ -35,6 +38,7 @@ public class PlatformApi {
         this.client = WebClient.builder().baseUrl(properties.apiUrl().toString())
                 .clientConnector(new ReactorClientHttpConnector(http))
                 .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(2 * 1024 * 1024))
+                .filter(PlatformApi::forVisitor)
                 .build();
     }
 
@@ -64,6 +68,15 @@ public class PlatformApi {
             }
         });
         return client.get().uri(builder -> uri(builder.path(path), values)).accept(accept).retrieve();
+    }
+
+    /** Sends the visitor's address on, so that the gateway's rate limit counts the visitor, not the portal. */
+    private static Mono<ClientResponse> forVisitor(ClientRequest request, ExchangeFunction next) {
+        return Mono.deferContextual(context -> {
+            String chain = VisitorAddress.of(context);
+            return next.exchange(chain == null ? request
+                    : ClientRequest.from(request).headers(headers -> headers.set(VisitorAddress.HEADER, chain)).build());
+        });
     }
 
     private static URI uri(UriBuilder builder, Map<String, Object> values) {

@@ -77,6 +77,23 @@ public class Links {
         return url != null && WEB.matcher(url).matches() ? url : null;
     }
 
+    /**
+     * A {@code srcset} value ({@code url 320w, url 640w}) only when every candidate is an http(s)
+     * URL with a width, else null: the same rule as {@link #outside} for each of its URLs.
+     */
+    public String srcset(String srcset) {
+        if (srcset == null || srcset.isBlank()) {
+            return null;
+        }
+        for (String candidate : srcset.split(",")) {
+            String[] parts = candidate.trim().split(" ");
+            if (parts.length != 2 || outside(parts[0]) == null || !parts[1].matches("[1-9][0-9]{0,4}w")) {
+                return null;
+            }
+        }
+        return srcset;
+    }
+
     public String topic(String topic) {
         return TOPICS.getOrDefault(topic, topic);
     }
