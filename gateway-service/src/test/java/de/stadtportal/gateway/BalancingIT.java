@@ -1,6 +1,7 @@
 package de.stadtportal.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import de.stadtportal.testing.security.Tokens;
 import de.stadtportal.testing.security.TrustTestTokens;
@@ -9,6 +10,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -61,13 +63,14 @@ class BalancingIT {
     @Test
     void reads_are_spread_over_both_instances_each_read_reaching_one() {
         String marker = GatewayTest.marker();
-        for (int call = 0; call < CALLS; call++) {
-            web.get().uri("/api/venues/" + marker + "-" + call).exchange().expectStatus().isOk();
-        }
+        AtomicInteger reads = new AtomicInteger();
+        // an instance another test left out (it refused a connection there) is offered again within seconds
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            web.get().uri("/api/venues/" + marker + "-" + reads.getAndIncrement()).exchange().expectStatus().isOk();
+            return !FIRST.seenWith(marker).isEmpty() && !SECOND.seenWith(marker).isEmpty();
+        });
 
-        assertThat(FIRST.seenWith(marker)).isNotEmpty();
-        assertThat(SECOND.seenWith(marker)).isNotEmpty();
-        assertThat(FIRST.seenWith(marker).size() + SECOND.seenWith(marker).size()).isEqualTo(CALLS);
+        assertThat(FIRST.seenWith(marker).size() + SECOND.seenWith(marker).size()).isEqualTo(reads.get());
     }
 
     @Test
@@ -84,7 +87,7 @@ class BalancingIT {
     }
 
     @Test
-    void a_write_is_never_retried_on_the_other_instance() {
+    void a_write_is_never_retried_and_once_an_instance_refused_a_connection_writes_go_to_the_other() {
         FIRST.down();
         List<Integer> statuses = new ArrayList<>();
         String marker = GatewayTest.marker();
@@ -93,12 +96,15 @@ class BalancingIT {
             statuses.add(web.put().uri(path).headers(headers -> headers.setBearerAuth(Tokens.editor("bochum")))
                     .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"name\":\"Musikforum\"}")
                     .exchange().returnResult(String.class).getStatus().value());
-            int answered = SECOND.seenWith(marker + "-" + call + "").size();
+            int answered = SECOND.seenWith(marker + "-" + call).size();
             assertThat(answered).as("write %s reached the live instance at most once", call).isLessThanOrEqualTo(1);
-            assertThat(statuses.get(call)).as("write %s", call).isEqualTo(answered == 1 ? 200 : 503);
+            assertThat(statuses.get(call)).as("write %s: answered if it reached the live instance, else refused", call)
+                    .isEqualTo(answered == 1 ? 200 : 503);
         }
 
-        assertThat(statuses).as("the writes that met the dead instance were refused, not moved").contains(503);
+        // round robin alone would send every second write to the dead instance
+        assertThat(statuses.stream().filter(status -> status == 503).count())
+                .as("writes refused by the dead instance before it was left out").isLessThan(CALLS / 2);
     }
 
     @Test

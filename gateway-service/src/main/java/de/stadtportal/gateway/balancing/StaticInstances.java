@@ -1,11 +1,18 @@
 package de.stadtportal.gateway.balancing;
 
+import java.net.ConnectException;
 import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.cloud.client.DefaultServiceInstance;
 import org.springframework.cloud.client.ServiceInstance;
+import org.springframework.cloud.client.loadbalancer.CompletionContext;
+import org.springframework.cloud.client.loadbalancer.LoadBalancerLifecycle;
 import org.springframework.cloud.client.loadbalancer.Request;
 import org.springframework.cloud.client.loadbalancer.RequestDataContext;
 import org.springframework.cloud.client.loadbalancer.Response;
@@ -18,15 +25,31 @@ import reactor.core.publisher.Flux;
  * A service's instances as configured, a fixed list. A retry of the same request is offered every
  * instance but the one that just failed it (the gateway keeps its last choice in the exchange, a
  * load-balanced WebClient in its retry context), so with two instances a read retried after one of
- * them died goes to the other, whatever other requests did in between. No health checks: the
- * management port that answers them is not the address routed to, and the retry covers the gap.
+ * them died goes to the other, whatever other requests did in between.
+ * <p>
+ * No health checks (the management port that answers them is not the address routed to); instead
+ * an instance that refused a connection is left out for {@link #EJECTION}, as the balancer's
+ * lifecycle reports it: a refused connection means nothing was sent, the instance is down or
+ * restarting, and the writes that would meet it next (never retried) go to the others meanwhile.
+ * A slow answer or a timeout leaves an instance in: busy is not dead. When every instance is left
+ * out, all are offered again.
  */
-final class StaticInstances implements ServiceInstanceListSupplier {
+final class StaticInstances implements ServiceInstanceListSupplier, LoadBalancerLifecycle<Object, Object, ServiceInstance> {
+
+    /** How long an instance that refused a connection is left out; a restarted one is back after this. */
+    static final Duration EJECTION = Duration.ofSeconds(5);
 
     private final String serviceId;
     private final List<ServiceInstance> instances;
+    private final Map<String, Instant> ejectedUntil = new ConcurrentHashMap<>();
+    private final Clock clock;
 
     StaticInstances(String serviceId, List<URI> uris) {
+        this(serviceId, uris, Clock.systemUTC());
+    }
+
+    StaticInstances(String serviceId, List<URI> uris, Clock clock) {
+        this.clock = clock;
         if (uris.isEmpty()) {
             throw new IllegalStateException(serviceId + " has no instance: set its URI (stadtportal.gateway.*-uri)");
         }
@@ -41,18 +64,57 @@ final class StaticInstances implements ServiceInstanceListSupplier {
 
     @Override
     public Flux<List<ServiceInstance>> get() {
-        return Flux.just(instances);
+        return Flux.just(available());
     }
 
     @Override
     public Flux<List<ServiceInstance>> get(Request request) {
+        List<ServiceInstance> available = available();
         Optional<ServiceInstance> failed = previousChoice(request.getContext());
-        if (failed.isEmpty() || instances.size() == 1) {
-            return get();
+        if (failed.isEmpty() || available.size() == 1) {
+            return Flux.just(available);
         }
-        List<ServiceInstance> others = instances.stream().filter(instance -> !sameAddress(instance, failed.get()))
+        List<ServiceInstance> others = available.stream().filter(instance -> !sameAddress(instance, failed.get()))
                 .toList();
-        return Flux.just(others.isEmpty() ? instances : others);
+        return Flux.just(others.isEmpty() ? available : others);
+    }
+
+    @Override
+    public void onStart(Request<Object> request) {
+    }
+
+    @Override
+    public void onStartRequest(Request<Object> request, Response<ServiceInstance> response) {
+    }
+
+    /** An instance that refused the connection is left out for {@link #EJECTION}. */
+    @Override
+    public void onComplete(CompletionContext<Object, ServiceInstance, Object> completion) {
+        Response<ServiceInstance> chosen = completion.getLoadBalancerResponse();
+        if (completion.status() == CompletionContext.Status.FAILED && refused(completion.getThrowable())
+                && chosen != null && chosen.hasServer()) {
+            ejectedUntil.put(chosen.getServer().getInstanceId(), clock.instant().plus(EJECTION));
+        }
+    }
+
+    private List<ServiceInstance> available() {
+        if (ejectedUntil.isEmpty() || instances.size() == 1) {
+            return instances;
+        }
+        Instant now = clock.instant();
+        ejectedUntil.values().removeIf(until -> !until.isAfter(now));
+        List<ServiceInstance> left = instances.stream()
+                .filter(instance -> !ejectedUntil.containsKey(instance.getInstanceId())).toList();
+        return left.isEmpty() ? instances : left;
+    }
+
+    private static boolean refused(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConnectException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Optional<ServiceInstance> previousChoice(Object context) {
