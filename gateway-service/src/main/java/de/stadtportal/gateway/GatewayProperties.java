@@ -8,9 +8,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * What an operator tunes at the edge, under {@code stadtportal.gateway}. The backend URIs are also
- * the targets of the routes in {@code application.yml}, so one setting moves both the routes and
- * the home aggregate. {@code portalWebUri} is the city portal (portal-web), which gets every path
+ * What an operator tunes at the edge, under {@code stadtportal.gateway}. Each backend URI is one
+ * instance of that service, or several comma-separated ({@code CONTENT_URI=http://a:8081,http://b:8181});
+ * the routes and the home aggregate reach them all through the load balancer ({@code balancing}),
+ * so one setting moves both. {@code portalWebUri} is the city portal (portal-web), which gets every path
  * outside the API.
  *
  * <p>{@code trustedProxies} are the addresses and CIDR blocks of the proxies in front of the
@@ -19,10 +20,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("stadtportal.gateway")
 public record GatewayProperties(
-        @DefaultValue("http://localhost:8081") URI contentUri,
-        @DefaultValue("http://localhost:8082") URI eventsUri,
-        @DefaultValue("http://localhost:8083") URI searchUri,
-        @DefaultValue("http://localhost:8084") URI portalWebUri,
+        @DefaultValue("http://localhost:8081") List<URI> contentUri,
+        @DefaultValue("http://localhost:8082") List<URI> eventsUri,
+        @DefaultValue("http://localhost:8083") List<URI> searchUri,
+        @DefaultValue("http://localhost:8084") List<URI> portalWebUri,
         @DefaultValue Cors cors,
         @DefaultValue List<String> trustedProxies,
         @DefaultValue("x-forwarded-for") ForwardedHeader forwardedHeader,

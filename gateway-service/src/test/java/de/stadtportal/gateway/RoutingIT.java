@@ -21,19 +21,19 @@ class RoutingIT extends GatewayTest {
     RouteLocator routes;
 
     @Test
-    void every_configured_route_is_registered_with_its_backend() {
+    void every_configured_route_is_registered_with_its_backend_by_name_for_the_load_balancer() {
         Map<String, String> targets = routes.getRoutes().collectMap(Route::getId, route -> route.getUri().toString())
                 .block();
 
         assertThat(targets).containsOnly(
-                Map.entry("content", CONTENT.uri().toString()),
-                Map.entry("media", CONTENT.uri().toString()),
-                Map.entry("events", EVENTS.uri().toString()),
-                Map.entry("search", SEARCH.uri().toString()),
-                Map.entry("content-api-docs", CONTENT.uri().toString()),
-                Map.entry("events-api-docs", EVENTS.uri().toString()),
-                Map.entry("search-api-docs", SEARCH.uri().toString()),
-                Map.entry("portal-web", PORTAL.uri().toString()));
+                Map.entry("content", "lb://content-service"),
+                Map.entry("media", "lb://content-service"),
+                Map.entry("events", "lb://events-service"),
+                Map.entry("search", "lb://search-service"),
+                Map.entry("content-api-docs", "lb://content-service"),
+                Map.entry("events-api-docs", "lb://events-service"),
+                Map.entry("search-api-docs", "lb://search-service"),
+                Map.entry("portal-web", "lb://portal-web"));
     }
 
     @Test

@@ -1,24 +1,15 @@
 package de.stadtportal.launcher;
 
-import de.stadtportal.contracts.Topics;
 import de.stadtportal.testing.infrastructure.EmbeddedKafkaBroker;
 import de.stadtportal.testing.infrastructure.EmbeddedPostgresServer;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import org.apache.kafka.clients.admin.AdminClient;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.config.TopicConfig;
 
 /**
  * The embedded PostgreSQL and the in-process Kafka broker of the local platform, both keeping their
  * data under {@code .stadtportal/} so a second {@code up} finds everything as it was. Creates the
- * services' databases and the compacted topics (and their dead-letter topics) when they are missing.
+ * services' databases when they are missing; the topics are the services' own to declare (each
+ * producer creates its topics at start), so the broker's default partition count is only for a
+ * topic a client makes by itself.
  */
 final class LocalInfrastructure implements AutoCloseable {
 
@@ -37,7 +28,6 @@ final class LocalInfrastructure implements AutoCloseable {
         DATABASES.forEach(postgres::createDatabase);
         kafka = EmbeddedKafkaBroker.launch(settings.home().resolve("kafka"), settings.kafkaPort(),
                 settings.kafkaControllerPort(), settings.partitions());
-        createTopics();
     }
 
     /** Creates one more database if it is missing (for a service started next to the platform). */
@@ -79,32 +69,6 @@ final class LocalInfrastructure implements AutoCloseable {
 
     String password() {
         return postgres.password();
-    }
-
-    private void createTopics() {
-        try (AdminClient admin = AdminClient.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                settings.kafkaBootstrap()))) {
-            Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
-            List<NewTopic> missing = new ArrayList<>();
-            for (String topic : Topics.ALL) {
-                if (!existing.contains(topic)) {
-                    missing.add(new NewTopic(topic, settings.partitions(), (short) 1)
-                            .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
-                }
-                String deadLetter = Topics.deadLetter(topic);
-                if (!existing.contains(deadLetter)) {
-                    missing.add(new NewTopic(deadLetter, 1, (short) 1));
-                }
-            }
-            if (!missing.isEmpty()) {
-                admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new LaunchException("Interrupted while creating topics");
-        } catch (ExecutionException | TimeoutException e) {
-            throw new LaunchException("Could not create the Kafka topics: " + e.getMessage());
-        }
     }
 
     @Override

@@ -54,20 +54,25 @@ public final class LocalPlatform implements AutoCloseable {
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
     private final Map<String, Map<String, String>> overrides = new HashMap<>();
     private final int extraMachineClients;
+    private final boolean freePorts;
     private final AtomicInteger nextClient = new AtomicInteger();
+    private ServiceInstances instances = ServiceInstances.single();
+    /** The public and management port of every instance beyond the first ({@code content-service-2}). */
+    private final Map<String, int[]> extraPorts = new LinkedHashMap<>();
     private boolean started;
     private ServiceProcess traceViewer;
     private int traceViewerPort;
 
     LocalPlatform(LocalSettings settings, PrintStream out) {
-        this(settings, out, 0);
+        this(settings, out, 0, false);
     }
 
-    private LocalPlatform(LocalSettings settings, PrintStream out, int extraMachineClients) {
+    private LocalPlatform(LocalSettings settings, PrintStream out, int extraMachineClients, boolean freePorts) {
         this.settings = settings;
         this.out = out;
         this.infrastructure = new LocalInfrastructure(settings);
         this.extraMachineClients = extraMachineClients;
+        this.freePorts = freePorts;
     }
 
     /**
@@ -89,7 +94,7 @@ public final class LocalPlatform implements AutoCloseable {
             managementPorts.put(service, ports.containsKey(management) ? ports.get(management) : freePort());
         }
         return new LocalPlatform(new LocalSettings(root, home, ports.get("postgresql"), ports.get("kafka"),
-                ports.get("kafka-controller"), 3, servicePorts, managementPorts), out, machineClients);
+                ports.get("kafka-controller"), 3, servicePorts, managementPorts), out, machineClients, true);
     }
 
     /** A platform for tests with {@code stadtportal-cli} as its only machine client. */
@@ -104,6 +109,39 @@ public final class LocalPlatform implements AutoCloseable {
     public synchronized LocalPlatform override(String service, Map<String, String> environment) {
         overrides.computeIfAbsent(service, name -> new HashMap<>()).putAll(environment);
         return this;
+    }
+
+    /**
+     * Runs {@code count} instances of each backend service ({@link ServiceInstances}): the further ones
+     * as {@code content-service-2}, … on the first one's ports plus 100·(i-1) (a test platform's on free
+     * ports), with the same database and consumer group. Takes effect at the next start.
+     */
+    public synchronized LocalPlatform withInstances(int count) {
+        return withInstances(new ServiceInstances(count));
+    }
+
+    synchronized LocalPlatform withInstances(ServiceInstances instances) {
+        this.instances = instances;
+        Map<String, int[]> known = new LinkedHashMap<>(extraPorts);
+        extraPorts.clear();
+        for (String service : SERVICES) {
+            for (String name : instances.extraNames(service)) {
+                int instance = ServiceInstances.numberOf(name, service);
+                // an instance keeps its ports while the platform grows or shrinks around it
+                extraPorts.put(name, known.containsKey(name) ? known.get(name)
+                        : freePorts ? new int[] {freePort(), freePort()}
+                        : new int[] {ServiceInstances.port(settings.port(service), instance),
+                                ServiceInstances.port(settings.managementPort(service), instance)});
+            }
+        }
+        return this;
+    }
+
+    /** Every instance of {@code service}, the first one first: {@code content-service}, {@code content-service-2}, … */
+    public List<String> instancesOf(String service) {
+        List<String> names = new ArrayList<>(List.of(service));
+        names.addAll(instances.extraNames(service));
+        return names;
     }
 
     /**
@@ -143,6 +181,10 @@ public final class LocalPlatform implements AutoCloseable {
             for (String name : SERVICES) {
                 services.put(name, service(name, name, settings.port(name), settings.managementPort(name),
                         databaseOf(name), Map.of()));
+                for (String extra : instances.extraNames(name)) {
+                    services.put(extra, service(extra, name, extraPorts.get(extra)[0], extraPorts.get(extra)[1],
+                            databaseOf(name), Map.of()));
+                }
             }
             services.values().forEach(service -> service.start(out));
             services.values().forEach(service -> service.awaitReady(READY_WITHIN));
@@ -181,6 +223,45 @@ public final class LocalPlatform implements AutoCloseable {
         return "http://localhost:" + process.port();
     }
 
+    /**
+     * Changes the running platform to {@code count} instances of each scaled service: starts the
+     * instances it lacks (and waits until they are ready) or stops those beyond {@code count}, then
+     * restarts the gateway with the new lists, the one service that must know them. A drill grows a
+     * running test platform this way and shrinks it back afterwards.
+     */
+    public synchronized void scaleTo(int count) {
+        if (!started) {
+            throw new LaunchException("start the platform first");
+        }
+        List<String> before = new ArrayList<>(extraPorts.keySet());
+        withInstances(count);
+        for (String name : before) {
+            if (!extraPorts.containsKey(name)) {
+                services.remove(name).stop();
+            }
+        }
+        List<ServiceProcess> added = new ArrayList<>();
+        for (String service : SERVICES) {
+            for (String extra : instances.extraNames(service)) {
+                if (!services.containsKey(extra)) {
+                    ServiceProcess process = service(extra, service, extraPorts.get(extra)[0],
+                            extraPorts.get(extra)[1], databaseOf(service), Map.of());
+                    services.put(extra, process);
+                    added.add(process);
+                }
+            }
+        }
+        added.forEach(process -> process.start(out));
+        added.forEach(process -> process.awaitReady(READY_WITHIN));
+        String gateway = "gateway-service";
+        services.get(gateway).stop();
+        ServiceProcess restarted = service(gateway, gateway, settings.port(gateway), settings.managementPort(gateway),
+                databaseOf(gateway), Map.of());
+        services.put(gateway, restarted);
+        restarted.start(out);
+        restarted.awaitReady(READY_WITHIN);
+    }
+
     public void loadDemoDataOnce() {
         new DemoData(gatewayUrl(), settings.home(), token("admin", "*")).loadOnce(out);
     }
@@ -199,13 +280,15 @@ public final class LocalPlatform implements AutoCloseable {
         return "http://localhost:" + settings.port("gateway-service");
     }
 
+    /** Where a service answers, or one instance of it by its name ({@code content-service-2}). */
     public String serviceUrl(String service) {
-        return "http://localhost:" + settings.port(service);
+        return "http://localhost:" + (extraPorts.containsKey(service) ? extraPorts.get(service)[0] : settings.port(service));
     }
 
     /** Where a service's actuator answers (health, metrics): its management port, never routed by the gateway. */
     public String managementUrl(String service) {
-        return "http://localhost:" + settings.managementPort(service);
+        return "http://localhost:" + (extraPorts.containsKey(service) ? extraPorts.get(service)[1]
+                : settings.managementPort(service));
     }
 
     /**
@@ -337,8 +420,9 @@ public final class LocalPlatform implements AutoCloseable {
         environment.put("STADTPORTAL_SECURITY_JWT_AUDIENCE", AUDIENCE);
         if (service.equals("gateway-service")) {
             for (String backend : BACKENDS) {
+                // every instance: the gateway balances over the list
                 environment.put(databaseOf(backend).toUpperCase(java.util.Locale.ROOT) + "_URI",
-                        "http://localhost:" + settings.port(backend));
+                        String.join(",", instancesOf(backend).stream().map(this::serviceUrl).toList()));
             }
             environment.put("PORTAL_WEB_URI", "http://localhost:" + settings.port(PORTAL));
             // the portal runs on this machine and passes its visitors' addresses on: the gateway believes
@@ -357,6 +441,8 @@ public final class LocalPlatform implements AutoCloseable {
         environment.put("DATABASE_USER", infrastructure.username());
         environment.put("DATABASE_PASSWORD", infrastructure.password());
         environment.put("KAFKA_BOOTSTRAP_SERVERS", settings.kafkaBootstrap());
+        // the producers declare their topics with enough partitions for every instance of a consumer group
+        environment.put("STADTPORTAL_TOPIC_PARTITIONS", String.valueOf(instances.partitions(settings.partitions())));
         return environment;
     }
 
@@ -404,6 +490,10 @@ public final class LocalPlatform implements AutoCloseable {
             ports.put(service, settings.port(service));
             ports.put(LocalSettings.management(service), settings.managementPort(service));
         }
+        extraPorts.forEach((name, instancePorts) -> {
+            ports.put(name, instancePorts[0]);
+            ports.put(LocalSettings.management(name), instancePorts[1]);
+        });
         ports.forEach((what, port) -> {
             try (ServerSocket socket = new ServerSocket()) {
                 socket.setReuseAddress(true);

@@ -16,7 +16,8 @@ record LocalSettings(Path root, Path home, int postgresPort, int kafkaPort, int 
                 port("STADTPORTAL_POSTGRES_PORT", 15432),
                 port("STADTPORTAL_KAFKA_PORT", 19092),
                 port("STADTPORTAL_KAFKA_CONTROLLER_PORT", 19093),
-                port("STADTPORTAL_PARTITIONS", 3),
+                // the partitions of every topic the services declare: room for 6 instances of a consumer group
+                port("STADTPORTAL_TOPIC_PARTITIONS", 6),
                 Map.of(
                         "gateway-service", port("GATEWAY_PORT", 8080),
                         "content-service", port("CONTENT_PORT", 8081),

@@ -40,8 +40,10 @@ public final class Stadtportal {
     private static void help() {
         OUT.println("""
                 Usage:
-                  ./stadtportal up [--tracing]                       start the whole platform (Ctrl-C stops it);
-                                                                     --tracing: Zipkin on 9411 with every span
+                  ./stadtportal up [--tracing] [--instances N]       start the whole platform (Ctrl-C stops it);
+                                                                     --tracing: Zipkin on 9411 with every span;
+                                                                     --instances: N of content, events, search
+                                                                     (or STADTPORTAL_INSTANCES; docs/scale-out.md)
                   ./stadtportal token --role editor|admin [--city SLUG[,SLUG…]]
                                                                      a token of the running platform's provider
                 """);
@@ -87,7 +89,8 @@ public final class Stadtportal {
     }
 
     private static void up(LocalSettings settings, List<String> options) {
-        LocalPlatform platform = new LocalPlatform(settings, OUT);
+        ServiceInstances instances = ServiceInstances.from(options);
+        LocalPlatform platform = new LocalPlatform(settings, OUT).withInstances(instances);
         boolean tracing = options.contains("--tracing");
         if (tracing) {
             // the stadtportal script fetched it from Maven Central (io.zipkin:zipkin-server, exec jar)
@@ -134,10 +137,22 @@ public final class Stadtportal {
                 settings.managementPort("identity-service"), settings.home().resolve("logs"), editorToken,
                 tracing ? "Traces (every request, statement and Kafka record): " + platform.traceViewerUrl()
                         + "/zipkin/, API " + platform.traceViewerUrl() + "/api/v2/…" : "");
+        if (instances.count() > 1) {
+            printInstances(platform);
+        }
         try {
             stopped.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Where each instance of the scaled services answers (the gateway balances over them). */
+    private static void printInstances(LocalPlatform platform) {
+        OUT.println("Instances (the gateway balances over them; logs per instance name):");
+        for (String service : ServiceInstances.SCALED) {
+            OUT.printf("  %-16s %s%n", service, String.join("  ", platform.instancesOf(service).stream()
+                    .map(name -> platform.serviceUrl(name) + " (" + platform.managementUrl(name) + ")").toList()));
         }
     }
 }

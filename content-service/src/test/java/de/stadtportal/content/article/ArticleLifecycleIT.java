@@ -21,6 +21,9 @@ import de.stadtportal.testing.security.Tokens;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.ArrayList;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -158,6 +161,32 @@ class ArticleLifecycleIT {
         List<IntegrationEvent> events = topic.read(Topics.CONTENT_ARTICLES, record -> draft.get("id").equals(record.key()),
                 1, Duration.ofMillis(500), Duration.ofSeconds(30)).stream().map(r -> envelope.read(r).event()).toList();
         assertThat(events).singleElement().isInstanceOf(ArticlePublished.class);
+    }
+
+    @Test
+    void two_instances_publishing_due_drafts_at_once_publish_each_draft_exactly_once() {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            ids.add((String) api().create(EDITOR, with(article("Gleichzeitig fällig " + i + " " + unique()), "publishAt",
+                    OffsetDateTime.now().plusDays(1).toString())).getResponseBody().get("id"));
+        }
+        long mark = database.sql("SELECT coalesce(max(id), 0) AS mark FROM outbox")
+                .map(row -> row.get("mark", Long.class)).one().block();
+        database.sql("UPDATE article SET publish_at = now() - interval '1 minute' WHERE id = ANY(CAST(:ids AS uuid[]))")
+                .bind("ids", ids.toArray(String[]::new)).then().block();
+
+        // two passes at the same moment, as the schedulers of two instances run them (each its own transactions)
+        Long published = Mono.zip(scheduling.pass().subscribeOn(Schedulers.boundedElastic()),
+                scheduling.pass().subscribeOn(Schedulers.boundedElastic()), Long::sum).block(Duration.ofSeconds(60));
+
+        assertThat(published).isGreaterThanOrEqualTo(ids.size());
+        assertThat(database.sql("""
+                        SELECT count(*) AS n, count(DISTINCT message_key) AS keys FROM outbox
+                        WHERE id > :mark AND message_key = ANY(:ids)""")
+                .bind("mark", mark).bind("ids", ids.toArray(String[]::new))
+                .map(row -> List.of(row.get("n", Long.class), row.get("keys", Long.class))).one().block())
+                .as("one ArticlePublished per draft, from whichever pass locked it first")
+                .containsExactly((long) ids.size(), (long) ids.size());
     }
 
     @Test

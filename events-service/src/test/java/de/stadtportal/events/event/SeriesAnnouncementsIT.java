@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import de.stadtportal.events.event.application.SeriesAnnouncementJob;
@@ -74,6 +76,27 @@ class SeriesAnnouncementsIT extends EventsServiceIntegrationTest {
         assertThat(announcements.pass().block(Duration.ofSeconds(60))).isGreaterThanOrEqualTo(weekly.size());
         assertThat(fixtures.count("SELECT count(*) FROM event WHERE announce_again_at < now() AND city = '" + city + "'"))
                 .isZero();
+    }
+
+    @Test
+    void two_instances_announcing_at_once_announce_each_due_series_exactly_once() {
+        List<String> weekly = java.util.stream.IntStream.range(0, 30)
+                .mapToObj(i -> series("Chorprobe " + i, "FREQ=WEEKLY"))
+                .toList();
+        long outbox = fixtures.outboxMark();
+        database.sql("UPDATE event SET announce_again_at = now() - interval '1 minute' WHERE id = ANY(CAST(:ids AS uuid[]))")
+                .bind("ids", weekly.toArray(String[]::new)).then().block();
+
+        // two passes at the same moment, as the jobs of two instances run them (each its own transactions)
+        Long announced = Mono.zip(announcements.pass().subscribeOn(Schedulers.boundedElastic()),
+                announcements.pass().subscribeOn(Schedulers.boundedElastic()), Long::sum).block(Duration.ofSeconds(60));
+
+        assertThat(announced).isGreaterThanOrEqualTo(weekly.size());
+        String keys = String.join("','", weekly);
+        assertThat(fixtures.count("SELECT count(*) FROM outbox WHERE id > " + outbox + " AND message_key IN ('" + keys
+                + "')")).as("one new version per series").isEqualTo(weekly.size());
+        assertThat(fixtures.count("SELECT count(DISTINCT message_key) FROM outbox WHERE id > " + outbox
+                + " AND message_key IN ('" + keys + "')")).isEqualTo(weekly.size());
     }
 
     private String series(String title, String rrule) {

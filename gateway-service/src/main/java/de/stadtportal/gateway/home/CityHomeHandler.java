@@ -67,7 +67,7 @@ class CityHomeHandler {
     }
 
     private Mono<Optional<JsonNode>> fetch(HomePart part, String city, HttpHeaders incoming) {
-        Mono<Optional<JsonNode>> call = http.get().uri(part.uri(properties, city))
+        Mono<Optional<JsonNode>> call = http.get().uri(part.uri(city))
                 .accept(MediaType.APPLICATION_JSON)
                 // the observed client adds the trace: each call is a span of the home request's trace
                 .headers(headers -> PASSED_ON.forEach(name -> Optional.ofNullable(incoming.getFirst(name))

@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springdoc.core.annotations.RouterOperation;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.cloud.client.circuitbreaker.ReactiveCircuitBreakerFactory;
+import org.springframework.cloud.client.loadbalancer.reactive.LoadBalancedExchangeFilterFunction;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
@@ -25,7 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Serves the home aggregate as a functional endpoint. Functional routes are matched before the
  * gateway's routes, so this path never reaches the content route that covers the rest of
- * {@code /api/cities/**}; the backend calls share the gateway's own HTTP client and its pool.
+ * {@code /api/cities/**}; the backend calls share the gateway's own HTTP client and its pool, and
+ * go through the load balancer like the routes.
  */
 @Configuration(proxyBeanMethods = false)
 class HomeConfiguration {
@@ -46,8 +48,11 @@ class HomeConfiguration {
                             @ApiResponse(responseCode = "304",
                                     description = "Not modified: If-None-Match names the current ETag")}))
     RouterFunction<ServerResponse> cityHomeRoute(HttpClient gatewayHttpClient, GatewayProperties properties,
-            JsonMapper json, ReactiveCircuitBreakerFactory<?, ?> breakers, ObjectProvider<ObservationRegistry> observations) {
+            JsonMapper json, ReactiveCircuitBreakerFactory<?, ?> breakers, ObjectProvider<ObservationRegistry> observations,
+            LoadBalancedExchangeFilterFunction balancer) {
         WebClient http = WebClient.builder().clientConnector(new ReactorClientHttpConnector(gatewayHttpClient))
+                // each call goes to one instance of the service, a failed read once more to another
+                .filter(balancer)
                 .observationRegistry(observations.getIfAvailable(() -> ObservationRegistry.NOOP))
                 // a name of its own: the proxied calls' http.client.requests carry other tags, and Prometheus
                 // takes one set of tag keys per name

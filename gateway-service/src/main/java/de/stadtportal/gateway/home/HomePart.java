@@ -1,6 +1,7 @@
 package de.stadtportal.gateway.home;
 
 import de.stadtportal.gateway.GatewayProperties;
+import de.stadtportal.gateway.balancing.Backend;
 import java.net.URI;
 import java.time.Duration;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -38,8 +39,9 @@ enum HomePart {
         return list;
     }
 
-    URI uri(GatewayProperties properties, String city) {
-        URI base = backend.equals("content") ? properties.contentUri() : properties.eventsUri();
+    /** Where this part is read: the service by name, one of its instances chosen by the load balancer. */
+    URI uri(String city) {
+        URI base = (backend.equals("content") ? Backend.CONTENT : Backend.EVENTS).balancedUri();
         return UriComponentsBuilder.fromUri(base).path(path.contains("?") ? path.substring(0, path.indexOf('?')) : path)
                 .query(path.contains("?") ? path.substring(path.indexOf('?') + 1) : null)
                 .buildAndExpand(city).encode().toUri();

@@ -7,11 +7,13 @@ import de.stadtportal.messaging.consumer.DeadLetters;
 import de.stadtportal.messaging.envelope.CloudEventEnvelope;
 import de.stadtportal.messaging.outbox.Outbox;
 import de.stadtportal.messaging.outbox.OutboxRelay;
+import de.stadtportal.messaging.topic.OwnedTopics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.r2dbc.spi.ConnectionFactory;
 import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -33,6 +35,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.config.ContainerCustomizer;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
@@ -156,7 +159,20 @@ public class MessagingAutoConfiguration {
         };
     }
 
-    /** Consumers read String keys and the raw CloudEvent data; decoding happens in the envelope. */
+    /**
+     * The topics this service produces ({@code stadtportal.messaging.topics.owned}) and their dead-letter
+     * topics, created by Boot's {@link KafkaAdmin} at start: the platform's one definition of its topics.
+     */
+    @Bean
+    KafkaAdmin.NewTopics ownedTopics(MessagingProperties properties) {
+        return OwnedTopics.of(properties.topics());
+    }
+
+    /**
+     * Consumers read String keys and the raw CloudEvent data; decoding happens in the envelope. They
+     * never create a topic they subscribe to (a broker that allows it would make it uncompacted, with
+     * its default partitions): they wait until its producer has declared it.
+     */
     @Bean
     DefaultKafkaConsumerFactoryCustomizer eventConsumerDeserializers() {
         return MessagingAutoConfiguration::useEventDeserializers;
@@ -166,6 +182,7 @@ public class MessagingAutoConfiguration {
     private static void useEventDeserializers(DefaultKafkaConsumerFactory factory) {
         factory.setKeyDeserializer(new StringDeserializer());
         factory.setValueDeserializer(new ByteArrayDeserializer());
+        factory.updateConfigs(Map.of(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false));
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package de.stadtportal.messaging;
 
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -9,9 +10,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param outbox how the relay claims and publishes
  * @param consumer how failed messages are retried before they go to the dead-letter topic
+ * @param topics the topics this service produces, which it creates
  */
 @ConfigurationProperties("stadtportal.messaging")
-public record MessagingProperties(@DefaultValue Outbox outbox, @DefaultValue Consumer consumer) {
+public record MessagingProperties(@DefaultValue Outbox outbox, @DefaultValue Consumer consumer,
+        @DefaultValue TopicDeclaration topics) {
 
     /**
      * @param relayEnabled whether this service runs a relay (a pure consumer has nothing to relay)
@@ -37,5 +40,18 @@ public record MessagingProperties(@DefaultValue Outbox outbox, @DefaultValue Con
      * @param backoff wait between attempts
      */
     public record Consumer(@DefaultValue("2") int retries, @DefaultValue("200ms") Duration backoff) {
+    }
+
+    /**
+     * The one definition of the broker's topics: the service that produces a topic declares it.
+     *
+     * @param owned the topics this service produces ({@code de.stadtportal.contracts.Topics}); each gets its
+     *              dead-letter topic too
+     * @param partitions partitions of each owned topic: at least the most instances of any consumer
+     *                   group, since a partition is read by one consumer of a group at a time
+     * @param replication copies of each partition (1 on one broker; 3 on a production cluster)
+     */
+    public record TopicDeclaration(@DefaultValue List<String> owned, @DefaultValue("6") int partitions,
+            @DefaultValue("1") int replication) {
     }
 }

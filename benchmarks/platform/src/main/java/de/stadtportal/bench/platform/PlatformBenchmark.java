@@ -58,6 +58,8 @@ public final class PlatformBenchmark {
     private final int steadySeconds = Integer.getInteger("bench.steadySeconds", 20);
     private final int writeSeconds = Integer.getInteger("bench.writeSeconds", 30);
     private final int writeConnections = Integer.getInteger("bench.writeConnections", 8);
+    /** Instances of content, events and search ({@code --instances N} or {@code -Dbench.instances=N}); the gateway balances. */
+    private final int instances;
 
     private final Map<String, Object> report = new LinkedHashMap<>();
     private final List<String[]> table = new ArrayList<>();
@@ -68,9 +70,24 @@ public final class PlatformBenchmark {
     private String editor;
     private String venueId;
 
+    private PlatformBenchmark(int instances) {
+        this.instances = instances;
+    }
+
     public static void main(String[] args) throws Exception {
-        new PlatformBenchmark().run();
+        int instances = Integer.getInteger("bench.instances", 1);
+        for (int i = 0; i + 1 < args.length; i++) {
+            if (args[i].equals("--instances")) {
+                instances = Integer.parseInt(args[i + 1]);
+            }
+        }
+        new PlatformBenchmark(instances).run();
         System.exit(0);
+    }
+
+    /** Every process measured: the gateway and each instance of the backends ({@code content-service-2}, …). */
+    private List<String> processes() {
+        return SERVICES.stream().flatMap(service -> platform.instancesOf(service).stream()).toList();
     }
 
     private void run() throws Exception {
@@ -90,22 +107,24 @@ public final class PlatformBenchmark {
         settings.put("writeSeconds", writeSeconds);
         settings.put("writeConnections", writeConnections);
         settings.put("marker", marker);
+        settings.put("instances", instances);
         report.put("settings", settings);
 
         // the services' console output stays in their log files under the platform's home
-        platform = LocalPlatform.forTests(root, home, freePorts(), new PrintStream(OutputStream.nullOutputStream()));
+        platform = LocalPlatform.forTests(root, home, freePorts(), new PrintStream(OutputStream.nullOutputStream()))
+                .withInstances(instances);
         // the gateway's per-client limits (1,200 reads, 300 writes a minute) would refuse a load test
         // from one address; they stay switched on, only their allowance is lifted
         platform.override("gateway-service", Map.of("RATE_LIMIT_READS", "1000000000",
                 "RATE_LIMIT_WRITES", "1000000000"));
         if (!javaOptions.isBlank()) {
             // e.g. -Dbench.javaOptions=-XX:TieredStopAtLevel=1 to measure the services with the C1 compiler alone
-            for (String service : SERVICES) {
-                platform.override(service, Map.of("STADTPORTAL_JAVA_OPTIONS", javaOptions));
+            for (String process : processes()) {
+                platform.override(process, Map.of("STADTPORTAL_JAVA_OPTIONS", javaOptions));
             }
         }
         Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "bench-platform-stop"));
-        try (ProcessMeter memory = new ProcessMeter(platform, SERVICES)) {
+        try (ProcessMeter memory = new ProcessMeter(platform, processes())) {
             Duration up = platform.start();
             row("`./stadtportal up` to ready (built, first start: data initialised)", ms(up.toMillis()), "≤ 60,000 ms");
             report.put("upToReadyMs", up.toMillis());
@@ -336,14 +355,20 @@ public final class PlatformBenchmark {
         cpuAfter.forEach((process, millis) -> cpuPerWrite.put(process,
                 round((millis - cpuBefore.get(process)) / (double) writesIndexed)));
         figures.put("cpuMsPerWrite", cpuPerWrite);
+        // the instances of one service together: what one write costs that service, however many run it
+        Map<String, Double> byService = new LinkedHashMap<>();
+        cpuPerWrite.forEach((process, ms) -> byService.merge(process.replaceFirst("-\\d+$", ""), ms, Double::sum));
+        byService.replaceAll((service, ms) -> round(ms));
+        figures.put("cpuMsPerWriteByService", byService);
         report.put("sustainedWrites", figures);
         out.println("  CPU ms per write: " + cpuPerWrite);
-        row("CPU time per write and index, by process", cpuPerWrite.entrySet().stream()
+        row("CPU time per write and index, by service (all its instances)", byService.entrySet().stream()
                 .map(entry -> entry.getKey().replace("-service", "") + " " + entry.getValue() + " ms")
                 .collect(java.util.stream.Collectors.joining(", ")), "—");
         out.printf("  accepted %d (refused %d), stored %d, indexed %d in %d rows; search caught up %.0f ms after the last write%n",
                 writes.created(), writes.refused(), stored, indexed, copies, (done - written) / 1e6);
-        row(String.format("sustained writes accepted and indexed (%d connections, %d s)", writeConnections, writeSeconds),
+        row(String.format("sustained writes accepted and indexed (%d connections, %d s, %d instance(s) each)",
+                writeConnections, writeSeconds, instances),
                 String.format("%.0f /s (accepted %.0f /s, write p50 %.1f ms)", indexedRate, acceptedRate, writes.medianMs()),
                 "≥ 1,000 /s");
         // wrk stops counting at the end of its run; writes still in flight then are stored but not counted

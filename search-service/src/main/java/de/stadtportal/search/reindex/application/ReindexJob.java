@@ -71,12 +71,15 @@ class ReindexJob implements DisposableBean {
         }
     }
 
-    /** Deletes a generation whose rebuild failed; one that cannot be deleted now is at the next start. */
-    void discard(long generation) {
+    /**
+     * Deletes a generation whose rebuild failed, keeping {@code why} for the status; one that cannot be
+     * deleted now is discarded once its lease has run out.
+     */
+    void discard(long generation, String why) {
         try {
-            generations.discard(generation, "failed").block(STEP);
+            generations.discard(generation, "failed", why).block(STEP);
         } catch (RuntimeException ignored) {
-            log.warn("Generation {} is left building; it is discarded at the next start", generation);
+            log.warn("Generation {} is left building; it is discarded once its lease has run out", generation);
         }
     }
 

@@ -1,5 +1,6 @@
 package de.stadtportal.search.reindex.application;
 
+import de.stadtportal.search.reindex.persistence.GenerationRepository;
 import java.time.Instant;
 
 /**
@@ -14,24 +15,18 @@ public record ReindexStatus(String state, Long generation, long read, long total
 
     static final ReindexStatus IDLE = new ReindexStatus("idle", null, 0, 0, 0, null, null, null);
 
+    /** As stored with its generation: building is running, active or retired is done. */
+    static ReindexStatus of(GenerationRepository.Reindex stored) {
+        String state = switch (stored.state()) {
+            case "building" -> "running";
+            case "failed" -> "failed";
+            default -> "done";
+        };
+        return new ReindexStatus(state, stored.generation(), stored.read(), stored.total(), stored.skipped(),
+                stored.startedAt(), stored.finishedAt(), stored.error());
+    }
+
     static ReindexStatus started(long generation, Instant now) {
         return new ReindexStatus("running", generation, 0, 0, 0, now, null, null);
-    }
-
-    boolean running() {
-        return "running".equals(state);
-    }
-
-    ReindexStatus progress(long read, long total, long skipped) {
-        return new ReindexStatus(state, generation, read, total, skipped, startedAt, null, null);
-    }
-
-    ReindexStatus done(Instant now) {
-        return new ReindexStatus("done", generation, read, total, skipped, startedAt, now, null);
-    }
-
-    ReindexStatus failed(Throwable error, Instant now) {
-        return new ReindexStatus("failed", generation, read, total, skipped, startedAt, now,
-                error.getClass().getSimpleName() + ": " + error.getMessage());
     }
 }

@@ -39,6 +39,6 @@ class ReindexController {
     @ApiResponse(responseCode = "200", description = "The state of the last (or running) rebuild")
     @GetMapping
     Mono<ReindexView> status() {
-        return Callers.current().map(reindex::status).map(ReindexView::of);
+        return Callers.current().flatMap(reindex::status).map(ReindexView::of);
     }
 }

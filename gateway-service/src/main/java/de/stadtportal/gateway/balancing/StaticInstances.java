@@ -1,0 +1,148 @@
+package de.stadtportal.gateway.balancing;
+
+import java.net.ConnectException;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.cloud.client.DefaultServiceInstance;
+import org.springframework.cloud.client.ServiceInstance;
+import org.springframework.cloud.client.loadbalancer.CompletionContext;
+import org.springframework.cloud.client.loadbalancer.LoadBalancerLifecycle;
+import org.springframework.cloud.client.loadbalancer.Request;
+import org.springframework.cloud.client.loadbalancer.RequestDataContext;
+import org.springframework.cloud.client.loadbalancer.Response;
+import org.springframework.cloud.client.loadbalancer.RetryableRequestContext;
+import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
+import org.springframework.cloud.loadbalancer.core.ServiceInstanceListSupplier;
+import reactor.core.publisher.Flux;
+
+/**
+ * A service's instances as configured, a fixed list. A retry of the same request is offered every
+ * instance but the one that just failed it (the gateway keeps its last choice in the exchange, a
+ * load-balanced WebClient in its retry context), so with two instances a read retried after one of
+ * them died goes to the other, whatever other requests did in between.
+ * <p>
+ * No health checks (the management port that answers them is not the address routed to); instead
+ * an instance that refused a connection is left out for {@link #EJECTION}, as the balancer's
+ * lifecycle reports it: a refused connection means nothing was sent, the instance is down or
+ * restarting, and the writes that would meet it next (never retried) go to the others meanwhile.
+ * A slow answer or a timeout leaves an instance in: busy is not dead. When every instance is left
+ * out, all are offered again.
+ */
+final class StaticInstances implements ServiceInstanceListSupplier, LoadBalancerLifecycle<Object, Object, ServiceInstance> {
+
+    /** How long an instance that refused a connection is left out; a restarted one is back after this. */
+    static final Duration EJECTION = Duration.ofSeconds(5);
+
+    private final String serviceId;
+    private final List<ServiceInstance> instances;
+    private final Map<String, Instant> ejectedUntil = new ConcurrentHashMap<>();
+    private final Clock clock;
+
+    StaticInstances(String serviceId, List<URI> uris) {
+        this(serviceId, uris, Clock.systemUTC());
+    }
+
+    StaticInstances(String serviceId, List<URI> uris, Clock clock) {
+        this.clock = clock;
+        if (uris.isEmpty()) {
+            throw new IllegalStateException(serviceId + " has no instance: set its URI (stadtportal.gateway.*-uri)");
+        }
+        this.serviceId = serviceId;
+        this.instances = uris.stream().map(uri -> instance(serviceId, uri)).toList();
+    }
+
+    @Override
+    public String getServiceId() {
+        return serviceId;
+    }
+
+    @Override
+    public Flux<List<ServiceInstance>> get() {
+        return Flux.just(available());
+    }
+
+    @Override
+    public Flux<List<ServiceInstance>> get(Request request) {
+        List<ServiceInstance> available = available();
+        Optional<ServiceInstance> failed = previousChoice(request.getContext());
+        if (failed.isEmpty() || available.size() == 1) {
+            return Flux.just(available);
+        }
+        List<ServiceInstance> others = available.stream().filter(instance -> !sameAddress(instance, failed.get()))
+                .toList();
+        return Flux.just(others.isEmpty() ? available : others);
+    }
+
+    @Override
+    public void onStart(Request<Object> request) {
+    }
+
+    @Override
+    public void onStartRequest(Request<Object> request, Response<ServiceInstance> response) {
+    }
+
+    /** An instance that refused the connection is left out for {@link #EJECTION}. */
+    @Override
+    public void onComplete(CompletionContext<Object, ServiceInstance, Object> completion) {
+        Response<ServiceInstance> chosen = completion.getLoadBalancerResponse();
+        if (completion.status() == CompletionContext.Status.FAILED && refused(completion.getThrowable())
+                && chosen != null && chosen.hasServer()) {
+            ejectedUntil.put(chosen.getServer().getInstanceId(), clock.instant().plus(EJECTION));
+        }
+    }
+
+    private List<ServiceInstance> available() {
+        if (ejectedUntil.isEmpty() || instances.size() == 1) {
+            return instances;
+        }
+        Instant now = clock.instant();
+        ejectedUntil.values().removeIf(until -> !until.isAfter(now));
+        List<ServiceInstance> left = instances.stream()
+                .filter(instance -> !ejectedUntil.containsKey(instance.getInstanceId())).toList();
+        return left.isEmpty() ? instances : left;
+    }
+
+    private static boolean refused(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConnectException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Optional<ServiceInstance> previousChoice(Object context) {
+        if (context instanceof RetryableRequestContext) {
+            ServiceInstance previous = ((RetryableRequestContext) context).getPreviousServiceInstance();
+            if (previous != null) {
+                return Optional.of(previous);
+            }
+        }
+        if (context instanceof RequestDataContext && ((RequestDataContext) context).getClientRequest() != null) {
+            Map<String, Object> attributes = ((RequestDataContext) context).getClientRequest().getAttributes();
+            Object chosen = attributes == null ? null
+                    : attributes.get(ServerWebExchangeUtils.GATEWAY_LOADBALANCER_RESPONSE_ATTR);
+            if (chosen instanceof Response && ((Response<?>) chosen).getServer() instanceof ServiceInstance) {
+                return Optional.of((ServiceInstance) ((Response<?>) chosen).getServer());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean sameAddress(ServiceInstance one, ServiceInstance other) {
+        return one.getHost().equals(other.getHost()) && one.getPort() == other.getPort();
+    }
+
+    private static ServiceInstance instance(String serviceId, URI uri) {
+        boolean secure = "https".equalsIgnoreCase(uri.getScheme());
+        int port = uri.getPort() >= 0 ? uri.getPort() : secure ? 443 : 80;
+        return new DefaultServiceInstance(serviceId + "@" + uri.getHost() + ":" + port, serviceId, uri.getHost(), port,
+                secure);
+    }
+}
