@@ -3,6 +3,7 @@ package de.stadtportal.search.reindex.application;
 import de.stadtportal.kernel.Caller;
 import de.stadtportal.kernel.refusal.RuleBroken;
 import de.stadtportal.search.reindex.persistence.GenerationRepository;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -29,10 +30,11 @@ public class ReindexService {
     private final Clock clock;
     private final AtomicReference<ReindexStatus> status = new AtomicReference<>(ReindexStatus.IDLE);
 
-    ReindexService(ReindexJob job, GenerationRepository generations, Clock clock) {
+    ReindexService(ReindexJob job, GenerationRepository generations, Clock clock, MeterRegistry meters) {
         this.job = job;
         this.generations = generations;
         this.clock = clock;
+        ReindexMetrics.register(meters, status::get);
     }
 
     /** A generation left building by an instance that stopped mid-reindex will never finish. */

@@ -1,0 +1,63 @@
+package de.stadtportal.web;
+
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Mono;
+
+/**
+ * One INFO line per answered request ({@code GET /api/events 200 12 ms}) in the request's trace:
+ * the request's server span is put in scope for the line, so its trace and span id are in the MDC
+ * and in every structured log line, whichever thread finished the request. The path is logged
+ * without its query, which may hold what a person searched for. On where
+ * {@code stadtportal.web.access-log=true} (the gateway, the platform's one entrance); logger
+ * {@code de.stadtportal.web.AccessLog}.
+ */
+public class AccessLogFilter implements WebFilter, Ordered {
+
+    private static final Logger log = LoggerFactory.getLogger("de.stadtportal.web.AccessLog");
+
+    private final Tracer tracer;
+
+    /** @param tracer the tracing library's, or {@code null} when the service runs without tracing */
+    public AccessLogFilter(Tracer tracer) {
+        this.tracer = tracer;
+    }
+
+    @Override
+    public int getOrder() {
+        // right after the traceparent filter, so the time covers everything the service does
+        return Ordered.HIGHEST_PRECEDENCE + 2;
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        if (!log.isInfoEnabled()) {
+            return chain.filter(exchange);
+        }
+        long started = System.nanoTime();
+        return chain.filter(exchange).doFinally(signal -> {
+            HttpStatusCode status = exchange.getResponse().getStatusCode();
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            Span span = tracer == null ? null : TraceparentFilter.serverSpan(exchange);
+            if (span == null) {
+                line(exchange, status, millis);
+                return;
+            }
+            try (Tracer.SpanInScope scope = tracer.withSpan(span)) {
+                line(exchange, status, millis);
+            }
+        });
+    }
+
+    private static void line(ServerWebExchange exchange, HttpStatusCode status, long millis) {
+        log.info("{} {} {} {} ms", exchange.getRequest().getMethod(), exchange.getRequest().getPath().value(),
+                status == null ? "-" : status.value(), millis);
+    }
+}
