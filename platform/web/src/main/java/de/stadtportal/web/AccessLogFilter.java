@@ -22,6 +22,8 @@ import reactor.core.publisher.Mono;
 public class AccessLogFilter implements WebFilter, Ordered {
 
     private static final Logger log = LoggerFactory.getLogger("de.stadtportal.web.AccessLog");
+    /** Right after the traceparent filter, so that the time covers everything the service does. */
+    private static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 2;
 
     private final Tracer tracer;
 
@@ -31,29 +33,29 @@ public class AccessLogFilter implements WebFilter, Ordered {
     }
 
     @Override
-    public int getOrder() {
-        // right after the traceparent filter, so the time covers everything the service does
-        return Ordered.HIGHEST_PRECEDENCE + 2;
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        long started = System.nanoTime();
+        Mono<Void> handled = chain.filter(exchange);
+        return log.isInfoEnabled() ? handled.doFinally(signal -> answered(exchange, started)) : handled;
+    }
+
+    /** Writes the line with the request's server span in scope, so that the MDC names its trace. */
+    private void answered(ServerWebExchange exchange, long started) {
+        HttpStatusCode status = exchange.getResponse().getStatusCode();
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        Span span = tracer == null ? null : TraceparentFilter.serverSpan(exchange);
+        if (span == null) {
+            line(exchange, status, millis);
+            return;
+        }
+        try (Tracer.SpanInScope scope = tracer.withSpan(span)) {
+            line(exchange, status, millis);
+        }
     }
 
     @Override
-    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        if (!log.isInfoEnabled()) {
-            return chain.filter(exchange);
-        }
-        long started = System.nanoTime();
-        return chain.filter(exchange).doFinally(signal -> {
-            HttpStatusCode status = exchange.getResponse().getStatusCode();
-            long millis = (System.nanoTime() - started) / 1_000_000;
-            Span span = tracer == null ? null : TraceparentFilter.serverSpan(exchange);
-            if (span == null) {
-                line(exchange, status, millis);
-                return;
-            }
-            try (Tracer.SpanInScope scope = tracer.withSpan(span)) {
-                line(exchange, status, millis);
-            }
-        });
+    public int getOrder() {
+        return ORDER;
     }
 
     private static void line(ServerWebExchange exchange, HttpStatusCode status, long millis) {
