@@ -56,8 +56,14 @@ final class RunningPlatform {
                                 "STADTPORTAL_ADMIN_PASSWORD", ADMIN_PASSWORD,
                                 "STADTPORTAL_EDITOR_PASSWORD", EDITOR_PASSWORD));
                 Runtime.getRuntime().addShutdownHook(new Thread(started::close, "e2e-platform-stop"));
-                started.start();
-                started.loadDemoDataOnce();
+                try {
+                    started.start();
+                    started.loadDemoDataOnce();
+                } catch (RuntimeException e) {
+                    // the next test class starts a platform of its own: never two at once
+                    started.close();
+                    throw e;
+                }
                 platform = started;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

@@ -26,8 +26,10 @@ import java.util.regex.Pattern;
  * running services (their {@code /actuator/prometheus}, as Prometheus would), and the repository's
  * alert rules ({@code ops/prometheus/alerts.yml}) are evaluated on exactly those samples by
  * {@code promtool test rules}: each scrape is one sample of the test's series, a minute apart.
- * Minutes instead of the drill's seconds only make a {@code for} or an {@code increase()} window
- * harder to meet, never easier.
+ * So the check says that the rules turn the series the drill produced into the alert, not how soon:
+ * a drill's seconds become minutes here, which suits a counter's {@code increase()} but would meet
+ * a {@code for} duration the drill never waited (the outage drills' alerts are left to their unit
+ * tests for that reason).
  */
 final class ScrapedAlerts {
 
