@@ -162,7 +162,7 @@ class IndexingIT {
                     && name.contains("outcome=\"failed\""));
             assertThat(lines.keySet()).anyMatch(name -> name.startsWith("stadtportal_consumer_dead_letters_total{")
                     && name.contains("topic=\"events.events.v1\""));
-            for (String reindex : List.of("running", "records", "total", "progress")) {
+            for (String reindex : List.of("running", "replayed", "size", "progress")) {
                 assertThat(lines.keySet()).anyMatch(name -> name.startsWith("stadtportal_search_reindex_" + reindex));
             }
             assertThat(lines.entrySet()).anyMatch(line -> line.getKey().startsWith("stadtportal_search_documents{")
