@@ -15,7 +15,8 @@ import reactor.core.publisher.Mono;
  * One INFO line per answered request ({@code GET /api/events 200 12 ms}) in the request's trace:
  * the request's server span is put in scope for the line, so its trace and span id are in the MDC
  * and in every structured log line, whichever thread finished the request. The path is logged
- * without its query, which may hold what a person searched for. On where
+ * without its query, which may hold what a person searched for; actuator's probes and scrapes are
+ * not logged. On where
  * {@code stadtportal.web.access-log=true} (the gateway, the platform's one entrance); logger
  * {@code de.stadtportal.web.AccessLog}.
  */
@@ -36,7 +37,9 @@ public class AccessLogFilter implements WebFilter, Ordered {
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         long started = System.nanoTime();
         Mono<Void> handled = chain.filter(exchange);
-        return log.isInfoEnabled() ? handled.doFinally(signal -> answered(exchange, started)) : handled;
+        // the management port's probes and scrapes (every few seconds) are no one's requests
+        boolean logged = log.isInfoEnabled() && !exchange.getRequest().getPath().value().startsWith("/actuator");
+        return logged ? handled.doFinally(signal -> answered(exchange, started)) : handled;
     }
 
     /** Writes the line with the request's server span in scope, so that the MDC names its trace. */
