@@ -23,7 +23,7 @@ import org.yaml.snakeyaml.Yaml;
  */
 class AlertRulesTest {
 
-    private static final Path PROMETHEUS = Path.of("..", "ops", "prometheus").toAbsolutePath().normalize();
+    static final Path PROMETHEUS = Path.of("..", "ops", "prometheus").toAbsolutePath().normalize();
 
     @Test
     void the_alert_rules_are_valid() {
@@ -59,13 +59,17 @@ class AlertRulesTest {
         assertThat(tested).as("alerts with a unit test in which they fire").containsAll(alerts);
     }
 
-    /** Runs promtool in ops/prometheus and answers its output; fails, with how to install it, when it is missing. */
     private static String promtool(String... arguments) {
+        return promtool(PROMETHEUS, arguments);
+    }
+
+    /** Runs promtool in {@code directory} and answers its output; fails, with how to install it, when it is missing. */
+    static String promtool(Path directory, String... arguments) {
         List<String> command = new ArrayList<>(List.of("promtool"));
         command.addAll(List.of(arguments));
         Process process;
         try {
-            process = new ProcessBuilder(command).directory(PROMETHEUS.toFile()).redirectErrorStream(true).start();
+            process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true).start();
         } catch (IOException e) {
             throw new AssertionError("promtool is not installed. It comes with Debian's package prometheus: "
                     + "sudo apt-get install prometheus (.ci/run installs it when missing)", e);

@@ -26,12 +26,35 @@ class ComposeFileTest {
     /** Read through the platform's token configuration (stadtportal.security.jwt.*), not application.yml. */
     private static final Set<String> TOKEN_VARIABLES = Set.of("STADTPORTAL_SECURITY_JWT_PUBLIC_KEY_LOCATION",
             "STADTPORTAL_SECURITY_JWT_JWK_SET_URI", "STADTPORTAL_SECURITY_JWT_ISSUER", "STADTPORTAL_SECURITY_JWT_AUDIENCE");
+    /**
+     * Read by Boot itself ({@code logging.structured.format.console}) or by the platform's tracing
+     * defaults (platform/web {@code ObservabilityDefaults}, identity-service's application.yml).
+     */
+    private static final Map<String, String> OBSERVABILITY = Map.of("LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs",
+            "TRACING_EXPORT_ENABLED", "true", "ZIPKIN_ENDPOINT", "http://zipkin:9411/api/v2/spans",
+            "TRACING_SAMPLING_PROBABILITY", "${TRACING_SAMPLING_PROBABILITY:-0.1}");
     /** Each service's management (actuator) port: {@code management.server.port: ${MANAGEMENT_PORT:<n>}}. */
     private static final Map<String, Integer> MANAGEMENT_PORTS = Map.of("gateway-service", 9080,
             "content-service", 9081, "events-service", 9082, "search-service", 9083);
     private static final String IDENTITY = "identity-service";
     /** The provider's JWK set as the other containers reach it: by its service name, inside the network. */
     private static final String JWKS = "http://" + IDENTITY + ":8085/oauth2/jwks";
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void every_service_logs_json_and_sends_a_share_of_its_traces_to_the_composed_zipkin() throws IOException {
+        Map<String, Object> compose = new Yaml().load(Files.readString(ROOT.resolve("docker-compose.yml")));
+        Map<String, Map<String, Object>> services = (Map<String, Map<String, Object>>) compose.get("services");
+        List<String> traced = new ArrayList<>(SERVICES);
+        traced.add(IDENTITY);
+        for (String name : traced) {
+            assertThat((Map<String, Object>) services.get(name).get("environment")).as(name + " environment")
+                    .containsAllEntriesOf(OBSERVABILITY);
+        }
+        assertThat(String.valueOf(services.get("zipkin").get("image"))).startsWith("openzipkin/zipkin:");
+        assertThat((List<String>) services.get("zipkin").get("ports")).containsExactly("9411:9411");
+        assertThat((List<String>) services.get("prometheus").get("command")).contains("--enable-feature=exemplar-storage");
+    }
 
     @Test
     @SuppressWarnings("unchecked")
@@ -49,7 +72,7 @@ class ComposeFileTest {
 
             assertThat(environment).as(name + " environment").isNotEmpty();
             environment.keySet().forEach(variable -> assertThat(TOKEN_VARIABLES.contains(variable)
-                    || settings.contains("${" + variable + ":") || settings.contains("${" + variable + "}"))
+                    || OBSERVABILITY.containsKey(variable) || settings.contains("${" + variable + ":") || settings.contains("${" + variable + "}"))
                     .as(name + " reads " + variable).isTrue());
             String port = String.valueOf(environment.get("PORT"));
             assertThat((List<String>) service.get("ports")).as(name + " ports").containsExactly(port + ":" + port);
@@ -123,8 +146,8 @@ class ComposeFileTest {
         Map<String, Object> environment = (Map<String, Object>) identity.get("environment");
         String settings = Files.readString(ROOT.resolve(IDENTITY).resolve("src/main/resources/application.yml"));
 
-        environment.keySet().forEach(variable -> assertThat(settings.contains("${" + variable + ":"))
-                .as(IDENTITY + " reads " + variable).isTrue());
+        environment.keySet().forEach(variable -> assertThat(settings.contains("${" + variable + ":")
+                || variable.equals("LOGGING_STRUCTURED_FORMAT_CONSOLE")).as(IDENTITY + " reads " + variable).isTrue());
         assertThat(((Map<String, Object>) identity.get("build")).get("args")).isEqualTo(Map.of("SERVICE", IDENTITY));
         assertThat(environment).containsEntry("IDENTITY_PORT", 8085).containsEntry("MANAGEMENT_PORT", 9085)
                 .containsEntry("DATABASE_JDBC_URL", "jdbc:postgresql://identity-db:5432/identity")

@@ -54,11 +54,39 @@ class OperatorMetricsIT {
         });
     }
 
+    /**
+     * Prometheus links a latency bucket to a trace: the OpenMetrics scrape carries the trace id of a
+     * sampled request on the request-latency histogram (of the reactive gateway and of the servlet
+     * identity provider alike).
+     */
+    @Test
+    void the_latency_histograms_carry_trace_ids_as_exemplars() {
+        LocalPlatform platform = RunningPlatform.get();
+        Gateway gateway = new Gateway(platform.gatewayUrl());
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
+            gateway.get("/api/events?city=bochum");
+            HTTP.send(HttpRequest.newBuilder(URI.create(platform.issuer() + "/.well-known/openid-configuration"))
+                    .GET().build(), HttpResponse.BodyHandlers.discarding());
+            for (String service : List.of("gateway-service", "identity-service")) {
+                HttpResponse<String> scrape = HTTP.send(HttpRequest.newBuilder(URI.create(
+                        platform.managementUrl(service) + "/actuator/prometheus"))
+                        .header("Accept", "application/openmetrics-text; version=1.0.0; charset=utf-8")
+                        .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(scrape.body().lines()).as(service + "'s latency buckets with an exemplar")
+                        .anyMatch(line -> line.startsWith("http_server_requests_seconds_bucket{")
+                                && line.matches(".* # \\{.*trace_id=\"[0-9a-f]{32}\".*"));
+            }
+        });
+    }
+
     private static Set<String> queriedMetrics() throws IOException {
         Set<String> names = new TreeSet<>();
         JsonNode dashboard = Gateway.JSON.readTree(Files.readString(OPS.resolve("grafana/dashboards/stadtportal.json")));
         dashboard.path("panels").forEach(panel -> panel.path("targets")
                 .forEach(target -> collect(target.path("expr").asString(), names)));
+        // the variables' choices come from metrics too
+        dashboard.path("templating").path("list").forEach(variable ->
+                collect(variable.path("query").path("query").asString(""), names));
         Map<String, Object> rules = new Yaml().load(Files.readString(OPS.resolve("prometheus/alerts.yml")));
         for (Object group : (List<?>) rules.get("groups")) {
             for (Object rule : (List<?>) ((Map<?, ?>) group).get("rules")) {

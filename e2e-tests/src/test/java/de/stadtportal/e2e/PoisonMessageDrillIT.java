@@ -47,6 +47,9 @@ import tools.jackson.databind.JsonNode;
  * The poisons come as a burst: every partition of a topic is poisoned at once, and the real change is
  * made right after, without waiting for any poison to be dead-lettered first. A consumer that
  * worked records of a partition concurrently used to stall on such a burst and log nothing.
+ * <p>
+ * An operator is told: the consumers' dead-letter counters, scraped as Prometheus would, make the
+ * {@code DeadLetters} alert fire for each topic and consumer ({@link ScrapedAlerts}, promtool).
  */
 class PoisonMessageDrillIT {
 
@@ -71,6 +74,8 @@ class PoisonMessageDrillIT {
         String admin = drill.token("admin", "*");
         String editor = drill.token("editor", "bochum");
         String newCityEditor = drill.token("editor", city);
+        List<String> consumers = List.of(platform.managementUrl("search-service"), platform.managementUrl("events-service"));
+        ScrapedAlerts deadLetters = new ScrapedAlerts("stadtportal_consumer_dead_letters_total").scrape(consumers);
 
         // content.cities.v1 (search and events consume it): the new city's event lands behind the poison
         poison("content.cities.v1", city, Set.of("search-service", "events-service"));
@@ -111,6 +116,14 @@ class PoisonMessageDrillIT {
         for (Poison poison : poisons) {
             awaitDeadLettered(poison);
         }
+        // ... counted where an operator sees it, and the dead-letter alert fires for each topic and consumer
+        Set<Map<String, String>> deadLettered = new HashSet<>();
+        poisons.forEach(poison -> poison.consumers().forEach(consumer ->
+                deadLettered.add(Map.of("application", consumer, "topic", poison.topic()))));
+        deadLetters.scrape(consumers);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(deadLetters.rescrape(consumers).grown()).isEqualTo(deadLettered));
+        deadLetters.scrape(consumers).assertFiresFor("DeadLetters", deadLettered);
         for (Poison poison : poisons.stream().filter(p -> p.nextKey() != null).toList()) {
             assertThat(keysBehind(poison)).as("the records behind the poison on " + poison.topic() + "-" + poison.partition())
                     .contains(poison.nextKey());

@@ -1,5 +1,6 @@
 package de.stadtportal.e2e;
 
+import de.stadtportal.launcher.LocalOperations;
 import de.stadtportal.launcher.LocalPlatform;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,7 +15,8 @@ import java.util.UUID;
 /**
  * The platform of this test JVM, started once exactly as {@code ./stadtportal up} starts it (each
  * service a JVM of its own from its packaged jar, demo data loaded through the gateway) on free
- * ports with its data under {@code target/}, and stopped when the JVM ends. Its identity provider
+ * ports with its data under {@code target/}, and stopped when the JVM ends. Its services export
+ * every span to a Zipkin server and log JSON lines into {@link LocalPlatform#logFile}. Its identity provider
  * seeds the people with passwords this class chose, and has {@link #MACHINE_CLIENTS} machine clients
  * besides {@code stadtportal-cli}, so that the writers of a drill each hold a token of a subject (and
  * a rate-limit budget) of their own.
@@ -48,12 +50,20 @@ final class RunningPlatform {
                 LocalPlatform started = LocalPlatform.forTests(root, home, ports, MACHINE_CLIENTS, System.out)
                         // every span to a real trace viewer (the build copies Zipkin's exec jar there)
                         .traceTo(Path.of("target", "zipkin", "zipkin-server-exec.jar").toAbsolutePath(), freePort())
+                        // JSON log lines with the trace id, as ./stadtportal up --json-logs and compose write them
+                        .operate(new LocalOperations().jsonLogs())
                         .override("identity-service", Map.of(
                                 "STADTPORTAL_ADMIN_PASSWORD", ADMIN_PASSWORD,
                                 "STADTPORTAL_EDITOR_PASSWORD", EDITOR_PASSWORD));
                 Runtime.getRuntime().addShutdownHook(new Thread(started::close, "e2e-platform-stop"));
-                started.start();
-                started.loadDemoDataOnce();
+                try {
+                    started.start();
+                    started.loadDemoDataOnce();
+                } catch (RuntimeException e) {
+                    // the next test class starts a platform of its own: never two at once
+                    started.close();
+                    throw e;
+                }
                 platform = started;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

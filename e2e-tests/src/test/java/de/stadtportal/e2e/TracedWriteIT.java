@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -23,7 +24,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * An operator follows one write from the gateway to the moment search has indexed it, in the trace
- * viewer the platform exports to (Zipkin's server, as {@code ./stadtportal up --tracing} starts it).
+ * viewer the platform exports to (Zipkin's server, as {@code ./stadtportal up --tracing} starts it),
+ * and in the JSON log lines of every service that handled it (as {@code ./stadtportal up --json-logs}
+ * writes them).
  */
 class TracedWriteIT {
 
@@ -40,7 +43,7 @@ class TracedWriteIT {
     }
 
     @Test
-    void one_trace_runs_from_the_gateway_through_events_and_the_outbox_into_the_search_index() throws Exception {
+    void one_trace_runs_from_the_gateway_through_events_and_the_outbox_into_the_search_index_and_each_service_logs_it() throws Exception {
         String word = "Spurensuche" + UUID.randomUUID().toString().substring(0, 6);
         JsonNode venue = gateway.get("/api/venues?city=bochum&limit=1").body().path("items").get(0);
         ZonedDateTime start = ZonedDateTime.now().plusDays(9).withHour(20).withMinute(0).withSecond(0).withNano(0);
@@ -68,6 +71,36 @@ class TracedWriteIT {
         // the write's statements are in the trace too
         assertThat(trace).anyMatch(span -> span.service().equals("events-service") && span.kind().equals("CLIENT")
                 && span.name().equals("query"));
+
+        // ... and each service that handled it wrote a JSON log line in that trace
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(linesOfTrace("gateway-service", traceId)).as("the gateway's lines of the trace")
+                    .anySatisfy(line -> assertThat(line).contains("POST /api/events 201"));
+            assertThat(linesOfTrace("events-service", traceId)).as("events-service's lines of the trace")
+                    .anySatisfy(line -> assertThat(line).contains("appended for aggregate " + created.body()
+                            .path("id").asString()));
+            assertThat(linesOfTrace("search-service", traceId)).as("search-service's lines of the trace")
+                    .anySatisfy(line -> assertThat(line).startsWith("record events.events.v1-").contains("processed"));
+        });
+    }
+
+    /**
+     * The messages of a service's JSON (ECS) log lines that carry {@code traceId} and a span id;
+     * a line that is no JSON object (the JVM's own) is no line of a trace.
+     */
+    private static List<String> linesOfTrace(String service, String traceId) throws Exception {
+        List<String> messages = new ArrayList<>();
+        for (String line : Files.readAllLines(platform.logFile(service))) {
+            if (!line.startsWith("{")) {
+                continue;
+            }
+            JsonNode entry = JSON.readTree(line);
+            if (traceId.equals(entry.path("traceId").asString(null))
+                    && entry.path("spanId").asString("").matches("[0-9a-f]{16}")) {
+                messages.add(entry.path("message").asString());
+            }
+        }
+        return messages;
     }
 
     /** From the search consumer's span back to the root, root first: each hop caused by the one before it. */

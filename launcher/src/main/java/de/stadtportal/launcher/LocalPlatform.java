@@ -62,6 +62,7 @@ public final class LocalPlatform implements AutoCloseable {
     private boolean started;
     private ServiceProcess traceViewer;
     private int traceViewerPort;
+    private LocalOperations operations = new LocalOperations();
 
     LocalPlatform(LocalSettings settings, PrintStream out) {
         this(settings, out, 0, false);
@@ -157,6 +158,17 @@ public final class LocalPlatform implements AutoCloseable {
         return this;
     }
 
+    /** JSON logs and a local Prometheus, as the operator asked (see {@link LocalOperations}); at the next start. */
+    public synchronized LocalPlatform operate(LocalOperations asked) {
+        this.operations = asked;
+        return this;
+    }
+
+    /** Where a service's output is kept: {@code <home>/logs/<name>.log}. */
+    public Path logFile(String name) {
+        return settings.home().resolve("logs").resolve(name + ".log");
+    }
+
     /** Where the trace viewer answers (its UI at {@code /zipkin/}, its API at {@code /api/v2/…}). */
     public String traceViewerUrl() {
         return "http://localhost:" + traceViewerPort;
@@ -188,6 +200,7 @@ public final class LocalPlatform implements AutoCloseable {
             }
             services.values().forEach(service -> service.start(out));
             services.values().forEach(service -> service.awaitReady(READY_WITHIN));
+            operations.start(settings, instances, out);
         } catch (RuntimeException e) {
             close();
             throw e;
@@ -362,6 +375,7 @@ public final class LocalPlatform implements AutoCloseable {
         for (int i = running.size() - 1; i >= 0; i--) {
             running.get(i).stop();
         }
+        operations.stop();
         if (traceViewer != null) {
             traceViewer.stop();
         }
@@ -380,6 +394,7 @@ public final class LocalPlatform implements AutoCloseable {
             effective.put("TRACING_EXPORT_ENABLED", "true");
             effective.put("ZIPKIN_ENDPOINT", traceViewerUrl() + "/api/v2/spans");
         }
+        effective.putAll(operations.environment());
         effective.putAll(overrides.getOrDefault(name, Map.of()));
         effective.putAll(environment);
         return new ServiceProcess(name, jar, port, managementPort, effective, settings.home().resolve("logs"));

@@ -40,8 +40,12 @@ public final class Stadtportal {
     private static void help() {
         OUT.println("""
                 Usage:
-                  ./stadtportal up [--tracing] [--instances N]       start the whole platform (Ctrl-C stops it);
-                                                                     --tracing: Zipkin on 9411 with every span;
+                  ./stadtportal up [--tracing] [--json-logs] [--ops] [--instances N]
+                                                                     start the whole platform (Ctrl-C stops it);
+                                                                     --tracing: Zipkin on 9411 with every span
+                                                                     --json-logs: JSON (ECS) log lines with trace ids
+                                                                     --ops: Prometheus on 9090 (targets, rules,
+                                                                     alerts) and Zipkin as --tracing does
                                                                      --instances: N of content, events, search
                                                                      (or STADTPORTAL_INSTANCES; docs/scale-out.md)
                   ./stadtportal token --role editor|admin [--city SLUG[,SLUG…]]
@@ -91,7 +95,16 @@ public final class Stadtportal {
     private static void up(LocalSettings settings, List<String> options) {
         ServiceInstances instances = ServiceInstances.from(options);
         LocalPlatform platform = new LocalPlatform(settings, OUT).withInstances(instances);
-        boolean tracing = options.contains("--tracing");
+        boolean ops = options.contains("--ops");
+        boolean tracing = ops || options.contains("--tracing");
+        LocalOperations operations = new LocalOperations();
+        if (options.contains("--json-logs")) {
+            operations.jsonLogs();
+        }
+        if (ops) {
+            operations.prometheus(LocalSettings.port("PROMETHEUS_PORT", 9090));
+        }
+        platform.operate(operations);
         if (tracing) {
             // the stadtportal script fetched it from Maven Central (io.zipkin:zipkin-server, exec jar)
             platform.traceTo(settings.home().resolve("tools").resolve("zipkin-server-exec.jar"),
@@ -129,6 +142,7 @@ public final class Stadtportal {
                 Editor token for bochum (1 h; more with ./stadtportal token --role editor --city bochum):
                   %s
                 %s
+                %s
                 Ctrl-C stops everything.
                 %n""", startup.toMillis() / 1000.0, base, base, base, base, base, base, identity + "/login", identity,
                 passwords, settings.managementPort("gateway-service"),
@@ -136,7 +150,9 @@ public final class Stadtportal {
                 settings.managementPort("events-service"), settings.managementPort("search-service"),
                 settings.managementPort("identity-service"), settings.home().resolve("logs"), editorToken,
                 tracing ? "Traces (every request, statement and Kafka record): " + platform.traceViewerUrl()
-                        + "/zipkin/, API " + platform.traceViewerUrl() + "/api/v2/…" : "");
+                        + "/zipkin/, API " + platform.traceViewerUrl() + "/api/v2/…" : "",
+                ops ? "Prometheus (targets, graphs, alerts): " + operations.prometheusUrl() + "/targets, "
+                        + operations.prometheusUrl() + "/alerts" : "");
         if (instances.count() > 1) {
             printInstances(platform);
         }

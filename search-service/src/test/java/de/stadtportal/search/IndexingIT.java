@@ -138,7 +138,7 @@ class IndexingIT {
     }
 
     @Test
-    void freshness_query_time_documents_per_type_and_consumer_lag_are_exported() {
+    void freshness_query_time_documents_per_type_consumer_lag_record_outcomes_and_reindex_progress_are_exported() {
         String city = freshCity();
         feed.send(article(city).title("Gemessen und gefunden").published(1));
         await().atMost(Duration.ofSeconds(30)).until(() -> api.search("q", "gefunden", "city", city).total() == 1);
@@ -155,6 +155,16 @@ class IndexingIT {
             assertThat(lines.keySet()).anyMatch(name -> name.startsWith("stadtportal_search_freshness_seconds_count"));
             assertThat(lines.keySet()).anyMatch(name -> name.startsWith("stadtportal_search_query_seconds_count"));
             assertThat(lines.keySet()).anyMatch(name -> name.startsWith("kafka_consumer_fetch_manager_records_lag_max"));
+            // the pipeline: what became of each record, dead letters per topic, a reindex's progress
+            assertThat(lines.keySet()).anyMatch(name -> name.startsWith("stadtportal_consumer_records_total{")
+                    && name.contains("outcome=\"processed\"") && name.contains("topic=\"content.articles.v1\""));
+            assertThat(lines.keySet()).anyMatch(name -> name.startsWith("stadtportal_consumer_records_total{")
+                    && name.contains("outcome=\"failed\""));
+            assertThat(lines.keySet()).anyMatch(name -> name.startsWith("stadtportal_consumer_dead_letters_total{")
+                    && name.contains("topic=\"events.events.v1\""));
+            for (String reindex : List.of("running", "replayed", "size", "progress")) {
+                assertThat(lines.keySet()).anyMatch(name -> name.startsWith("stadtportal_search_reindex_" + reindex));
+            }
             assertThat(lines.entrySet()).anyMatch(line -> line.getKey().startsWith("stadtportal_search_documents{")
                     && line.getKey().contains("type=\"article\"") && Double.parseDouble(line.getValue()) >= 1);
         });

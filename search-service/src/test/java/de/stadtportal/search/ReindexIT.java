@@ -10,6 +10,7 @@ import de.stadtportal.contracts.IntegrationEvent;
 import de.stadtportal.messaging.envelope.CloudEventEnvelope;
 import de.stadtportal.testing.infrastructure.RealInfrastructure;
 import de.stadtportal.testing.security.Tokens;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,6 +38,7 @@ class ReindexIT {
     @Autowired CloudEventEnvelope envelope;
     @Autowired EventCodec codec;
     @Autowired DatabaseClient database;
+    @Autowired MeterRegistry meters;
 
     @Test
     void only_an_admin_may_start_a_reindex_or_see_its_progress() {
@@ -78,6 +80,9 @@ class ReindexIT {
         feed.send(latecomer.published(1));
 
         await().atMost(Duration.ofSeconds(120)).until(() -> "done".equals(status().get("state")));
+        assertThat(meters.get("stadtportal.search.reindex.progress").gauge().value()).isEqualTo(1.0);
+        assertThat(meters.get("stadtportal.search.reindex.running").gauge().value()).isZero();
+        assertThat(meters.get("stadtportal.search.reindex.replayed").gauge().value()).isGreaterThanOrEqualTo(60);
         int during = totals.size();
         await().atMost(Duration.ofSeconds(30)).until(() -> api.search("city", city).total() == 61);
         querying.set(false);

@@ -4,6 +4,7 @@ import de.stadtportal.contracts.EventCodec;
 import de.stadtportal.messaging.consumer.AppliedVersions;
 import de.stadtportal.messaging.consumer.DeadLetterCounters;
 import de.stadtportal.messaging.consumer.DeadLetters;
+import de.stadtportal.messaging.consumer.RecordOutcomes;
 import de.stadtportal.messaging.envelope.CloudEventEnvelope;
 import de.stadtportal.messaging.outbox.Outbox;
 import de.stadtportal.messaging.outbox.OutboxRelay;
@@ -148,11 +149,15 @@ public class MessagingAutoConfiguration {
 
     /**
      * Every record a listener takes is a span, the child of the span that sent it (its
-     * {@code traceparent} header), so a consumer's work belongs to the trace of the change it applies.
+     * {@code traceparent} header), so a consumer's work belongs to the trace of the change it applies;
+     * what became of it is counted and logged in that span ({@link RecordOutcomes}).
      */
     @Bean
-    ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> observedListeners() {
+    ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> observedListeners(
+            ObjectProvider<MeterRegistry> meters) {
+        RecordOutcomes outcomes = new RecordOutcomes(meters.getIfAvailable(CompositeMeterRegistry::new));
         return container -> {
+            container.setRecordInterceptor(outcomes);
             container.getContainerProperties().setObservationEnabled(true);
             // the observation times each record (spring.kafka.listener); a second timer of that name would clash
             container.getContainerProperties().setMicrometerEnabled(false);

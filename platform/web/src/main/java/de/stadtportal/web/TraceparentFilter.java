@@ -49,15 +49,20 @@ public class TraceparentFilter implements WebFilter, Ordered {
         return chain.filter(exchange).contextWrite(Context.of(Traceparent.CONTEXT_KEY, traceparent));
     }
 
-    private String ofServerSpan(ServerWebExchange exchange) {
-        if (propagator == null) {
-            return null;
-        }
-        Span span = ServerRequestObservationContext.findCurrent(exchange.getAttributes())
+    /** The server span of this request, or {@code null} when the service runs without tracing. */
+    static Span serverSpan(ServerWebExchange exchange) {
+        return ServerRequestObservationContext.findCurrent(exchange.getAttributes())
                 .map(context -> context.<TracingObservationHandler.TracingContext>get(
                         TracingObservationHandler.TracingContext.class))
                 .map(TracingObservationHandler.TracingContext::getSpan)
                 .orElse(null);
+    }
+
+    private String ofServerSpan(ServerWebExchange exchange) {
+        if (propagator == null) {
+            return null;
+        }
+        Span span = serverSpan(exchange);
         if (span == null) {
             return null;
         }

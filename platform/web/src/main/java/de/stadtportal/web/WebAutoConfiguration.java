@@ -4,11 +4,13 @@ import de.stadtportal.web.http.CacheControlFilter;
 import de.stadtportal.web.json.StrictInput;
 import de.stadtportal.web.problem.ProblemDetailsHandler;
 import de.stadtportal.web.security.TokenSecurityConfiguration;
+import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -57,6 +59,13 @@ public class WebAutoConfiguration {
     @Bean
     TraceparentFilter traceparentFilter(ObjectProvider<Propagator> propagator) {
         return new TraceparentFilter(propagator.getIfAvailable());
+    }
+
+    /** One log line per request where a service asks for it (the gateway); see {@link AccessLogFilter}. */
+    @Bean
+    @ConditionalOnProperty(name = "stadtportal.web.access-log", havingValue = "true")
+    AccessLogFilter accessLogFilter(ObjectProvider<Tracer> tracer) {
+        return new AccessLogFilter(tracer.getIfAvailable());
     }
 
     /** Every answer without a Cache-Control of its own gets the platform's (see {@link CacheControlFilter}). */

@@ -8,7 +8,8 @@ import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.MessageListenerContainer;
 
 /**
- * Registers the dead-letter counter of every topic this service's listeners read at zero once the
+ * Registers the dead-letter counter and the processed and failed record counters
+ * ({@link RecordOutcomes}) of every topic this service's listeners read at zero once the
  * listeners exist, so that the first dead letter is an increase an alert can see, and a service that
  * never dead-letters still shows the counter it would use.
  */
@@ -35,6 +36,8 @@ public class DeadLetterCounters implements ApplicationListener<ContextRefreshedE
             if (topics != null) {
                 for (String topic : topics) {
                     DeadLetters.counter(registered, topic);
+                    RecordOutcomes.counter(registered, topic, "processed");
+                    RecordOutcomes.counter(registered, topic, "failed");
                 }
             }
         }

@@ -7,6 +7,8 @@ import de.stadtportal.contracts.Traceparent;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -17,8 +19,14 @@ import reactor.core.publisher.Mono;
  * and its events commit together or not at all; the relay publishes them after the commit.
  * The event is checked against its JSON Schema here, so a broken event fails the write instead of
  * reaching a consumer.
+ * <p>
+ * Each appended event is one INFO line of {@code de.stadtportal.messaging.outbox.Outbox}, written in
+ * the request's trace (its trace and span id in the line's MDC): the one line a service logs for an
+ * accepted write. {@code logging.level.de.stadtportal.messaging.outbox.Outbox=warn} silences it.
  */
 public class Outbox {
+
+    private static final Logger log = LoggerFactory.getLogger(Outbox.class);
 
     private final DatabaseClient database;
     private final EventCodec codec;
@@ -45,7 +53,9 @@ public class Outbox {
                     .bind("occurredAt", event.occurredAt().atOffset(ZoneOffset.UTC));
             String traceparent = context.<String>getOrEmpty(Traceparent.CONTEXT_KEY).filter(Traceparent::isValid).orElse(null);
             return (traceparent == null ? row.bindNull("traceparent", String.class) : row.bind("traceparent", traceparent))
-                    .then();
+                    .then()
+                    .doOnSuccess(appended -> log.info("event {} appended for aggregate {}", type.ceType(),
+                            event.aggregateId()));
         });
     }
 

@@ -97,6 +97,8 @@ class VersionGatedConsumerIT {
     void a_record_the_database_refuses_is_retried_a_few_times_then_dead_lettered_and_its_partition_moves_on() {
         String article = TestEvents.newArticleId();
         double deadLettersBefore = deadLetters();
+        double processedBefore = records("processed");
+        double failedBefore = records("failed");
 
         // the test projection's trigger raises an exception for this title, every time (SQLSTATE P0001)
         send(TestEvents.articlePublished(article, 1, "Abgelehnt von der Datenbank"));
@@ -116,6 +118,9 @@ class VersionGatedConsumerIT {
         // counted once the dead-letter topic acknowledged it, which may be a moment after it can be read
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                 assertThat(deadLetters() - deadLettersBefore).isEqualTo(1.0));
+        // every failed attempt counts, the dead-lettered record never as processed, the one behind it once
+        assertThat(records("failed") - failedBefore).isEqualTo(1.0 + properties.consumer().retries());
+        assertThat(records("processed") - processedBefore).isEqualTo(1.0);
     }
 
     @Test
@@ -127,6 +132,11 @@ class VersionGatedConsumerIT {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(meters.getMeters())
                 .anySatisfy(meter -> assertThat(meter.getId().getName())
                         .isEqualTo("kafka.consumer.fetch.manager.records.lag.max")));
+    }
+
+    private double records(String outcome) {
+        return meters.get("stadtportal.consumer.records").tag("topic", Topics.CONTENT_ARTICLES)
+                .tag("outcome", outcome).counter().count();
     }
 
     private double deadLetters() {

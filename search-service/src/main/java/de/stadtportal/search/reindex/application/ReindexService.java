@@ -3,6 +3,7 @@ package de.stadtportal.search.reindex.application;
 import de.stadtportal.kernel.Caller;
 import de.stadtportal.kernel.refusal.RuleBroken;
 import de.stadtportal.search.reindex.persistence.GenerationRepository;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
@@ -44,12 +45,15 @@ public class ReindexService {
     private final Clock clock;
     private final Duration lease;
     private final String owner;
+    /** The reindex this instance runs or ran last, for its gauges; the status API reads the database. */
+    private final AtomicReference<ReindexStatus> here = new AtomicReference<>(ReindexStatus.IDLE);
 
     @Autowired
     ReindexService(ReindexJob job, GenerationRepository generations, Clock clock,
-            @Value("${stadtportal.search.reindex.lease:60s}") Duration lease) {
+            @Value("${stadtportal.search.reindex.lease:60s}") Duration lease, MeterRegistry meters) {
         this(job, generations, clock, lease,
                 ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8));
+        ReindexMetrics.register(meters, here::get);
     }
 
     /** {@code owner} names this instance in the generations it builds. */
@@ -93,14 +97,17 @@ public class ReindexService {
                 .then(generations.create(owner))
                 .switchIfEmpty(Mono.error(() -> new RuleBroken(RUNNING)))
                 .map(generation -> {
-                    Thread worker = new Thread(() -> rebuild(generation), "search-reindex-" + generation);
+                    ReindexStatus started = ReindexStatus.started(generation, clock.instant());
+                    here.set(started);
+                    Thread worker = new Thread(() -> rebuild(started), "search-reindex-" + generation);
                     worker.setDaemon(true);
                     worker.start();
-                    return ReindexStatus.started(generation, clock.instant());
+                    return started;
                 });
     }
 
-    private void rebuild(long generation) {
+    private void rebuild(ReindexStatus started) {
+        long generation = started.generation();
         AtomicReference<long[]> progress = new AtomicReference<>(new long[3]);
         AtomicBoolean lost = new AtomicBoolean();
         Disposable beats = Flux.interval(BEAT)
@@ -113,10 +120,15 @@ public class ReindexService {
                             + " build: its lease ran out and another instance discarded it");
                 }
                 progress.set(new long[] {read, total, skipped});
+                here.set(started.at("running", read, total, skipped));
             });
+            long[] done = progress.get();
+            here.set(started.at("done", done[0], done[1], done[2]));
             log.info("Reindex into generation {} done: {} records", generation, progress.get()[0]);
         } catch (RuntimeException error) {
             log.error("Reindex into generation {} failed", generation, error);
+            long[] failed = progress.get();
+            here.set(started.at("failed", failed[0], failed[1], failed[2]));
             job.discard(generation, error.getClass().getSimpleName() + ": " + error.getMessage());
         } finally {
             beats.dispose();

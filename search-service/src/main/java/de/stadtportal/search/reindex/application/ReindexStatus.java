@@ -29,4 +29,9 @@ public record ReindexStatus(String state, Long generation, long read, long total
     static ReindexStatus started(long generation, Instant now) {
         return new ReindexStatus("running", generation, 0, 0, 0, now, null, null);
     }
+
+    /** This reindex in {@code state} with the counts given, as the instance running it sees it. */
+    ReindexStatus at(String state, long read, long total, long skipped) {
+        return new ReindexStatus(state, generation, read, total, skipped, startedAt, null, null);
+    }
 }
