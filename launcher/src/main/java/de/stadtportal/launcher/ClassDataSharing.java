@@ -82,7 +82,7 @@ final class ClassDataSharing {
             Path key = jar.toAbsolutePath().normalize();
             if (Files.exists(key)) {
                 CompletableFuture<Void> ahead = CompletableFuture.runAsync(
-                        () -> new ClassDataSharing(key, javaCommand).prepare(), extracting);
+                        () -> new ClassDataSharing(key, javaCommand).extractOnce(), extracting);
                 AHEAD.put(key, ahead);
                 ahead.whenComplete((done, failure) -> AHEAD.remove(key, ahead));
             }
@@ -101,6 +101,14 @@ final class ClassDataSharing {
         CompletableFuture<Void> ahead = AHEAD.get(jar.toAbsolutePath().normalize());
         if (ahead != null) {
             ahead.exceptionally(failure -> null).join();
+        }
+        return extractOnce();
+    }
+
+    /** {@link #prepare} without waiting for an extraction ahead (which is what runs this). */
+    private synchronized boolean extractOnce() {
+        if (directory != null) {
+            return true;
         }
         try {
             Path cache = jar.toAbsolutePath().getParent().resolve("cds");

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
@@ -96,6 +97,17 @@ class ClassDataSharingTest {
         assertThat(after.archive()).isNotEqualTo(before.archive()).doesNotExist();
         // the earlier build's extraction and archive are gone
         assertThat(before.archive()).doesNotExist();
+    }
+
+    @Test
+    void an_extraction_started_ahead_is_what_the_start_finds() throws Exception {
+        Path jar = serviceJar("first");
+
+        ClassDataSharing.prepareAhead(List.of(jar), JAVA);
+        ClassDataSharing sharing = new ClassDataSharing(jar, JAVA);
+
+        assertThat(CompletableFuture.supplyAsync(sharing::prepare).get(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(sharing.command()).anyMatch(option -> option.startsWith("-XX:ArchiveClassesAtExit="));
     }
 
     @Test
