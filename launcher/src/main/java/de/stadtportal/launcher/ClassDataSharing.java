@@ -119,6 +119,7 @@ final class ClassDataSharing {
                 extract(cache, target);
             }
             directory = target;
+            removeAbandonedRecordings(target);
             return true;
         } catch (IOException | RuntimeException e) {
             return false;
@@ -204,6 +205,22 @@ final class ClassDataSharing {
             throw new IOException("interrupted while extracting " + jar, e);
         } finally {
             delete(partial);
+        }
+    }
+
+    /**
+     * Recordings whose launcher ended before its service had written them (a test JVM halted at its
+     * exit timeout, for example): the file appears only when the service stops and is written
+     * within minutes, so one older than ten minutes is abandoned.
+     */
+    private static void removeAbandonedRecordings(Path directory) throws IOException {
+        long before = System.currentTimeMillis() - TimeUnit.MINUTES.toMillis(10);
+        try (DirectoryStream<Path> recordings = Files.newDirectoryStream(directory, "*.recording")) {
+            for (Path recording : recordings) {
+                if (Files.getLastModifiedTime(recording).toMillis() < before) {
+                    Files.deleteIfExists(recording);
+                }
+            }
         }
     }
 

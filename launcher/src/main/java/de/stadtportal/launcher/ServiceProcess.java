@@ -168,8 +168,9 @@ final class ServiceProcess {
         process.destroy();
         boolean clean = false;
         try {
-            // a JVM recording its class data sharing archive writes it while it stops
-            clean = process.waitFor(sharing != null && sharing.recording() ? 90 : 20, TimeUnit.SECONDS);
+            // a JVM recording its class data sharing archive writes it while it stops: six at once on two
+            // loaded cores (load 50-75) took over 90 s; a few seconds on a calm machine
+            clean = process.waitFor(sharing != null && sharing.recording() ? 300 : 20, TimeUnit.SECONDS);
             if (!clean) {
                 process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
             }

@@ -111,6 +111,23 @@ class ClassDataSharingTest {
     }
 
     @Test
+    void a_recording_its_launcher_left_behind_long_ago_is_removed_at_the_next_start() throws Exception {
+        Path jar = serviceJar("first");
+        ClassDataSharing earlier = new ClassDataSharing(jar, JAVA);
+        earlier.prepare();
+        Path abandoned = earlier.archive().resolveSibling("app.1-1.recording");
+        Files.writeString(abandoned, "written by a service whose launcher was gone");
+        Files.setLastModifiedTime(abandoned, FileTime.fromMillis(System.currentTimeMillis() - 3_600_000));
+        Path fresh = earlier.archive().resolveSibling("app.2-2.recording");
+        Files.writeString(fresh, "being written right now");
+
+        new ClassDataSharing(jar, JAVA).command();
+
+        assertThat(abandoned).doesNotExist();
+        assertThat(fresh).exists();
+    }
+
+    @Test
     void a_jar_that_cannot_be_extracted_starts_as_it_is() throws Exception {
         Path jar = build.resolve("plain.jar");
         Files.writeString(jar, "not a jar");
