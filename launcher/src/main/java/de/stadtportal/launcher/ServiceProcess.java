@@ -29,6 +29,9 @@ final class ServiceProcess {
     /** JVM options for every service, after the launcher's own (so they win). */
     static final String JAVA_OPTIONS = "STADTPORTAL_JAVA_OPTIONS";
 
+    /** The JVM of every service: the launcher's own. */
+    static final Path JAVA = Path.of(System.getProperty("java.home"), "bin", "java");
+
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
     private final String name;
@@ -38,6 +41,7 @@ final class ServiceProcess {
     private final Map<String, String> environment;
     private final Path log;
     private final URI readiness;
+    private final ClassDataSharing sharing;
     private Process process;
 
     ServiceProcess(String name, Path jar, int port, int managementPort, Map<String, String> environment,
@@ -55,6 +59,8 @@ final class ServiceProcess {
         this.environment = environment;
         this.log = logDirectory.resolve(name + ".log");
         this.readiness = readiness;
+        String cds = environment.getOrDefault(ClassDataSharing.SWITCH, System.getenv(ClassDataSharing.SWITCH));
+        this.sharing = ClassDataSharing.enabled(cds) ? new ClassDataSharing(jar, JAVA) : null;
     }
 
     /**
@@ -64,7 +70,8 @@ final class ServiceProcess {
     static ServiceProcess traceViewer(Path jar, int port, Path logDirectory) {
         // the newest 200,000 spans at most, in a heap of its own size
         return new ServiceProcess("zipkin", jar, port, port, Map.of("STORAGE_TYPE", "mem",
-                "MEM_MAX_SPANS", "200000", "QUERY_PORT", String.valueOf(port), JAVA_OPTIONS, "-Xmx512m"),
+                "MEM_MAX_SPANS", "200000", "QUERY_PORT", String.valueOf(port), JAVA_OPTIONS, "-Xmx512m",
+                ClassDataSharing.SWITCH, "off"),
                 logDirectory, URI.create("http://localhost:" + port + "/health"));
     }
 
@@ -81,7 +88,7 @@ final class ServiceProcess {
             throw new LaunchException(jar + " is missing: build with ./mvnw -DskipTests package");
         }
         List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                JAVA.toString(),
                 "-Xms64m", "-Xmx256m", "-XX:MaxMetaspaceSize=192m", "-XX:+UseSerialGC", "-Xss512k",
                 "-Dspring.main.banner-mode=off"));
         // Both JIT compilers: C1 alone (-XX:TieredStopAtLevel=1) starts ~8 s sooner and keeps ~40 MB less
@@ -91,7 +98,7 @@ final class ServiceProcess {
         if (options != null && !options.isBlank()) {
             command.addAll(List.of(options.trim().split("\\s+")));
         }
-        command.addAll(List.of("-jar", jar.toString()));
+        command.addAll(sharing == null ? List.of("-jar", jar.toString()) : sharing.command());
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(environment);
         builder.environment().put("PORT", String.valueOf(port));
@@ -150,18 +157,28 @@ final class ServiceProcess {
     }
 
     void stop() {
-        if (process == null || !process.isAlive()) {
+        if (process == null) {
+            return;
+        }
+        if (!process.isAlive()) {
+            // it ended by itself (a failed start): what it recorded is not what a running service loads
+            ended(false);
             return;
         }
         process.destroy();
+        boolean clean = false;
         try {
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+            // a JVM recording its class data sharing archive writes it while it stops: six at once on two
+            // loaded cores (load 50-75) took over 90 s; a few seconds on a calm machine
+            clean = process.waitFor(sharing != null && sharing.recording() ? 300 : 20, TimeUnit.SECONDS);
+            if (!clean) {
                 process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
         }
+        ended(clean);
     }
 
     void kill() {
@@ -172,6 +189,13 @@ final class ServiceProcess {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+            ended(false);
+        }
+    }
+
+    private void ended(boolean stoppedCleanly) {
+        if (sharing != null) {
+            sharing.ended(stoppedCleanly && !process.isAlive());
         }
     }
 

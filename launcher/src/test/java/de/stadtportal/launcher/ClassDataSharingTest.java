@@ -1,0 +1,214 @@
+package de.stadtportal.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import java.util.stream.Stream;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Runs real JVMs on a small jar that extracts itself as a Spring Boot exec jar does under
+ * {@code -Djarmode=tools … extract}, so the archive the JVM records and maps is the JVM's own.
+ */
+class ClassDataSharingTest {
+
+    private static final Path JAVA = Path.of(System.getProperty("java.home"), "bin", "java");
+
+    @TempDir
+    Path build;
+
+    @Test
+    void a_cleanly_stopped_service_leaves_an_archive_that_its_next_start_maps() throws Exception {
+        Path jar = serviceJar("first");
+        ClassDataSharing sharing = new ClassDataSharing(jar, JAVA);
+
+        List<String> recording = sharing.command();
+        assertThat(recording).anyMatch(option -> option.startsWith("-XX:ArchiveClassesAtExit="));
+        assertThat(sharing.recording()).isTrue();
+        Process first = run(recording);
+        first.destroy();
+        assertThat(first.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        sharing.ended(true);
+
+        assertThat(sharing.archive()).isRegularFile();
+        List<String> mapping = sharing.command();
+        assertThat(mapping).contains("-XX:SharedArchiveFile=" + sharing.archive());
+        assertThat(sharing.recording()).isFalse();
+        // -Xshare:on fails the start unless the JVM really maps the archive
+        List<String> strict = new ArrayList<>(List.of("-Xshare:on"));
+        strict.addAll(mapping);
+        Process second = run(strict);
+        second.destroy();
+        second.waitFor(60, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void a_killed_service_leaves_no_archive_and_its_next_start_records_again() throws Exception {
+        Path jar = serviceJar("first");
+        ClassDataSharing sharing = new ClassDataSharing(jar, JAVA);
+
+        Process killed = run(sharing.command());
+        killed.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        sharing.ended(false);
+
+        assertThat(sharing.archive()).doesNotExist();
+        try (Stream<Path> left = Files.list(sharing.archive().getParent())) {
+            assertThat(left).noneMatch(file -> file.getFileName().toString().endsWith(".recording"));
+        }
+        assertThat(sharing.command()).anyMatch(option -> option.startsWith("-XX:ArchiveClassesAtExit="));
+    }
+
+    @Test
+    void a_rebuilt_jar_never_meets_the_archive_of_the_build_before() throws Exception {
+        Path jar = serviceJar("first");
+        ClassDataSharing before = new ClassDataSharing(jar, JAVA);
+        Process first = run(before.command());
+        first.destroy();
+        first.waitFor(60, TimeUnit.SECONDS);
+        before.ended(true);
+        assertThat(before.archive()).isRegularFile();
+
+        // same path and time stamp, other content: a new build of the service
+        FileTime built = Files.getLastModifiedTime(jar);
+        Files.delete(jar);
+        serviceJar("other");
+        Files.setLastModifiedTime(jar, built);
+        ClassDataSharing after = new ClassDataSharing(jar, JAVA);
+
+        assertThat(after.command()).anyMatch(option -> option.startsWith("-XX:ArchiveClassesAtExit="))
+                .noneMatch(option -> option.startsWith("-XX:SharedArchiveFile="));
+        assertThat(after.archive()).isNotEqualTo(before.archive()).doesNotExist();
+        // the earlier build's extraction and archive are gone
+        assertThat(before.archive()).doesNotExist();
+    }
+
+    @Test
+    void an_extraction_started_ahead_is_what_the_start_finds() throws Exception {
+        Path jar = serviceJar("first");
+
+        ClassDataSharing.prepareAhead(List.of(jar), JAVA);
+        ClassDataSharing sharing = new ClassDataSharing(jar, JAVA);
+
+        assertThat(CompletableFuture.supplyAsync(sharing::prepare).get(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(sharing.command()).anyMatch(option -> option.startsWith("-XX:ArchiveClassesAtExit="));
+    }
+
+    @Test
+    void a_recording_its_launcher_left_behind_long_ago_is_removed_at_the_next_start() throws Exception {
+        Path jar = serviceJar("first");
+        ClassDataSharing earlier = new ClassDataSharing(jar, JAVA);
+        earlier.prepare();
+        Path abandoned = earlier.archive().resolveSibling("app.1-1.recording");
+        Files.writeString(abandoned, "written by a service whose launcher was gone");
+        Files.setLastModifiedTime(abandoned, FileTime.fromMillis(System.currentTimeMillis() - 3_600_000));
+        Path fresh = earlier.archive().resolveSibling("app.2-2.recording");
+        Files.writeString(fresh, "being written right now");
+
+        new ClassDataSharing(jar, JAVA).command();
+
+        assertThat(abandoned).doesNotExist();
+        assertThat(fresh).exists();
+    }
+
+    @Test
+    void a_jar_that_cannot_be_extracted_starts_as_it_is() throws Exception {
+        Path jar = build.resolve("plain.jar");
+        Files.writeString(jar, "not a jar");
+        ClassDataSharing sharing = new ClassDataSharing(jar, JAVA);
+
+        assertThat(sharing.prepare()).isFalse();
+        assertThat(sharing.command()).containsExactly("-jar", jar.toString());
+        assertThat(sharing.recording()).isFalse();
+        sharing.ended(true);
+    }
+
+    @Test
+    void the_jvm_starts_without_sharing_when_an_archive_is_broken() throws Exception {
+        Path jar = serviceJar("first");
+        ClassDataSharing sharing = new ClassDataSharing(jar, JAVA);
+        sharing.prepare();
+        Files.writeString(sharing.archive(), "half an archive");
+
+        Process started = run(sharing.command());
+        started.destroy();
+        assertThat(started.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Test
+    void off_turns_class_data_sharing_off_and_anything_else_leaves_it_on() {
+        assertThat(ClassDataSharing.enabled("off")).isFalse();
+        assertThat(ClassDataSharing.enabled(" OFF ")).isFalse();
+        assertThat(ClassDataSharing.enabled(null)).isTrue();
+        assertThat(ClassDataSharing.enabled("on")).isTrue();
+    }
+
+    /** Starts the JVM and returns once its main method answered, as a service's readiness would. */
+    private static Process run(List<String> options) throws IOException {
+        List<String> command = new ArrayList<>(List.of(JAVA.toString(), "-Xshare:auto"));
+        command.addAll(options);
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                StandardCharsets.UTF_8));
+        String line;
+        while ((line = output.readLine()) != null && !line.equals("ready")) {
+            // JVM warnings (a broken archive) come before
+        }
+        assertThat(line).as("the service's main method ran").isEqualTo("ready");
+        return process;
+    }
+
+    /**
+     * A runnable jar {@code build/service.jar} whose main method waits until stopped, and which, run
+     * with {@code -Djarmode=tools … extract --destination DIR}, copies itself to {@code DIR}.
+     */
+    private Path serviceJar(String variant) throws IOException {
+        Path sources = Files.createDirectories(build.resolve("src-" + variant));
+        Path classes = Files.createDirectories(build.resolve("classes-" + variant));
+        Files.writeString(sources.resolve("Service.java"), """
+                import java.nio.file.*;
+                public class Service {
+                    static final String VARIANT = "%s";
+                    public static void main(String[] args) throws Exception {
+                        Path self = Path.of(Service.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+                        if ("tools".equals(System.getProperty("jarmode"))) {
+                            Path destination = Files.createDirectories(Path.of(args[2]));
+                            Files.copy(self, destination.resolve(self.getFileName()));
+                            return;
+                        }
+                        System.out.println("ready");
+                        Thread.currentThread().join();
+                    }
+                }
+                """.formatted(variant));
+        int compiled = ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", classes.toString(),
+                sources.resolve("Service.java").toString());
+        assertThat(compiled).isZero();
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, "Service");
+        Path jar = build.resolve("service.jar");
+        try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file, manifest)) {
+            out.putNextEntry(new JarEntry("Service.class"));
+            out.write(Files.readAllBytes(classes.resolve("Service.class")));
+            out.closeEntry();
+        }
+        return jar;
+    }
+}
