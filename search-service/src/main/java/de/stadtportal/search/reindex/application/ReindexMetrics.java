@@ -18,7 +18,7 @@ final class ReindexMetrics {
 
     /** The gauges hold {@code status} strongly: a lambda is referenced by nothing else and would be collected. */
     static void register(MeterRegistry meters, Supplier<ReindexStatus> status) {
-        Gauge.builder("stadtportal.search.reindex.running", status, s -> s.get().running() ? 1 : 0)
+        Gauge.builder("stadtportal.search.reindex.running", status, s -> "running".equals(s.get().state()) ? 1 : 0)
                 .description("1 while a reindex runs in this instance")
                 .strongReference(true)
                 .register(meters);
