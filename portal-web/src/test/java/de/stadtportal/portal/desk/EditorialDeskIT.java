@@ -120,6 +120,23 @@ class EditorialDeskIT {
     }
 
     @Test
+    void the_preview_shows_the_body_as_the_platform_renders_it_keeps_the_form_and_saves_nothing() {
+        Session editor = signIn("redaktion-bochum", List.of("bochum"));
+        long writes = PLATFORM.seen().stream().filter(seen -> seen.path().endsWith("/articles")).count();
+
+        Document page = Jsoup.parse(editor.post("/redaktion/bochum/artikel", form(
+                editor.page("/redaktion/bochum/artikel/neu", 200), Map.of("title", "Vorschau-Probe", "topic", "leben",
+                        "body", "Ein **fettes** Wort <script>", "vorschau", "1"))).getResponseBody());
+
+        assertThat(page.select(".desk-preview strong").text()).isEqualTo("fettes");
+        assertThat(page.select(".desk-preview script")).isEmpty();
+        assertThat(page.select("#title").val()).isEqualTo("Vorschau-Probe");
+        assertThat(page.select("#body").text()).isEqualTo("Ein **fettes** Wort <script>");
+        assertThat(PLATFORM.seen().stream().filter(seen -> seen.path().endsWith("/articles")).count())
+                .isEqualTo(writes);
+    }
+
+    @Test
     void a_form_without_its_csrf_token_is_refused_and_nothing_reaches_the_api() {
         Session editor = signIn("redaktion-bochum", List.of("bochum"));
         long writes = PLATFORM.seen().stream().filter(seen -> seen.method().equals("POST")).count();

@@ -117,6 +117,12 @@ final class FakeDeskPlatform {
                 return send(response, 200, "[{\"slug\":\"bochum\",\"name\":\"Bochum\"},{\"slug\":\"dortmund\","
                         + "\"name\":\"Dortmund\"},{\"slug\":\"herne\",\"name\":\"Herne\"}]", "application/json");
             }
+            if (path.endsWith("/articles/preview")) {
+                String markdown = JSON.readTree(body).path("body").asString("");
+                String html = "<p>" + markdown.replace("<", "&lt;").replaceAll("\\*\\*(.+?)\\*\\*", "<strong>$1</strong>")
+                        + "</p>";
+                return send(response, 200, JSON.writeValueAsString(Map.of("bodyHtml", html)), "application/json");
+            }
             Matcher articlePath = ARTICLES.matcher(path);
             if (articlePath.matches()) {
                 return articles(request.method().name(), articlePath, query, bearer, request, body, response);

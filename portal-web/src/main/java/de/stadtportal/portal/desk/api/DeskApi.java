@@ -85,6 +85,12 @@ public class DeskApi {
                 .header("If-Match", etag), DeskArticle.class);
     }
 
+    /** The body rendered by the platform as it would be published, nothing saved. */
+    public Mono<Answer<Preview>> preview(String city, String markdown) {
+        return answer(client.post().uri(ARTICLES + "/preview", city).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("body", markdown == null ? "" : markdown)), Preview.class);
+    }
+
     public Mono<Answer<DeskList<DeskRevision>>> revisions(String city, String slug, String locale) {
         return answer(client.get().uri(builder -> at(builder, ARTICLE + "/revisions", locale).build(city, slug)),
                 REVISION_LIST);

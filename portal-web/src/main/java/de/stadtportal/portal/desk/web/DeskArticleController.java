@@ -67,6 +67,9 @@ class DeskArticleController {
     @PostMapping(CITY)
     Mono<String> create(@PathVariable String city, @ModelAttribute("form") ArticleForm form, Model model,
             ServerWebExchange exchange) {
+        if (form.previewing()) {
+            return preview(city, "de", form, Mono.just(Answer.of(null, null)), model, exchange);
+        }
         return api.create(city, form.write("de")).map(answer -> answer.ok()
                 ? "redirect:/redaktion/" + city + "/artikel/" + answer.value().slug() + "?gespeichert"
                 : failed(answer.refusal(), model, city, "de", form, null, exchange));
@@ -96,6 +99,10 @@ class DeskArticleController {
             @RequestParam(name = "sprache", defaultValue = "de") String locale,
             @ModelAttribute("form") ArticleForm form, Model model, ServerWebExchange exchange) {
         String language = language(locale);
+        if (form.previewing()) {
+            return preview(city, language, form, form.editing() ? api.article(city, slug, language)
+                    : Mono.just(Answer.of(null, null)), model, exchange);
+        }
         Mono<Answer<DeskArticle>> saving = form.editing()
                 ? api.change(city, slug, language, form.etag(), form.write(language))
                 : api.create(city, form.write(language));
@@ -110,8 +117,7 @@ class DeskArticleController {
             // lost the race: keep the editor's text, show what was saved meanwhile and take its ETag
             return api.article(city, slug, language).map(current -> {
                 model.addAttribute("theirs", current.value());
-                ArticleForm mine = new ArticleForm(form.title(), form.subtitle(), form.topic(), form.summary(),
-                        form.body(), form.tags(), form.slug(), form.heroUrl(), form.heroAlt(), current.etag());
+                ArticleForm mine = form.withEtag(current.etag());
                 exchange.getResponse().setStatusCode(HttpStatus.CONFLICT);
                 return editor(model, city, language, mine, current.value(), Refusals.none());
             });
@@ -162,6 +168,19 @@ class DeskArticleController {
             model.addAttribute("locale", language);
             model.addAttribute("revisions", answer.value().items());
             return "desk/revisions";
+        });
+    }
+
+    /** The form as the editor left it, with the body rendered by the platform below it. */
+    private Mono<String> preview(String city, String locale, ArticleForm form, Mono<Answer<DeskArticle>> current,
+            Model model, ServerWebExchange exchange) {
+        return api.preview(city, form.body()).zipWith(current).map(both -> {
+            DeskArticle article = both.getT2().ok() ? both.getT2().value() : null;
+            if (!both.getT1().ok()) {
+                return failed(both.getT1().refusal(), model, city, locale, form, article, exchange);
+            }
+            model.addAttribute("preview", both.getT1().value().bodyHtml());
+            return editor(model, city, locale, form.withEtag(form.etag()), article, Refusals.none());
         });
     }
 
