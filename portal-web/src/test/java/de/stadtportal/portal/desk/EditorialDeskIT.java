@@ -55,7 +55,8 @@ class EditorialDeskIT {
 
     @BeforeEach
     void client() {
-        web = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        web = WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
+                .responseTimeout(java.time.Duration.ofSeconds(30)).build();
     }
 
     @Test
@@ -134,6 +135,49 @@ class EditorialDeskIT {
         assertThat(page.select("#body").text()).isEqualTo("Ein **fettes** Wort <script>");
         assertThat(PLATFORM.seen().stream().filter(seen -> seen.path().endsWith("/articles")).count())
                 .isEqualTo(writes);
+    }
+
+    @Test
+    void a_weekly_event_is_created_from_the_recurrence_form_as_a_rule_with_its_exceptions() {
+        Session editor = signIn("redaktion-bochum", List.of("bochum"));
+        Document blank = editor.page("/redaktion/bochum/veranstaltungen/neu", 200);
+        assertThat(blank.select("#venueId option").eachText()).containsExactly("Musikforum Ruhr");
+
+        EntityExchangeResult<String> created = editor.post("/redaktion/bochum/veranstaltungen", event(blank,
+                List.of("TUESDAY", "THURSDAY")));
+
+        assertThat(created.getResponseHeaders().getLocation())
+                .hasToString("/redaktion/bochum/veranstaltungen/neu?angelegt=6f1c0000-0000-4000-8000-0000000000e1");
+        List<FakeDeskPlatform.Seen> events = PLATFORM.seen().stream()
+                .filter(seen -> seen.method().equals("POST") && seen.path().equals("/api/events")).toList();
+        assertThat(events.get(events.size() - 1).body())
+                .contains("\"rrule\":\"FREQ=WEEKLY;INTERVAL=2;BYDAY=TU,TH;UNTIL=20270204T225959Z\"")
+                .contains("\"exdates\":[\"2027-01-19T19:30", "\"start\":\"2027-01-07T19:30", "\"category\":\"konzert\"");
+        assertThat(editor.page("/redaktion/bochum/veranstaltungen/neu?angelegt=6f1c0000-0000-4000-8000-0000000000e1", 200)
+                .select(".saved a").attr("href")).isEqualTo("/bochum/veranstaltungen/6f1c0000-0000-4000-8000-0000000000e1");
+    }
+
+    @Test
+    void a_recurrence_without_a_weekday_is_refused_next_to_the_days_and_nothing_is_sent() {
+        Session editor = signIn("redaktion-bochum", List.of("bochum"));
+        long sent = PLATFORM.seen().stream().filter(seen -> seen.path().equals("/api/events")).count();
+
+        Document page = Jsoup.parse(editor.post("/redaktion/bochum/veranstaltungen",
+                event(editor.page("/redaktion/bochum/veranstaltungen/neu", 200), List.of())).getResponseBody());
+
+        assertThat(page.select("#tage-error").text()).isEqualTo("mindestens einen Wochentag wählen");
+        assertThat(page.select("#title").val()).isEqualTo("Abendkonzert");
+        assertThat(PLATFORM.seen().stream().filter(seen -> seen.path().equals("/api/events")).count()).isEqualTo(sent);
+    }
+
+    /** A weekly concert every other week from Thursday 7 January 2027, on {@code days}, except 19 January. */
+    private static MultiValueMap<String, String> event(Document page, List<String> days) {
+        MultiValueMap<String, String> fields = form(page, Map.of("title", "Abendkonzert", "category", "konzert",
+                "venueId", "9a2b0000-0000-4000-8000-000000000001", "start", "2027-01-07T19:30",
+                "end", "2027-01-07T21:30", "wiederholen", "1", "wochen", "2", "bis", "2027-02-04",
+                "ausser", "2027-01-19"));
+        fields.put("tage", days);
+        return fields;
     }
 
     @Test
@@ -255,6 +299,9 @@ class EditorialDeskIT {
     private static MultiValueMap<String, String> form(Document page, String selector, Map<String, String> values) {
         MultiValueMap<String, String> fields = new LinkedMultiValueMap<>();
         page.select(selector).first().select("input[name], textarea[name], select[name]").forEach(field -> {
+            if (field.attr("type").equals("checkbox") && !field.hasAttr("checked")) {
+                return;
+            }
             String value = field.tagName().equals("select") ? field.select("option[selected]").val() : field.val();
             fields.add(field.attr("name"), value);
         });

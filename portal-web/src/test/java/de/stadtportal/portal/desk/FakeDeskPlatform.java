@@ -117,6 +117,21 @@ final class FakeDeskPlatform {
                 return send(response, 200, "[{\"slug\":\"bochum\",\"name\":\"Bochum\"},{\"slug\":\"dortmund\","
                         + "\"name\":\"Dortmund\"},{\"slug\":\"herne\",\"name\":\"Herne\"}]", "application/json");
             }
+            if (path.equals("/api/venues")) {
+                return send(response, 200, "{\"items\":[{\"id\":\"9a2b0000-0000-4000-8000-000000000001\","
+                        + "\"name\":\"Musikforum Ruhr\"}],\"next\":null}", "application/json");
+            }
+            if (path.equals("/api/events/categories")) {
+                return send(response, 200, "[{\"id\":\"konzert\",\"label\":\"Konzert\"}]", "application/json");
+            }
+            if (path.equals("/api/events") && request.method().name().equals("POST")) {
+                String city = JSON.readTree(body).path("city").asString("");
+                if (!cities(bearer).contains(city)) {
+                    return problem(response, 403, "This token may not change this city", List.of());
+                }
+                return send(response, 201, "{\"id\":\"6f1c0000-0000-4000-8000-0000000000e1\",\"status\":\"scheduled\"}",
+                        "application/json");
+            }
             if (path.endsWith("/articles/preview")) {
                 String markdown = JSON.readTree(body).path("body").asString("");
                 String html = "<p>" + markdown.replace("<", "&lt;").replaceAll("\\*\\*(.+?)\\*\\*", "<strong>$1</strong>")

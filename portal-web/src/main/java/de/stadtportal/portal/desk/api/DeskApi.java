@@ -34,6 +34,10 @@ public class DeskApi {
             new ParameterizedTypeReference<>() { };
     private static final ParameterizedTypeReference<DeskList<DeskRevision>> REVISION_LIST =
             new ParameterizedTypeReference<>() { };
+    private static final ParameterizedTypeReference<DeskList<DeskChoice>> CHOICES =
+            new ParameterizedTypeReference<>() { };
+    private static final ParameterizedTypeReference<List<DeskChoice>> CHOICE_LIST =
+            new ParameterizedTypeReference<>() { };
     private static final ParameterizedTypeReference<List<DeskCity>> CITY_LIST = new ParameterizedTypeReference<>() { };
 
     private final WebClient client;
@@ -89,6 +93,21 @@ public class DeskApi {
     public Mono<Answer<Preview>> preview(String city, String markdown) {
         return answer(client.post().uri(ARTICLES + "/preview", city).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("body", markdown == null ? "" : markdown)), Preview.class);
+    }
+
+    /** The city's venues, to choose an event's place from. */
+    public Mono<Answer<DeskList<DeskChoice>>> venues(String city) {
+        return answer(client.get().uri(builder -> builder.path("/api/venues").queryParam("city", "{city}")
+                .queryParam("limit", "100").build(city)), CHOICES);
+    }
+
+    public Mono<Answer<List<DeskChoice>>> categories() {
+        return answer(client.get().uri("/api/events/categories"), CHOICE_LIST);
+    }
+
+    public Mono<Answer<DeskEvent>> createEvent(EventWrite event) {
+        return answer(client.post().uri("/api/events").contentType(MediaType.APPLICATION_JSON).bodyValue(event),
+                DeskEvent.class);
     }
 
     public Mono<Answer<DeskList<DeskRevision>>> revisions(String city, String slug, String locale) {
