@@ -89,7 +89,7 @@ class EditorialDeskBrowserIT {
 
         assertThat(browser.findElement(By.cssSelector(".saved")).getText()).isEqualTo("Gespeichert.");
         assertThat(browser.findElement(By.cssSelector(".desk-status strong")).getText()).isEqualTo("Entwurf");
-        String at = LocalDateTime.now(CITY_TIME).plusSeconds(20).truncatedTo(ChronoUnit.SECONDS)
+        String at = LocalDateTime.now(CITY_TIME).plusSeconds(60).truncatedTo(ChronoUnit.SECONDS)
                 .format(DateTimeFormatter.ISO_LOCAL_DATE_TIME);
         // a datetime-local field takes its value as the browser's date picker would set it
         ((JavascriptExecutor) browser).executeScript("document.getElementById('zeitpunkt').value = arguments[0];", at);
@@ -101,7 +101,7 @@ class EditorialDeskBrowserIT {
                 .contains(title);
         assertThat(cityPageTeasers()).doesNotContain(title);
 
-        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(2))
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(2))
                 .untilAsserted(() -> assertThat(cityPageTeasers()).contains(title));
     }
 
