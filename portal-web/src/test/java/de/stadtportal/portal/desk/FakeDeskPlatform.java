@@ -114,15 +114,16 @@ final class FakeDeskPlatform {
             seen.add(new Seen(request.method().name(), uri.toString(), bearer.replaceFirst("^Bearer ", ""),
                     request.requestHeaders().get("If-Match"), body));
             if (path.equals("/api/cities")) {
-                return send(response, 200, "[{\"slug\":\"bochum\",\"name\":\"Bochum\"},{\"slug\":\"dortmund\","
-                        + "\"name\":\"Dortmund\"},{\"slug\":\"herne\",\"name\":\"Herne\"}]", "application/json");
+                return send(response, 200, "{\"items\":[{\"slug\":\"bochum\",\"name\":\"Bochum\"},{\"slug\":\"dortmund\","
+                        + "\"name\":\"Dortmund\"},{\"slug\":\"herne\",\"name\":\"Herne\"}],\"next\":null}", "application/json");
             }
             if (path.equals("/api/venues")) {
                 return send(response, 200, "{\"items\":[{\"id\":\"9a2b0000-0000-4000-8000-000000000001\","
                         + "\"name\":\"Musikforum Ruhr\"}],\"next\":null}", "application/json");
             }
             if (path.equals("/api/events/categories")) {
-                return send(response, 200, "[{\"id\":\"konzert\",\"label\":\"Konzert\"}]", "application/json");
+                return send(response, 200, "{\"items\":[{\"id\":\"konzert\",\"label\":\"Konzert\"}],\"next\":null}",
+                        "application/json");
             }
             if (path.equals("/api/events") && request.method().name().equals("POST")) {
                 String city = JSON.readTree(body).path("city").asString("");

@@ -36,9 +36,8 @@ public class DeskApi {
             new ParameterizedTypeReference<>() { };
     private static final ParameterizedTypeReference<DeskList<DeskChoice>> CHOICES =
             new ParameterizedTypeReference<>() { };
-    private static final ParameterizedTypeReference<List<DeskChoice>> CHOICE_LIST =
+    private static final ParameterizedTypeReference<DeskList<DeskCity>> CITY_LIST =
             new ParameterizedTypeReference<>() { };
-    private static final ParameterizedTypeReference<List<DeskCity>> CITY_LIST = new ParameterizedTypeReference<>() { };
 
     private final WebClient client;
 
@@ -53,7 +52,7 @@ public class DeskApi {
     }
 
     /** Every city of the platform (public). */
-    public Mono<Answer<List<DeskCity>>> cities() {
+    public Mono<Answer<DeskList<DeskCity>>> cities() {
         return answer(client.get().uri("/api/cities"), CITY_LIST);
     }
 
@@ -101,8 +100,8 @@ public class DeskApi {
                 .queryParam("limit", "100").build(city)), CHOICES);
     }
 
-    public Mono<Answer<List<DeskChoice>>> categories() {
-        return answer(client.get().uri("/api/events/categories"), CHOICE_LIST);
+    public Mono<Answer<DeskList<DeskChoice>>> categories() {
+        return answer(client.get().uri("/api/events/categories"), CHOICES);
     }
 
     public Mono<Answer<DeskEvent>> createEvent(EventWrite event) {

@@ -29,7 +29,7 @@ class DeskController {
             @RegisteredOAuth2AuthorizedClient("stadtportal") OAuth2AuthorizedClient client, Model model) {
         Editor editor = Editor.of(user.getSubject(), client.getAccessToken().getTokenValue());
         return api.cities().map(answer -> {
-            List<DeskCity> cities = answer.ok() ? answer.value().stream().filter(city -> editor.mayEdit(city.slug()))
+            List<DeskCity> cities = answer.ok() ? answer.value().items().stream().filter(city -> editor.mayEdit(city.slug()))
                     .toList() : editor.cities().stream().map(slug -> new DeskCity(slug, slug)).toList();
             model.addAttribute("cities", cities);
             return "desk/start";

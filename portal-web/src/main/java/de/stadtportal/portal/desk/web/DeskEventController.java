@@ -66,7 +66,7 @@ class DeskEventController {
             model.addAttribute("refusals", refusals);
             model.addAttribute("days", DAYS);
             model.addAttribute("venues", choices.getT1().ok() ? choices.getT1().value().items() : List.<DeskChoice>of());
-            model.addAttribute("categories", choices.getT2().ok() ? choices.getT2().value() : List.<DeskChoice>of());
+            model.addAttribute("categories", choices.getT2().ok() ? choices.getT2().value().items() : List.<DeskChoice>of());
             return "desk/event";
         });
     }
