@@ -108,6 +108,19 @@ class ArticleController {
                         + found.article().slug() + "?locale=" + found.article().locale())), found));
     }
 
+    @Operation(summary = "Render Markdown as an article's body, without saving anything",
+            description = "For editors of the city while they write: the same rendering and sanitizing as every"
+                    + " article's bodyHtml.")
+    @ApiResponse(responseCode = "200", description = "The rendered, sanitized HTML")
+    @ApiResponse(responseCode = "403", description = "The token may not edit this city")
+    @PostMapping("/preview")
+    Mono<PreviewView> preview(@PathVariable String city, @Valid @RequestBody PreviewRequest body) {
+        return Callers.current().map(caller -> {
+            caller.requireEditorOf(city);
+            return new PreviewView(SafeHtml.fromMarkdown(body.body()));
+        });
+    }
+
     @Operation(summary = "Read one article", description = "Falls back to de when the locale asked for has no"
             + " translation; Content-Language names the locale served. Drafts are found by editors of the city only.")
     @ApiResponse(responseCode = "200", description = "The article", headers = @Header(name = "Content-Language",

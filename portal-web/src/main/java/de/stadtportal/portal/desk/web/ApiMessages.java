@@ -1,0 +1,49 @@
+package de.stadtportal.portal.desk.web;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The API explains a refused field in English ({@code "must not be blank"}); the desk says it in the
+ * editor's language. Known phrasings are translated, with their numbers and names kept; an unknown
+ * one is shown as the API said it, which is better than hiding why a field was refused.
+ */
+final class ApiMessages {
+
+    private static final Map<Pattern, String> GERMAN = new LinkedHashMap<>();
+
+    static {
+        GERMAN.put(Pattern.compile("must not be (blank|empty|null)"), "darf nicht leer sein");
+        GERMAN.put(Pattern.compile("size must be between 0 and (\\d+)"), "darf höchstens $1 Zeichen lang sein");
+        GERMAN.put(Pattern.compile("size must be between (\\d+) and (\\d+)"), "muss $1 bis $2 Zeichen lang sein");
+        GERMAN.put(Pattern.compile("must be lower-case letters, digits and single hyphens"),
+                "nur Kleinbuchstaben, Ziffern und einzelne Bindestriche");
+        GERMAN.put(Pattern.compile("must be one of \\[(.*)]"), "muss eines davon sein: $1");
+        GERMAN.put(Pattern.compile("'(.*)' is taken"), "„$1“ ist schon vergeben");
+        GERMAN.put(Pattern.compile("must be '(.*)' or left out"), "muss „$1“ sein oder leer bleiben");
+        GERMAN.put(Pattern.compile("is required"), "muss angegeben werden");
+        GERMAN.put(Pattern.compile("must be a future date"), "muss in der Zukunft liegen");
+        GERMAN.put(Pattern.compile("must be a date and time"), "muss ein Datum mit Uhrzeit sein");
+        GERMAN.put(Pattern.compile("is not a known (.*)"), "ist unbekannt");
+    }
+
+    private ApiMessages() {
+    }
+
+    /** The API's {@code message} in {@code locale}: German unless the editor reads English. */
+    static String say(String message, Locale locale) {
+        if (message == null || "en".equals(locale.getLanguage())) {
+            return message;
+        }
+        for (Map.Entry<Pattern, String> known : GERMAN.entrySet()) {
+            Matcher matcher = known.getKey().matcher(message);
+            if (matcher.matches()) {
+                return matcher.replaceAll(known.getValue());
+            }
+        }
+        return message;
+    }
+}
