@@ -43,7 +43,6 @@ public final class LocalPlatform implements AutoCloseable {
     private static final String IDENTITY = "identity-service";
     private static final String PORTAL = "portal-web";
     /** Addresses of the portal as the gateway sees it, and of the gateway as the portal sees it, when both run here. */
-    private static final String LOOPBACK = "127.0.0.0/8,::1";
     /** A failure detector, not a goal: on a machine shared with builds (load 30 on 2 cores) one start took 5 min. */
     private static final Duration READY_WITHIN = Duration.ofSeconds(600);
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -459,10 +458,8 @@ public final class LocalPlatform implements AutoCloseable {
                         String.join(",", instancesOf(backend).stream().map(this::serviceUrl).toList()));
             }
             environment.put("PORTAL_WEB_URI", "http://localhost:" + settings.port(PORTAL));
-            // the portal runs on this machine and passes its visitors' addresses on: the gateway believes
-            // X-Forwarded-For from loopback (the portal, and itself as the portal sees it) besides the user's proxies
-            String proxies = System.getenv("TRUSTED_PROXIES");
-            environment.put("TRUSTED_PROXIES", (proxies == null || proxies.isBlank() ? "" : proxies + ",") + LOOPBACK);
+            // no trusted proxy by default, not even the portal: on one machine it shares loopback with every
+            // local client, and trusting loopback would let any of them choose its rate-limit bucket and scheme
             return environment;
         }
         if (service.equals(PORTAL)) {

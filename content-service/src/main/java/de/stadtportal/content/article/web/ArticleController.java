@@ -57,6 +57,8 @@ import reactor.core.publisher.Mono;
 @Tag(name = "Articles", description = "Editorial articles of a city, per locale")
 class ArticleController {
 
+    private static final String PREVIEW_EXAMPLE = "{\"body\": \"## Kulturzentrum\\n\\nDie **Zeche** lädt ein.\"}";
+
     private final ArticleService articles;
     private final MediaLinks links;
 
@@ -110,7 +112,9 @@ class ArticleController {
 
     @Operation(summary = "Render Markdown as an article's body, without saving anything",
             description = "For editors of the city while they write: the same rendering and sanitizing as every"
-                    + " article's bodyHtml.")
+                    + " article's bodyHtml.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                    mediaType = "application/json", examples = @ExampleObject(value = PREVIEW_EXAMPLE))))
     @ApiResponse(responseCode = "200", description = "The rendered, sanitized HTML")
     @ApiResponse(responseCode = "403", description = "The token may not edit this city")
     @PostMapping("/preview")
