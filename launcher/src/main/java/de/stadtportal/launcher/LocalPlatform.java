@@ -59,6 +59,8 @@ public final class LocalPlatform implements AutoCloseable {
     /** The public and management port of every instance beyond the first ({@code content-service-2}). */
     private final Map<String, int[]> extraPorts = new LinkedHashMap<>();
     private boolean started;
+    /** The thread inside {@link #start()}, which {@link #close()} interrupts rather than waits for. */
+    private volatile Thread starting;
     private ServiceProcess traceViewer;
     private int traceViewerPort;
     private LocalOperations operations = new LocalOperations();
@@ -181,6 +183,7 @@ public final class LocalPlatform implements AutoCloseable {
     public synchronized Duration start() {
         long begin = System.nanoTime();
         checkPorts();
+        starting = Thread.currentThread();
         out.println("stadtportal: starting PostgreSQL and Kafka (data in " + settings.home() + ")");
         this.started = true;
         // class data sharing: each jar extracted once per build, while PostgreSQL and Kafka start (docs/startup.md)
@@ -203,8 +206,10 @@ public final class LocalPlatform implements AutoCloseable {
             services.values().forEach(service -> service.awaitReady(READY_WITHIN));
             operations.start(settings, instances, out);
         } catch (RuntimeException e) {
-            close();
+            stopAll();
             throw e;
+        } finally {
+            starting = null;
         }
         return Duration.ofNanos(System.nanoTime() - begin);
     }
@@ -365,8 +370,21 @@ public final class LocalPlatform implements AutoCloseable {
         return settings.kafkaBootstrap();
     }
 
+    /**
+     * Stops every service, the trace viewer, Prometheus and the infrastructure. Called while
+     * {@link #start()} still waits for the services (Ctrl-C during a start), it interrupts that wait,
+     * which then stops what it started, instead of waiting up to the readiness limit for the lock.
+     */
     @Override
-    public synchronized void close() {
+    public void close() {
+        Thread waiting = starting;
+        if (waiting != null && waiting != Thread.currentThread()) {
+            waiting.interrupt();
+        }
+        stopAll();
+    }
+
+    private synchronized void stopAll() {
         if (!started) {
             return;
         }

@@ -43,6 +43,8 @@ final class ServiceProcess {
     private final URI readiness;
     private final ClassDataSharing sharing;
     private Process process;
+    /** Whether its readiness probe answered UP once: an archive recorded by a service stopped before that is partial. */
+    private volatile boolean ready;
 
     ServiceProcess(String name, Path jar, int port, int managementPort, Map<String, String> environment,
             Path logDirectory) {
@@ -136,6 +138,10 @@ final class ServiceProcess {
     void awaitReady(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
+            if (Thread.currentThread().isInterrupted()) {
+                // Ctrl-C while the platform starts: the stop must not wait for this service to get ready
+                throw new LaunchException("Stopped while waiting for " + name);
+            }
             if (!process.isAlive()) {
                 throw new LaunchException(name + " stopped with exit code " + process.exitValue() + "; see " + log);
             }
@@ -143,6 +149,7 @@ final class ServiceProcess {
                 HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(readiness)
                         .timeout(Duration.ofSeconds(2)).GET().build(), HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 200) {
+                    ready = true;
                     return;
                 }
             } catch (IOException e) {
@@ -195,7 +202,7 @@ final class ServiceProcess {
 
     private void ended(boolean stoppedCleanly) {
         if (sharing != null) {
-            sharing.ended(stoppedCleanly && !process.isAlive());
+            sharing.ended(stoppedCleanly && ready && !process.isAlive());
         }
     }
 
