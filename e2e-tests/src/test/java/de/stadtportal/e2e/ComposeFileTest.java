@@ -128,8 +128,6 @@ class ComposeFileTest {
                     .containsEntry("PUBLIC_BASE_URL", "${PUBLIC_BASE_URL:-http://localhost:8080}")
                     .containsKey("STADTPORTAL_SECURITY_JWT_ISSUER");
         }
-        assertThat((Map<String, Object>) services.get("gateway-service").get("environment"))
-                .containsEntry("TRUSTED_PROXIES", "");
         assertThat((List<String>) prometheus.get("rule_files")).containsExactly("/etc/prometheus/alerts.yml");
         assertThat((List<String>) services.get("prometheus").get("volumes"))
                 .contains("./ops/prometheus/alerts.yml:/etc/prometheus/alerts.yml:ro");
@@ -180,5 +178,36 @@ class ComposeFileTest {
                 .anySatisfy(job -> assertThat(job).containsEntry("job_name", IDENTITY)
                         .containsEntry("metrics_path", "/actuator/prometheus")
                         .containsEntry("static_configs", List.of(Map.of("targets", List.of(IDENTITY + ":9085")))));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void the_portal_signs_editors_in_at_the_composed_provider_and_is_the_one_proxy_the_gateway_believes()
+            throws IOException {
+        Map<String, Object> compose = new Yaml().load(Files.readString(ROOT.resolve("docker-compose.yml")));
+        Map<String, Map<String, Object>> services = (Map<String, Map<String, Object>>) compose.get("services");
+        Map<String, Object> portal = services.get("portal-web");
+        Map<String, Object> environment = (Map<String, Object>) portal.get("environment");
+        String settings = Files.readString(ROOT.resolve("portal-web/src/main/resources/application.yml"));
+        environment.keySet().forEach(variable -> assertThat(settings.contains("${" + variable + ":")
+                || variable.equals("LOGGING_STRUCTURED_FORMAT_CONSOLE")).as("portal-web reads " + variable).isTrue());
+
+        Map<String, Object> identity = (Map<String, Object>) services.get(IDENTITY).get("environment");
+        assertThat(environment).as("the browser is sent to the issuer the tokens name; codes are exchanged inside")
+                .containsEntry("DESK_ISSUER", identity.get("STADTPORTAL_IDENTITY_ISSUER"))
+                .containsEntry("DESK_IDENTITY_URL", "http://" + IDENTITY + ":8085");
+        String secret = (String) environment.get("PORTAL_WEB_CLIENT_SECRET");
+        assertThat((String) identity.get("PORTAL_WEB_CLIENT_SECRET")).as("the provider knows the portal's secret")
+                .isEqualTo("{noop}" + secret);
+
+        // the gateway believes X-Forwarded-For from the portal's fixed address, and from nothing else by default
+        String address = (String) ((Map<String, Map<String, Object>>) portal.get("networks")).get("default")
+                .get("ipv4_address");
+        Map<String, Object> network = (Map<String, Object>) ((Map<String, Object>) compose.get("networks")).get("default");
+        String subnet = (String) ((List<Map<String, Object>>) ((Map<String, Object>) network.get("ipam")).get("config"))
+                .get(0).get("subnet");
+        assertThat(address).startsWith(subnet.substring(0, subnet.lastIndexOf('.') + 1));
+        assertThat((String) ((Map<String, Object>) services.get("gateway-service").get("environment")).get("TRUSTED_PROXIES"))
+                .isEqualTo("${TRUSTED_PROXIES:-" + address + "/32}");
     }
 }
