@@ -199,6 +199,8 @@ class ComposeFileTest {
         String secret = (String) environment.get("PORTAL_WEB_CLIENT_SECRET");
         assertThat((String) identity.get("PORTAL_WEB_CLIENT_SECRET")).as("the provider knows the portal's secret")
                 .isEqualTo("{noop}" + secret);
+        assertThat(identity).as("the desk's sign-in returns to the portal, which browsers reach through the gateway")
+                .containsEntry("PORTAL_WEB_BASE_URL", environment.get("PUBLIC_BASE_URL"));
 
         // the gateway believes X-Forwarded-For from the portal's fixed address, and from nothing else by default
         String address = (String) ((Map<String, Map<String, Object>>) portal.get("networks")).get("default")
