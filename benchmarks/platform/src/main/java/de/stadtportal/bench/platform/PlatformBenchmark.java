@@ -29,6 +29,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.ToDoubleFunction;
+import java.util.stream.Stream;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -58,6 +60,13 @@ public final class PlatformBenchmark {
     private final int steadySeconds = Integer.getInteger("bench.steadySeconds", 20);
     private final int writeSeconds = Integer.getInteger("bench.writeSeconds", 30);
     private final int writeConnections = Integer.getInteger("bench.writeConnections", 8);
+    /**
+     * Share of requests traced ({@code -Dbench.sampling=0.1}); unset keeps the services' default. With
+     * {@code -Dbench.zipkin=<exec jar>} every service also exports its spans to a real Zipkin, as
+     * {@code ./stadtportal up --tracing} does, so the figure includes the reporting.
+     */
+    private final String sampling = System.getProperty("bench.sampling", "");
+    private final String zipkin = System.getProperty("bench.zipkin", "");
     /** Instances of content, events and search ({@code --instances N} or {@code -Dbench.instances=N}); the gateway balances. */
     private final int instances;
 
@@ -108,6 +117,8 @@ public final class PlatformBenchmark {
         settings.put("writeConnections", writeConnections);
         settings.put("marker", marker);
         settings.put("instances", instances);
+        settings.put("tracingSampling", sampling.isBlank() ? "service default" : sampling);
+        settings.put("tracingExportedTo", zipkin.isBlank() ? "nothing" : "Zipkin " + zipkin);
         report.put("settings", settings);
 
         // the services' console output stays in their log files under the platform's home
@@ -121,6 +132,16 @@ public final class PlatformBenchmark {
             // e.g. -Dbench.javaOptions=-XX:TieredStopAtLevel=1 to measure the services with the C1 compiler alone
             for (String process : processes()) {
                 platform.override(process, Map.of("STADTPORTAL_JAVA_OPTIONS", javaOptions));
+            }
+        }
+        if (!sampling.isBlank()) {
+            for (String process : processes()) {
+                platform.override(process, Map.of("TRACING_SAMPLING_PROBABILITY", sampling));
+            }
+        }
+        if (!zipkin.isBlank()) {
+            try (ServerSocket socket = new ServerSocket(0)) {
+                platform.traceTo(Path.of(zipkin), socket.getLocalPort());
             }
         }
         Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "bench-platform-stop"));
@@ -139,7 +160,7 @@ public final class PlatformBenchmark {
 
             memory.startPeaks();
             warmUp();
-            gatewayAgainstDirect("content-service", "/api/cities/" + CITY, "city portrait");
+            portraitAgainstNginxAndDirect(home);
             gatewayAgainstDirect("search-service", "/api/search?q=zeche&limit=10", "search, one word");
             freshnessIdle();
             freshnessUnderSteadyLoad();
@@ -181,24 +202,38 @@ public final class PlatformBenchmark {
 
     /** The same GET, straight to the service and through the gateway, in alternating rounds. */
     private void gatewayAgainstDirect(String service, String path, String what) {
+        gatewayAgainstDirect(service, path, what, null);
+    }
+
+    /**
+     * The same GET straight to the service, through the gateway and, given {@code nginx}, through the
+     * reference proxy, in alternating rounds.
+     */
+    private void gatewayAgainstDirect(String service, String path, String what, Nginx nginx) {
         String direct = platform.serviceUrl(service) + path;
         String gateway = platform.gatewayUrl() + path;
-        out.printf("%n== %s: %s direct and through the gateway, %d connections, %d x %d s each%n", what, path,
-                concurrency, rounds, seconds);
+        out.printf("%n== %s: %s direct%s and through the gateway, %d connections, %d x %d s each%n", what, path,
+                nginx == null ? "" : ", through nginx", concurrency, rounds, seconds);
         wrk.read(direct, concurrency, 5);
         wrk.read(gateway, concurrency, 5);
         List<Wrk.Result> straight = new ArrayList<>();
         List<Wrk.Result> routed = new ArrayList<>();
+        List<Wrk.Result> proxied = new ArrayList<>();
+        if (nginx != null) {
+            wrk.read(nginx.url(path), concurrency, 5);
+        }
         for (int round = 0; round < rounds; round++) {
             straight.add(announce("direct ", wrk.read(direct, concurrency, seconds)));
+            if (nginx != null) {
+                proxied.add(announce("nginx  ", wrk.read(nginx.url(path), concurrency, seconds)));
+            }
             routed.add(announce("gateway", wrk.read(gateway, concurrency, seconds)));
         }
-        double directRate = straight.stream().mapToDouble(Wrk.Result::perSecond).average().orElseThrow();
-        double gatewayRate = routed.stream().mapToDouble(Wrk.Result::perSecond).average().orElseThrow();
-        double directMedian = straight.stream().mapToDouble(Wrk.Result::medianMs).average().orElseThrow();
-        double gatewayMedian = routed.stream().mapToDouble(Wrk.Result::medianMs).average().orElseThrow();
-        long failures = straight.stream().mapToLong(Wrk.Result::failures).sum()
-                + routed.stream().mapToLong(Wrk.Result::failures).sum();
+        double directRate = mean(straight, Wrk.Result::perSecond);
+        double gatewayRate = mean(routed, Wrk.Result::perSecond);
+        double directMedian = mean(straight, Wrk.Result::medianMs);
+        double gatewayMedian = mean(routed, Wrk.Result::medianMs);
+        long failures = Stream.of(straight, routed, proxied).flatMap(List::stream).mapToLong(Wrk.Result::failures).sum();
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("path", path);
         figures.put("directPerSecond", round(directRate));
@@ -208,16 +243,52 @@ public final class PlatformBenchmark {
         figures.put("gatewayMedianMs", round(gatewayMedian));
         figures.put("addedMedianMs", round(gatewayMedian - directMedian));
         figures.put("failedRequests", failures);
-        figures.put("rounds", Map.of("direct", straight.stream().map(Wrk.Result::figures).toList(),
-                "gateway", routed.stream().map(Wrk.Result::figures).toList()));
-        report.put("gateway " + what, figures);
+        Map<String, Object> rounds = new LinkedHashMap<>();
+        rounds.put("direct", straight.stream().map(Wrk.Result::figures).toList());
+        rounds.put("gateway", routed.stream().map(Wrk.Result::figures).toList());
         row("gateway ÷ direct throughput, " + what, String.format("%.2f (%,.0f ÷ %,.0f req/s)", gatewayRate / directRate,
                 gatewayRate, directRate), "≥ 0.80");
         row("gateway added median latency, " + what, String.format("%+.2f ms (%.2f vs %.2f ms)",
                 gatewayMedian - directMedian, gatewayMedian, directMedian), "≤ 1 ms");
+        if (nginx != null) {
+            double nginxRate = mean(proxied, Wrk.Result::perSecond);
+            double nginxMedian = mean(proxied, Wrk.Result::medianMs);
+            figures.put("nginxPerSecond", round(nginxRate));
+            figures.put("nginxMedianMs", round(nginxMedian));
+            figures.put("gatewayToNginx", round(gatewayRate / nginxRate));
+            rounds.put("nginx", proxied.stream().map(Wrk.Result::figures).toList());
+            row("nginx ÷ direct throughput, " + what, String.format("%.2f (%,.0f ÷ %,.0f req/s)", nginxRate / directRate,
+                    nginxRate, directRate), "reference");
+            row("gateway ÷ nginx throughput, " + what, String.format("%.2f (%,.0f ÷ %,.0f req/s; nginx median %.2f ms)",
+                    gatewayRate / nginxRate, gatewayRate, nginxRate, nginxMedian), "≥ 0.80");
+        }
+        figures.put("rounds", rounds);
+        report.put("gateway " + what, figures);
         if (failures > 0) {
             row("failed requests in the runs above (non-2xx, errors, timeouts)", String.valueOf(failures), "0");
         }
+    }
+
+    /**
+     * The city portrait through the reference proxy too, when nginx is installed ({@code ./stadtportal
+     * bench} installs it); without it the figure is left out, named as such in the report.
+     */
+    private void portraitAgainstNginxAndDirect(Path reports) throws Exception {
+        String path = "/api/cities/" + CITY;
+        if (!Nginx.installed()) {
+            row("gateway ÷ nginx throughput, city portrait", "not measured: nginx is not installed", "≥ 0.80");
+            gatewayAgainstDirect("content-service", path, "city portrait", null);
+            return;
+        }
+        List<Integer> backends = platform.instancesOf("content-service").stream()
+                .map(name -> URI.create(platform.serviceUrl(name)).getPort()).toList();
+        try (Nginx nginx = Nginx.inFrontOf(backends, reports)) {
+            gatewayAgainstDirect("content-service", path, "city portrait", nginx);
+        }
+    }
+
+    private static double mean(List<Wrk.Result> results, ToDoubleFunction<Wrk.Result> figure) {
+        return results.stream().mapToDouble(figure).average().orElseThrow();
     }
 
     private Wrk.Result announce(String label, Wrk.Result result) {
