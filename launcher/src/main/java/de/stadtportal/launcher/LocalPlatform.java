@@ -422,6 +422,11 @@ public final class LocalPlatform implements AutoCloseable {
             // every span of every service goes to the trace viewer (docs/tracing.md)
             effective.put("TRACING_EXPORT_ENABLED", "true");
             effective.put("ZIPKIN_ENDPOINT", traceViewerUrl() + "/api/v2/spans");
+            // with a viewer at hand every request is recorded (the services' own default is a tenth),
+            // unless the user chose a share
+            if (System.getenv("TRACING_SAMPLING_PROBABILITY") == null) {
+                effective.put("TRACING_SAMPLING_PROBABILITY", "1.0");
+            }
         }
         effective.putAll(operations.environment());
         effective.putAll(overrides.getOrDefault(name, Map.of()));

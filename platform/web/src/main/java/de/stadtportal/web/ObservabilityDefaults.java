@@ -14,9 +14,12 @@ import org.springframework.core.env.MapPropertySource;
  * <p>
  * Every request is observed (statements and Kafka sends and records too: the messaging module
  * turns those on), W3C {@code traceparent} travels in and out, and the Reactor context carries the trace across threads so that log lines
- * and R2DBC spans of a request belong to its trace. Spans are made for every request (sampling
- * {@code TRACING_SAMPLING_PROBABILITY}, 1.0) but exported only when asked to:
- * {@code TRACING_EXPORT_ENABLED=true} sends them to Zipkin at {@code ZIPKIN_ENDPOINT}.
+ * and R2DBC spans of a request belong to its trace. Every request gets a trace id (in its log lines and
+ * its {@code traceparent}), and a tenth of new traces are recorded as spans
+ * ({@code TRACING_SAMPLING_PROBABILITY}, 0.1: recording every request cost about a quarter more CPU
+ * per write in the platform benchmark, docs/benchmarks.md; {@code ./stadtportal up --tracing} records
+ * all). Spans are exported only when asked to: {@code TRACING_EXPORT_ENABLED=true} sends them to
+ * Zipkin at {@code ZIPKIN_ENDPOINT}.
  */
 public class ObservabilityDefaults implements EnvironmentPostProcessor {
 
@@ -28,7 +31,7 @@ public class ObservabilityDefaults implements EnvironmentPostProcessor {
         // thread-locals (the current span, the MDC) follow a request through every operator
         defaults.put("spring.reactor.context-propagation", "auto");
         defaults.put("management.tracing.propagation.type", "W3C");
-        defaults.put("management.tracing.sampling.probability", "${TRACING_SAMPLING_PROBABILITY:1.0}");
+        defaults.put("management.tracing.sampling.probability", "${TRACING_SAMPLING_PROBABILITY:0.1}");
         // only the Zipkin reporter is switched: Boot's global export switch would stop propagation too
         defaults.put("management.tracing.export.zipkin.enabled", "${TRACING_EXPORT_ENABLED:false}");
         defaults.put("management.tracing.export.zipkin.endpoint",
