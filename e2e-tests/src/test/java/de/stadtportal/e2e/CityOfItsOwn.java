@@ -109,17 +109,7 @@ final class CityOfItsOwn {
     }
 
     Map<String, Object> article(String title, String articleSlug) {
-        Map<String, Object> article = new LinkedHashMap<>();
-        article.put("title", title);
-        article.put("subtitle", "Ein Untertitel");
-        article.put("topic", "leben");
-        article.put("locale", "de");
-        article.put("summary", title + " in wenigen Worten.");
-        article.put("body", "Ein **kurzer** Text über " + title + ".");
-        article.put("tags", List.of("test"));
-        article.put("heroImage", Map.of("url", "https://example.org/bild.jpg", "alt", "Ein Bild"));
-        article.put("slug", articleSlug);
-        return article;
+        return NewArticle.of(title, articleSlug);
     }
 
     /** A carousel of one teaser linking an external page. */

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import de.stadtportal.launcher.LocalPlatform;
 import de.stadtportal.launcher.ProviderTokens;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -28,6 +26,8 @@ class ExternalProviderIT {
 
     private static LocalPlatform platform;
     private static String otherProvider;
+    /** The second provider's tokens, by client credentials of its own machine client. */
+    private static ProviderTokens otherTokens;
     private static Gateway otherContent;
 
     @BeforeAll
@@ -43,6 +43,7 @@ class ExternalProviderIT {
         provider.put("STADTPORTAL_ADMIN_PASSWORD", "kommune-admin-" + UUID.randomUUID());
         provider.put("STADTPORTAL_EDITOR_PASSWORD", "kommune-redaktion-" + UUID.randomUUID());
         otherProvider = platform.startAnother("identity-kommune", "identity-service", "identity_kommune", provider);
+        otherTokens = new ProviderTokens(otherProvider, LocalPlatform.CLI_CLIENT, SECRET);
 
         Map<String, String> content = new HashMap<>();
         content.put("STADTPORTAL_SECURITY_JWT_JWK_SET_URI", otherProvider + "/oauth2/jwks");
@@ -63,7 +64,7 @@ class ExternalProviderIT {
 
     @Test
     void the_other_providers_editor_token_writes_to_the_content_service_that_trusts_it() {
-        String token = new ProviderTokens(otherProvider, LocalPlatform.CLI_CLIENT, SECRET).token("editor city:bochum");
+        String token = otherTokens.token("editor city:bochum");
 
         Gateway.Answer created = otherContent.send("POST", "/api/cities/bochum/articles", token,
                 article("Kommunal angemeldet"), Map.of());
@@ -85,7 +86,7 @@ class ExternalProviderIT {
 
     @Test
     void the_other_providers_token_is_refused_by_the_platform_with_401() {
-        String token = new ProviderTokens(otherProvider, LocalPlatform.CLI_CLIENT, SECRET).token("admin");
+        String token = otherTokens.token("admin");
 
         Gateway.Answer refused = new Gateway(platform.gatewayUrl()).send("POST", "/api/cities/bochum/articles", token,
                 article("Von außen"), Map.of());
@@ -94,16 +95,6 @@ class ExternalProviderIT {
     }
 
     private static Map<String, Object> article(String title) {
-        Map<String, Object> article = new LinkedHashMap<>();
-        article.put("title", title);
-        article.put("subtitle", "Ein Untertitel");
-        article.put("topic", "leben");
-        article.put("locale", "de");
-        article.put("summary", title + " in wenigen Worten.");
-        article.put("body", "Ein Text, geschrieben mit dem Token eines anderen Anbieters.");
-        article.put("tags", List.of("test"));
-        article.put("heroImage", Map.of("url", "https://example.org/bild.jpg", "alt", "Ein Bild"));
-        article.put("slug", "anbieter-" + UUID.randomUUID().toString().substring(0, 8));
-        return article;
+        return NewArticle.of(title, "anbieter-" + UUID.randomUUID().toString().substring(0, 8));
     }
 }

@@ -68,6 +68,8 @@ final class FaultDrill {
     private final Gateway gateway;
     private final String marker;
     private final String reader;
+    /** The number of the drill's next write, across all its writers: each write's slug and title are its own. */
+    private final AtomicInteger numbers = new AtomicInteger();
 
     FaultDrill(String name) {
         this.platform = RunningPlatform.get();
@@ -132,7 +134,8 @@ final class FaultDrill {
 
     /**
      * Starts {@code writers} writers, each writing one article or event, then pausing {@code pause},
-     * until {@code quota} writes were made in all. Articles and events alternate.
+     * until {@code quota} writes were made in all (or {@link Writers#stop} is called). Articles and
+     * events alternate.
      */
     Writers write(int writers, int quota, Duration pause) {
         return new Writers(writers, quota, pause);
@@ -163,12 +166,12 @@ final class FaultDrill {
                         if (done) {
                             return;
                         }
-                        int number = claimed.getAndIncrement();
-                        if (number >= quota) {
+                        if (claimed.getAndIncrement() >= quota) {
                             done = true;
                             finished.countDown();
                             return;
                         }
+                        int number = numbers.getAndIncrement();
                         Write write = number % 2 == 0 ? article(token, number) : event(token, number, venueId);
                         writes.add(write);
                         if (write.accepted()) {
@@ -194,6 +197,25 @@ final class FaultDrill {
             try {
                 assertThat(finished.await(timeout.toMillis(), TimeUnit.MILLISECONDS))
                         .as("the writers finished within " + timeout).isTrue();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            synchronized (writes) {
+                return List.copyOf(writes);
+            }
+        }
+
+        /**
+         * Ends the writing: no writer begins another write, the writes under way are answered, and
+         * all writes are answered in the order they were answered.
+         */
+        List<Write> stop(Duration timeout) {
+            // periodic tasks end at shutdown; a write under way runs to its answer
+            executor.shutdown();
+            try {
+                assertThat(executor.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS))
+                        .as("the writes under way were answered within " + timeout).isTrue();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);

@@ -19,7 +19,8 @@ import java.util.UUID;
  * every span to a Zipkin server and log JSON lines into {@link LocalPlatform#logFile}. Its identity provider
  * seeds the people with passwords this class chose, and has {@link #MACHINE_CLIENTS} machine clients
  * besides {@code stadtportal-cli}, so that the writers of a drill each hold a token of a subject (and
- * a rate-limit budget) of their own.
+ * a rate-limit budget) of their own. When the fault drills run at full size, a Prometheus scrapes it
+ * with the repository's configuration and alert rules ({@link PrometheusAlerts}).
  */
 final class RunningPlatform {
 
@@ -30,6 +31,7 @@ final class RunningPlatform {
     private static final String EDITOR_PASSWORD = "redaktion-" + UUID.randomUUID();
 
     private static LocalPlatform platform;
+    private static String prometheusUrl;
 
     private RunningPlatform() {
     }
@@ -39,6 +41,10 @@ final class RunningPlatform {
             try {
                 Path root = Path.of("..").toAbsolutePath().normalize();
                 Path home = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "platform-");
+                LocalOperations operations = new LocalOperations().jsonLogs();
+                if (FaultDrill.FULL) {
+                    operations.prometheus(freePort());
+                }
                 Map<String, Integer> ports = new HashMap<>();
                 for (String name : List.of("postgresql", "kafka", "kafka-controller")) {
                     ports.put(name, freePort());
@@ -50,8 +56,9 @@ final class RunningPlatform {
                 LocalPlatform started = LocalPlatform.forTests(root, home, ports, MACHINE_CLIENTS, System.out)
                         // every span to a real trace viewer (the build copies Zipkin's exec jar there)
                         .traceTo(Path.of("target", "zipkin", "zipkin-server-exec.jar").toAbsolutePath(), freePort())
-                        // JSON log lines with the trace id, as ./stadtportal up --json-logs and compose write them
-                        .operate(new LocalOperations().jsonLogs())
+                        // JSON log lines with the trace id, as ./stadtportal up --json-logs and compose write them;
+                        // at full drill size also the local Prometheus, whose alerts the drills wait for
+                        .operate(operations)
                         .override("identity-service", Map.of(
                                 "STADTPORTAL_ADMIN_PASSWORD", ADMIN_PASSWORD,
                                 "STADTPORTAL_EDITOR_PASSWORD", EDITOR_PASSWORD));
@@ -65,11 +72,18 @@ final class RunningPlatform {
                     throw e;
                 }
                 platform = started;
+                prometheusUrl = operations.prometheusUrl();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
         return platform;
+    }
+
+    /** Where the platform's Prometheus answers; {@code null} unless the drills run at full size. */
+    static synchronized String prometheusUrl() {
+        get();
+        return prometheusUrl;
     }
 
     /** The password of every seeded editor ({@code redaktion-bochum}, …) of the provider. */

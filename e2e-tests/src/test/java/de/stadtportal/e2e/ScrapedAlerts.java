@@ -28,8 +28,14 @@ import java.util.regex.Pattern;
  * {@code promtool test rules}: each scrape is one sample of the test's series, a minute apart.
  * So the check says that the rules turn the series the drill produced into the alert, not how soon:
  * a drill's seconds become minutes here, which suits a counter's {@code increase()} but would meet
- * a {@code for} duration the drill never waited (the outage drills' alerts are left to their unit
- * tests for that reason).
+ * a {@code for} duration the drill never waited.
+ * <p>
+ * That is why an outage alert is checked here only up to the state the drill really reached:
+ * {@link #scrapeUp} records {@code up} as Prometheus does (1 for a scrape that answered, 0 for one
+ * that failed), and one failed scrape of a killed service makes {@code ServiceDown} <em>pending</em>
+ * ({@link #assertActiveFor}). Its {@code for: 1m} is time that a short drill does not spend, so
+ * <em>firing</em> is checked by the drills at full size, against the local Prometheus with the
+ * rules' real durations ({@link PrometheusAlerts}), and by the rules' unit tests.
  */
 final class ScrapedAlerts {
 
@@ -86,11 +92,48 @@ final class ScrapedAlerts {
     }
 
     /**
+     * One sample of {@code up} for each job's target, as Prometheus records it: 1 when the scrape of
+     * its metrics endpoint answered 200, 0 when it failed (refused, timed out or answered otherwise).
+     *
+     * @param managementUrlsByJob each job ({@code search-service}) and the management URL of its target
+     */
+    ScrapedAlerts scrapeUp(Map<String, String> managementUrlsByJob) {
+        assertThat(metric).as("a sample of up").isEqualTo("up");
+        Map<String, String> sample = new TreeMap<>();
+        managementUrlsByJob.forEach((job, url) -> sample.put("up{instance=\"" + URI.create(url).getAuthority()
+                + "\", job=\"" + job + "\"}", answers(url) ? "1" : "0"));
+        scrapes.add(sample);
+        return this;
+    }
+
+    private static boolean answers(String managementUrl) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create(managementUrl + "/actuator/prometheus"))
+                    .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.discarding())
+                    .statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
      * Asserts, with promtool, that {@code alert} is firing at the last scrape for exactly the given
      * label sets (by the labels they name), and nowhere else.
      */
     void assertFiresFor(String alert, Set<Map<String, String>> expected) {
-        assertThat(expected).as("where " + alert + " should fire").isNotEmpty();
+        assertActiveFor(alert, "firing", expected);
+    }
+
+    /**
+     * Asserts, with promtool, that {@code alert} is in {@code state} ({@code pending} or
+     * {@code firing}) at the last scrape for exactly the given label sets (by the labels they name),
+     * and nowhere else.
+     */
+    void assertActiveFor(String alert, String state, Set<Map<String, String>> expected) {
+        assertThat(expected).as("where " + alert + " should be " + state).isNotEmpty();
         Set<String> keys = expected.iterator().next().keySet();
         StringBuilder test = new StringBuilder()
                 .append("rule_files:\n  - ").append(AlertRulesTest.PROMETHEUS.resolve("alerts.yml")).append('\n')
@@ -104,7 +147,7 @@ final class ScrapedAlerts {
                     .append(String.join(" ", values)).append("'\n");
         }
         test.append("    promql_expr_test:\n      - expr: 'count by (").append(String.join(", ", keys))
-                .append(") (ALERTS{alertname=\"").append(alert).append("\", alertstate=\"firing\"})'\n")
+                .append(") (ALERTS{alertname=\"").append(alert).append("\", alertstate=\"").append(state).append("\"})'\n")
                 .append("        eval_time: ").append(scrapes.size() - 1).append("m\n        exp_samples:\n");
         for (Map<String, String> labels : expected) {
             StringBuilder selector = new StringBuilder();

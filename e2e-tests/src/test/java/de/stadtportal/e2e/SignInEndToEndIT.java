@@ -21,7 +21,6 @@ import java.text.ParseException;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -70,7 +69,7 @@ class SignInEndToEndIT {
         String slug = "angemeldet-" + UUID.randomUUID().toString().substring(0, 8);
 
         Gateway.Answer created = gateway.send("POST", "/api/cities/bochum/articles", accessToken,
-                article("Angemeldet geschrieben", slug), Map.of());
+                NewArticle.of("Angemeldet geschrieben", slug), Map.of());
 
         assertThat(created.status()).as(created.raw().body()).isEqualTo(201);
         assertThat(gateway.send("GET", "/api/cities/bochum/articles/" + slug, accessToken, null, Map.of()).status())
@@ -82,27 +81,13 @@ class SignInEndToEndIT {
         String slug = "uebergriff-" + UUID.randomUUID().toString().substring(0, 8);
 
         Gateway.Answer refused = gateway.send("POST", "/api/cities/dortmund/articles", accessToken,
-                article("Übergriff nach Dortmund", slug), Map.of());
+                NewArticle.of("Übergriff nach Dortmund", slug), Map.of());
 
         assertThat(refused.status()).as(refused.raw().body()).isEqualTo(403);
         assertThat(refused.contentType()).startsWith("application/problem+json");
         assertThat(refused.body().path("status").asInt()).isEqualTo(403);
         assertThat(gateway.send("GET", "/api/cities/dortmund/articles/" + slug, platform.token("admin", "*"), null,
                 Map.of()).status()).isEqualTo(404);
-    }
-
-    private static Map<String, Object> article(String title, String slug) {
-        Map<String, Object> article = new LinkedHashMap<>();
-        article.put("title", title);
-        article.put("subtitle", "Ein Untertitel");
-        article.put("topic", "leben");
-        article.put("locale", "de");
-        article.put("summary", title + " in wenigen Worten.");
-        article.put("body", "Geschrieben nach der Anmeldung beim Anbieter der Plattform.");
-        article.put("tags", List.of("test"));
-        article.put("heroImage", Map.of("url", "https://example.org/bild.jpg", "alt", "Ein Bild"));
-        article.put("slug", slug);
-        return article;
     }
 
     /**

@@ -3,10 +3,6 @@ package de.stadtportal.launcher;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,7 +29,6 @@ public final class LocalOperations {
     /** Boot's switch for structured console logs; the services' output is their log file. */
     static final String JSON_LOGS = "LOGGING_STRUCTURED_FORMAT_CONSOLE";
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
     private static final Pattern TARGET = Pattern.compile("\"([a-z-]+):(\\d+)\"");
 
     private boolean jsonLogs;
@@ -87,6 +82,7 @@ public final class LocalOperations {
         }
         Path home = settings.home().resolve("prometheus");
         Path ops = settings.root().resolve("ops").resolve("prometheus");
+        Path log = settings.home().resolve("logs").resolve("prometheus.log");
         Map<String, List<Integer>> ports = new HashMap<>();
         for (String service : LocalPlatform.SERVICES) {
             int count = ServiceInstances.SCALED.contains(service) ? instances.count() : 1;
@@ -98,7 +94,6 @@ public final class LocalOperations {
             Path configuration = home.resolve("prometheus.yml");
             Files.writeString(configuration, scrapeConfiguration(Files.readString(ops.resolve("prometheus.yml")),
                     ops.resolve("alerts.yml").toAbsolutePath(), ports));
-            Path log = settings.home().resolve("logs").resolve("prometheus.log");
             Files.createDirectories(log.getParent());
             out.println("stadtportal: starting Prometheus on " + prometheusUrl() + " (log " + log + ")");
             prometheus = new ProcessBuilder(List.of("prometheus", "--config.file=" + configuration,
@@ -109,40 +104,7 @@ public final class LocalOperations {
             throw new LaunchException("Prometheus could not start (" + e.getMessage() + "); ./stadtportal up --ops"
                     + " installs Debian's prometheus, or: sudo apt-get install prometheus");
         }
-        awaitReady(Duration.ofSeconds(60));
-    }
-
-    private void awaitReady(Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!prometheus.isAlive()) {
-                throw new LaunchException("Prometheus stopped with exit code " + prometheus.exitValue()
-                        + "; see .stadtportal/logs/prometheus.log");
-            }
-            try {
-                HttpResponse<String> ready = HTTP.send(HttpRequest.newBuilder(URI.create(prometheusUrl() + "/-/ready"))
-                        .timeout(Duration.ofSeconds(2)).GET().build(), HttpResponse.BodyHandlers.ofString(
-                                StandardCharsets.UTF_8));
-                if (ready.statusCode() == 200) {
-                    return;
-                }
-                Thread.sleep(250);
-            } catch (IOException e) {
-                sleep();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new LaunchException("Interrupted while waiting for Prometheus");
-            }
-        }
-        throw new LaunchException("Prometheus was not ready within " + timeout.toSeconds() + " s");
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(250);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Readiness.await("Prometheus", prometheus, URI.create(prometheusUrl() + "/-/ready"), Duration.ofSeconds(60), log);
     }
 
     void stop() {

@@ -7,9 +7,6 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,8 +28,6 @@ final class ServiceProcess {
 
     /** The JVM of every service: the launcher's own. */
     static final Path JAVA = Path.of(System.getProperty("java.home"), "bin", "java");
-
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
     private final String name;
     private final Path jar;
@@ -136,31 +131,8 @@ final class ServiceProcess {
 
     /** Waits until the readiness probe (on the management port) answers UP, or fails when the process dies or time runs out. */
     void awaitReady(Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (Thread.currentThread().isInterrupted()) {
-                // Ctrl-C while the platform starts: the stop must not wait for this service to get ready
-                throw new LaunchException("Stopped while waiting for " + name);
-            }
-            if (!process.isAlive()) {
-                throw new LaunchException(name + " stopped with exit code " + process.exitValue() + "; see " + log);
-            }
-            try {
-                HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(readiness)
-                        .timeout(Duration.ofSeconds(2)).GET().build(), HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() == 200) {
-                    ready = true;
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new LaunchException("Interrupted while waiting for " + name);
-            }
-            sleep(250);
-        }
-        throw new LaunchException(name + " was not ready within " + timeout.toSeconds() + " s; see " + log);
+        Readiness.await(name, process, readiness, timeout, log);
+        ready = true;
     }
 
     void stop() {
@@ -208,13 +180,5 @@ final class ServiceProcess {
 
     long pid() {
         return process == null ? -1 : process.pid();
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -47,7 +47,7 @@ class ServiceProcessTest {
 
         // the ten minutes are not waited for: the interrupt ends the wait within a probe's timeout
         Throwable ended = waited.get(30, TimeUnit.SECONDS);
-        assertThat(ended).isInstanceOf(LaunchException.class).hasMessageContaining("Stopped while waiting for starting");
+        assertThat(ended).isInstanceOf(LaunchException.class).hasMessageContaining("Interrupted while waiting for starting");
 
         starting.stop();
         // a JVM stopped before it was ready recorded only the classes of its start: nothing is kept
