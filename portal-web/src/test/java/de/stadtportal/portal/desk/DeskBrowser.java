@@ -39,7 +39,7 @@ final class DeskBrowser {
     private DeskBrowser(int port) {
         this.port = port;
         this.web = WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
-                .responseTimeout(Duration.ofSeconds(30)).build();
+                .responseTimeout(Duration.ofSeconds(90)).build();
     }
 
     /** Signs in as {@code subject}, whose tokens name {@code cities}, and answers the signed-in browser. */

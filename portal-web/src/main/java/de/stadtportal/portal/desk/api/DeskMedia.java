@@ -7,8 +7,8 @@ import java.util.List;
  * An item of a city's media library as the API serves it ({@code GET /api/media/{id}}): its pixel
  * size, its description and its renditions, absolute URLs at the platform's public address.
  */
-public record DeskMedia(String id, String city, String format, int width, int height, String alt, String altEn,
-        String caption, String credit, String licence, FocalPoint focalPoint, List<Rendition> renditions) {
+public record DeskMedia(String id, String city, String alt, String altEn, String caption, String credit,
+        String licence, FocalPoint focalPoint, String format, int width, int height, List<Rendition> renditions) {
 
     public DeskMedia {
         renditions = renditions == null ? List.of() : renditions;
