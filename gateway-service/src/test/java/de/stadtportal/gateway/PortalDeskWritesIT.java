@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.MultipartBodyBuilder;
+import org.springframework.web.reactive.function.BodyInserters;
 
 /**
  * The editorial desk's form posts (browser, session cookie, no bearer token) pass the gateway to the
@@ -29,6 +32,33 @@ class PortalDeskWritesIT extends GatewayTest {
                 assertThat(seen.header("Cookie")).contains("STADTPORTAL_DESK=sitzung");
             });
         }
+    }
+
+    @Test
+    void the_desks_upload_form_passes_with_megabytes_and_every_other_desk_form_keeps_the_small_limit() {
+        MultipartBodyBuilder form = new MultipartBodyBuilder();
+        form.part("file", new ByteArrayResource(new byte[2 * 1024 * 1024]) {
+            @Override
+            public String getFilename() {
+                return "foto.jpg";
+            }
+        }).contentType(MediaType.IMAGE_JPEG);
+        form.part("alt", "Ein Foto");
+        form.part("_csrf", "token");
+        String upload = marker();
+        web.post().uri("/redaktion/bochum/medien").header("X-Request-Id", upload)
+                .header("Cookie", "STADTPORTAL_DESK=sitzung").body(BodyInserters.fromMultipartData(form.build()))
+                .exchange()
+                .expectStatus().isOk();
+        assertThat(PORTAL.seenWith(upload)).singleElement()
+                .satisfies(seen -> assertThat(seen.path()).isEqualTo("/redaktion/bochum/medien"));
+
+        String elsewhere = marker();
+        web.post().uri("/redaktion/bochum/artikel").header("X-Request-Id", elsewhere)
+                .header("Cookie", "STADTPORTAL_DESK=sitzung").body(BodyInserters.fromMultipartData(form.build()))
+                .exchange()
+                .expectStatus().isEqualTo(413);
+        assertThat(PORTAL.seenWith(elsewhere)).isEmpty();
     }
 
     @Test

@@ -62,6 +62,36 @@ class HighlightIT {
     }
 
     @Test
+    void editors_read_every_stored_teaser_and_replacing_with_that_view_keeps_future_and_expired_ones() {
+        String token = Tokens.editor("herne", "bochum");
+        String bochum = "/api/cities/bochum/highlights";
+        String etag = web.get().uri(bochum + "?all=true").headers(h -> h.setBearerAuth(token)).exchange()
+                .expectStatus().isOk().returnResult(Map.class).getResponseHeaders().getETag();
+        List<Map<String, Object>> items = List.of(
+                item("Vorbei", "url", "https://example.org/vorbei", null, OffsetDateTime.now().minusDays(1)),
+                item("Jetzt", "url", "https://example.org/jetzt", null, null),
+                item("Demnächst", "url", "https://example.org/demnaechst", OffsetDateTime.now().plusDays(5), null));
+        put(bochum, token, etag, items).expectStatus().isOk();
+
+        String stored = web.get().uri(bochum + "?all=true").headers(h -> h.setBearerAuth(token)).exchange()
+                .expectStatus().isOk().expectBody()
+                .jsonPath("$.items.length()").isEqualTo(3)
+                .jsonPath("$.items[0].title").isEqualTo("Vorbei")
+                .jsonPath("$.items[2].position").isEqualTo(3)
+                .jsonPath("$.items[2].validFrom").exists()
+                .returnResult().getResponseHeaders().getETag();
+        put(bochum, token, stored, List.of(items.get(2), items.get(1), items.get(0))).expectStatus().isOk();
+
+        web.get().uri(bochum + "?all=true").headers(h -> h.setBearerAuth(token)).exchange().expectBody()
+                .jsonPath("$.items[0].title").isEqualTo("Demnächst")
+                .jsonPath("$.items[2].title").isEqualTo("Vorbei");
+        put(bochum, token, stored, items).expectStatus().isEqualTo(412);
+        web.get().uri(bochum + "?all=true").headers(h -> h.setBearerAuth(Tokens.editor("dortmund"))).exchange()
+                .expectStatus().isForbidden();
+        web.get().uri(bochum + "?all=true").exchange().expectStatus().is4xxClientError();
+    }
+
+    @Test
     void a_highlight_links_an_article_of_its_city_and_the_etag_revalidates() {
         String slug = "gelsenkirchen-" + unique();
         String token = Tokens.editor("bochum", "gelsenkirchen");

@@ -77,6 +77,27 @@ class MediaLibraryIT {
     }
 
     @Test
+    void a_citys_library_is_listed_newest_first_in_pages_with_its_renditions() {
+        String herne = Tokens.editor("herne");
+        Object older = uploads().upload("herne", herne, TestImages.png(333, 222), "a.png", "image/png", "Älter")
+                .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
+        Object newer = uploads().upload("herne", herne, TestImages.jpeg(444, 333), "b.jpg", "image/jpeg", "Neuer")
+                .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
+
+        Map<String, Object> first = web.get().uri("/api/cities/herne/media?limit=1").exchange().expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        List<Map<String, Object>> items = (List<Map<String, Object>>) first.get("items");
+        assertThat(items).singleElement().satisfies(item -> {
+            assertThat(item).containsEntry("id", newer).containsEntry("alt", "Neuer");
+            assertThat((List<?>) item.get("renditions")).isNotEmpty();
+        });
+        web.get().uri("/api/cities/herne/media?limit=1&cursor=" + first.get("next")).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.items[0].id").isEqualTo(older).jsonPath("$.items[0].alt").isEqualTo("Älter");
+        web.get().uri("/api/cities/atlantis/media").exchange().expectStatus().isNotFound();
+        web.get().uri("/api/cities/herne/media?cursor=erfunden").exchange().expectStatus().isBadRequest();
+    }
+
+    @Test
     void the_same_bytes_twice_are_one_stored_object_and_in_one_city_one_item() {
         byte[] photo = TestImages.jpeg(900, 600);
         Map<String, Object> first = uploads().upload(EDITOR, photo).expectStatus().isCreated()

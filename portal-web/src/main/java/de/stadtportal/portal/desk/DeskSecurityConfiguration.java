@@ -4,7 +4,6 @@ import de.stadtportal.portal.PortalProperties;
 import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
@@ -30,6 +29,7 @@ import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
 import org.springframework.security.oauth2.core.oidc.IdTokenClaimNames;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.csrf.XorServerCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 
@@ -69,8 +69,18 @@ class DeskSecurityConfiguration {
                 .exceptionHandling(handling -> handling.authenticationEntryPoint(
                         new RedirectServerAuthenticationEntryPoint("/oauth2/authorization/" + PROVIDER)))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessHandler(signedOut))
-                .csrf(Customizer.withDefaults())
+                .csrf(csrf -> csrf.csrfTokenRequestHandler(uploadsToo()))
                 .build();
+    }
+
+    /**
+     * The default handler (the token masked per request against BREACH), which also reads the token
+     * from a multipart form: the media upload is the one form a browser cannot send urlencoded.
+     */
+    static XorServerCsrfTokenRequestAttributeHandler uploadsToo() {
+        XorServerCsrfTokenRequestAttributeHandler handler = new XorServerCsrfTokenRequestAttributeHandler();
+        handler.setTokenFromMultipartDataEnabled(true);
+        return handler;
     }
 
     /**

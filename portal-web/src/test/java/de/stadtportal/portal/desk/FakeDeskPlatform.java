@@ -53,6 +53,8 @@ final class FakeDeskPlatform {
     private final Map<String, Grant> codes = new ConcurrentHashMap<>();
     private final Map<String, ObjectNode> articles = new ConcurrentHashMap<>();
     private final List<Seen> seen = new CopyOnWriteArrayList<>();
+    /** The carousels and media libraries of the stand-in API. */
+    final FakeDeskLibrary library = new FakeDeskLibrary();
     private volatile String nextEditor = "redaktion-bochum";
     private volatile List<String> nextCities = List.of("bochum");
 
@@ -138,6 +140,11 @@ final class FakeDeskPlatform {
                 String html = "<p>" + markdown.replace("<", "&lt;").replaceAll("\\*\\*(.+?)\\*\\*", "<strong>$1</strong>")
                         + "</p>";
                 return send(response, 200, JSON.writeValueAsString(Map.of("bodyHtml", html)), "application/json");
+            }
+            if (library.handles(path)) {
+                return library.answer(request.method().name(), path, query, cities(bearer),
+                        request.requestHeaders().get("If-Match"), request.requestHeaders().get("Content-Type"), body,
+                        response);
             }
             Matcher articlePath = ARTICLES.matcher(path);
             if (articlePath.matches()) {
@@ -279,7 +286,7 @@ final class FakeDeskPlatform {
                 .then();
     }
 
-    private static Mono<Void> problem(HttpServerResponse response, int status, String detail,
+    static Mono<Void> problem(HttpServerResponse response, int status, String detail,
             List<Map<String, String>> errors) {
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("title", "Refused");
@@ -291,7 +298,7 @@ final class FakeDeskPlatform {
         return send(response, status, JSON.writeValueAsString(problem), "application/problem+json");
     }
 
-    private static Mono<Void> send(HttpServerResponse response, int status, String body, String type) {
+    static Mono<Void> send(HttpServerResponse response, int status, String body, String type) {
         return response.status(status).header("Content-Type", type + ";charset=UTF-8").sendString(Mono.just(body))
                 .then();
     }

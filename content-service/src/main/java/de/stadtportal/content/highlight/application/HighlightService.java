@@ -53,7 +53,15 @@ public class HighlightService {
         return carousel(city).map(carousel -> carousel.at(clock.instant(), caller.isEditorOf(city)));
     }
 
-    /** Replaces the carousel if {@code If-Match} names what the caller read (the visitors' or the editors' view). */
+    /** Every stored teaser of the city, valid or not, for its editors (403 for everybody else). */
+    public Mono<Carousel.Shown> stored(String city, Caller caller) {
+        return Mono.fromCallable(() -> caller.requireEditorOf(city)).then(carousel(city)).map(Carousel::stored);
+    }
+
+    /**
+     * Replaces the carousel if {@code If-Match} names what the caller read (the visitors', the editors'
+     * or the stored view).
+     */
     public Mono<Carousel.Shown> replace(ReplaceCarousel command, Caller caller) {
         String city = command.city();
         return Mono.fromCallable(() -> caller.requireEditorOf(city))
@@ -61,8 +69,9 @@ public class HighlightService {
                 .flatMap(carousel -> {
                     Instant now = clock.instant();
                     String editors = carousel.entityTag(now, true);
-                    command.ifMatch().require(names(command.ifMatch(), editors) ? editors
-                            : carousel.entityTag(now, false));
+                    String stored = carousel.stored().entityTag();
+                    command.ifMatch().require(names(command.ifMatch(), stored) ? stored
+                            : names(command.ifMatch(), editors) ? editors : carousel.entityTag(now, false));
                     return linkedArticlesExist(city, command.highlights())
                             .then(imagesExist(command.highlights()))
                             .then(transactions.transactional(store(carousel, command.highlights())))

@@ -39,6 +39,26 @@ public record Carousel(String city, long version, List<Highlight> highlights, Ma
     }
 
     /**
+     * Every stored teaser, expired and future ones too, for the editors who replace the carousel as a
+     * whole: a replacement written from the valid teasers alone would drop the others unseen. Its tag
+     * changes with the version and with which linked articles visitors can read, never with the
+     * clock, so a carousel read on Monday is still the one replaced on Friday if nobody changed it.
+     */
+    public Shown stored() {
+        List<Teaser> all = new ArrayList<>();
+        StringBuilder state = new StringBuilder();
+        for (int i = 0; i < highlights.size(); i++) {
+            Highlight highlight = highlights.get(i);
+            String warning = warning(highlight);
+            all.add(new Teaser(i + 1, highlight, warning != null && articles.containsKey(highlight.link().target()),
+                    warning == null ? List.of() : List.of(warning)));
+            state.append(warning == null ? '1' : 'h');
+        }
+        return new Shown(city, all, EntityTags.of("highlights", city, version, state.isEmpty() ? "none" : state,
+                "stored"));
+    }
+
+    /**
      * The valid teasers with their position in the stored order. Visitors get only those whose
      * link they can follow (not a draft's slug); editors get all, with a warning on the others.
      */

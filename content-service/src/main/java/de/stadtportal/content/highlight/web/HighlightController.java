@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
@@ -43,12 +44,17 @@ class HighlightController {
         this.links = links;
     }
 
-    @Operation(summary = "The teasers of a city valid now, in carousel order")
+    @Operation(summary = "The teasers of a city valid now, in carousel order",
+            description = "With all=true every stored teaser, expired and future ones too (editors of the city"
+                    + " only), under an ETag that a replacement may name.")
     @ApiResponse(responseCode = "200", description = "The valid teasers")
     @ApiResponse(responseCode = "304", description = "Not modified: If-None-Match names the current ETag")
+    @ApiResponse(responseCode = "403", description = "all=true by somebody who is no editor of the city")
     @GetMapping
-    Mono<ResponseEntity<Page<HighlightView>>> get(@PathVariable String city, ServerHttpRequest request) {
-        return Callers.current().flatMap(caller -> highlights.current(city, caller)).flatMap(shown -> {
+    Mono<ResponseEntity<Page<HighlightView>>> get(@PathVariable String city,
+            @RequestParam(defaultValue = "false") boolean all, ServerHttpRequest request) {
+        return Callers.current().flatMap(caller -> all ? highlights.stored(city, caller)
+                : highlights.current(city, caller)).flatMap(shown -> {
             String etag = shown.entityTag();
             return ETags.notModified(request, etag)
                     ? Mono.just(ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag)

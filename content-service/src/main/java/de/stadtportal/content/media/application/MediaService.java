@@ -6,6 +6,7 @@ import de.stadtportal.content.media.domain.MediaChange;
 import de.stadtportal.content.media.domain.Renditions;
 import de.stadtportal.content.media.persistence.MediaRepository;
 import de.stadtportal.kernel.Caller;
+import de.stadtportal.kernel.paging.Slice;
 import de.stadtportal.kernel.refusal.LimitExceeded;
 import de.stadtportal.kernel.refusal.NotFound;
 import de.stadtportal.kernel.refusal.RuleBroken;
@@ -98,6 +99,15 @@ public class MediaService implements KnownMedia {
         return items.find(id).switchIfEmpty(Mono.error(() -> notFound(id)));
     }
 
+    /** A page of the city's library, newest first (404 for a city that does not exist). */
+    public Mono<Slice<Media>> list(MediaListQuery query) {
+        MediaListQuery.After after = query.after();
+        return requireCity(query.city())
+                .thenMany(Flux.defer(() -> items.pageOfCity(query.city(), after == null ? null : after.createdAt(),
+                        after == null ? null : after.id(), Slice.rowsFor(query.limit()))))
+                .collect(Slice.toSlice(query.limit()));
+    }
+
     /** The uploaded bytes as they came, GPS and all; for editors of the item's city only. */
     public Mono<byte[]> original(UUID id, Caller caller) {
         return Mono.fromCallable(() -> caller.requireSignedIn("The original is shown to editors only"))
@@ -131,11 +141,13 @@ public class MediaService implements KnownMedia {
 
     /** Refuses a caller who may not upload into {@code city}, before the upload is read. */
     public Mono<Void> requireUploader(String city, Caller caller) {
+        return requireCity(city).then(Mono.fromRunnable(() -> caller.requireEditorOf(city)));
+    }
+
+    private Mono<Void> requireCity(String city) {
         // the city is asked of its table, not of the city feature, which itself refers to media
-        return items.cityExists(city)
-                .flatMap(exists -> exists ? Mono.<Void>empty()
-                        : Mono.error(new NotFound("There is no city '" + city + "'")))
-                .then(Mono.fromRunnable(() -> caller.requireEditorOf(city)));
+        return items.cityExists(city).flatMap(exists -> exists ? Mono.<Void>empty()
+                : Mono.error(new NotFound("There is no city '" + city + "'")));
     }
 
     public Mono<Uploaded> upload(UploadMedia command, Caller caller) {

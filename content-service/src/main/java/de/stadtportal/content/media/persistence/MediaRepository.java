@@ -5,6 +5,7 @@ import de.stadtportal.content.media.domain.FocalPoint;
 import de.stadtportal.content.media.domain.Media;
 import de.stadtportal.content.media.domain.MediaFormat;
 import io.r2dbc.spi.Readable;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
@@ -34,6 +35,14 @@ public class MediaRepository {
     private static final String FIND_ALL = COLUMNS + "WHERE id = ANY(:ids)";
 
     private static final String FIND_IN_CITY = COLUMNS + "WHERE city = :city AND sha256 = :sha256";
+
+    /** A city's items, the newest first, after the keyset position of the previous page (both null: the first). */
+    private static final String PAGE_OF_CITY = COLUMNS + """
+            WHERE city = :city
+              AND (created_at, id) < (COALESCE(CAST(:afterAt AS timestamptz), CAST('infinity' AS timestamptz)),
+                   COALESCE(CAST(:afterId AS uuid), CAST('ffffffff-ffff-ffff-ffff-ffffffffffff' AS uuid)))
+            ORDER BY created_at DESC, id DESC LIMIT :limit
+            """;
 
     private static final String INSERT = """
             INSERT INTO media (id, city, sha256, format, width, height, size, alt, alt_en, caption, credit, licence,
@@ -85,6 +94,14 @@ public class MediaRepository {
         return database.sql(FIND_IN_CITY).bind("city", city).bind("sha256", sha256).map(MediaRepository::media).one();
     }
 
+    /** Up to {@code limit} of the city's items after {@code afterAt}/{@code afterId} (null: from the newest). */
+    public Flux<Media> pageOfCity(String city, Instant afterAt, UUID afterId, int limit) {
+        GenericExecuteSpec spec = database.sql(PAGE_OF_CITY).bind("city", city).bind("limit", limit);
+        spec = afterAt == null ? spec.bindNull("afterAt", OffsetDateTime.class) : spec.bind("afterAt", utc(afterAt));
+        spec = afterId == null ? spec.bindNull("afterId", UUID.class) : spec.bind("afterId", afterId);
+        return spec.map(MediaRepository::media).all();
+    }
+
     public Mono<Void> insert(Media media, String createdBy) {
         GenericExecuteSpec spec = described(database.sql(INSERT), media)
                 .bind("city", media.city()).bind("sha256", media.sha256()).bind("format", media.format().wire())
@@ -124,7 +141,7 @@ public class MediaRepository {
         return value == null ? spec.bindNull(name, String.class) : spec.bind(name, value);
     }
 
-    private static OffsetDateTime utc(java.time.Instant instant) {
+    private static OffsetDateTime utc(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);
     }
 

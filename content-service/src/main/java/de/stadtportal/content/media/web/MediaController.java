@@ -2,6 +2,7 @@ package de.stadtportal.content.media.web;
 
 import de.stadtportal.content.media.application.DeleteMedia;
 import de.stadtportal.content.media.application.DescribeMedia;
+import de.stadtportal.content.media.application.MediaListQuery;
 import de.stadtportal.content.media.application.MediaService;
 import de.stadtportal.content.media.application.Rendition;
 import de.stadtportal.content.media.application.RenditionQuery;
@@ -12,6 +13,9 @@ import de.stadtportal.kernel.refusal.InvalidInput;
 import de.stadtportal.kernel.refusal.NotFound;
 import de.stadtportal.kernel.refusal.Violation;
 import de.stadtportal.web.http.ETags;
+import de.stadtportal.web.paging.Cursor;
+import de.stadtportal.web.paging.Limit;
+import de.stadtportal.web.paging.Page;
 import de.stadtportal.web.security.Callers;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -27,6 +31,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 import org.springframework.core.codec.DecodingException;
 import org.springframework.core.io.buffer.DataBufferLimitException;
@@ -46,6 +51,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
@@ -122,6 +128,22 @@ class MediaController {
                         ? ResponseEntity.created(URI.create("/api/media/" + uploaded.media().id()))
                         : ResponseEntity.ok())
                 .eTag(uploaded.media().entityTag()).body(MediaView.of(uploaded.media(), links)));
+    }
+
+    @Operation(summary = "A city's library, the newest upload first",
+            description = "Each item as GET /api/media/{id} answers it, renditions included; cursor paging.")
+    @ApiResponse(responseCode = "200", description = "A page of items")
+    @ApiResponse(responseCode = "404", description = "No such city")
+    @GetMapping("/api/cities/{city}/media")
+    Mono<Page<MediaView>> list(@PathVariable String city, @RequestParam(required = false) String limit,
+            @RequestParam(required = false) String cursor) {
+        return Mono.defer(() -> {
+            MediaListQuery.After after = cursor == null ? null : Cursor.read(cursor, 2,
+                    values -> new MediaListQuery.After(Instant.parse(values.get(0)), UUID.fromString(values.get(1))));
+            return media.list(new MediaListQuery(city, after, Limit.parse(limit)))
+                    .map(slice -> Page.of(slice, found -> MediaView.of(found, links),
+                            found -> new String[] {found.createdAt().toString(), found.id().toString()}));
+        });
     }
 
     @Operation(summary = "One media item: description, pixel size and rendition links")

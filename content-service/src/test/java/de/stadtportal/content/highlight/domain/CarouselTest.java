@@ -41,6 +41,20 @@ class CarouselTest {
     }
 
     @Test
+    void the_stored_carousel_holds_expired_and_future_teasers_under_a_tag_the_clock_does_not_change() {
+        Carousel carousel = new Carousel("bochum", 3, List.of(DRAFT, FESTIVAL), Map.of("neu-im-revier", false));
+
+        Carousel.Shown stored = carousel.stored();
+
+        assertThat(carousel.at(NOW.plus(Duration.ofDays(2)), true).teasers()).hasSize(1);
+        assertThat(stored.teasers()).extracting(Carousel.Teaser::position).containsExactly(1, 2);
+        assertThat(stored.teasers().get(0).linksDraft()).isTrue();
+        assertThat(stored.entityTag()).isNotEqualTo(carousel.entityTag(NOW, true))
+                .isNotEqualTo(new Carousel("bochum", 4, List.of(DRAFT, FESTIVAL), Map.of("neu-im-revier", false))
+                        .stored().entityTag());
+    }
+
+    @Test
     void an_expired_teaser_disappears_and_changes_the_tag() {
         Carousel carousel = new Carousel("bochum", 3, List.of(FESTIVAL), Map.of());
         Instant afterTheFestival = NOW.plus(Duration.ofDays(2));

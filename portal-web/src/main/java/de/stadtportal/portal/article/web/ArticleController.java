@@ -37,9 +37,8 @@ class ArticleController {
     Mono<Rendering> article(@PathVariable String city, @PathVariable String slug,
             @RequestParam(required = false) String locale) {
         String wanted = locale != null && locale.matches("[a-z]{2}") ? locale : "de";
-        Mono<Article> article = api.read("/api/cities/" + city + "/articles/" + slug, Map.of("locale", wanted),
-                        Article.class)
-                .switchIfEmpty(Mono.error(() -> new PageNotFound("The article " + slug)));
+        Mono<Article> article = PageNotFound.unlessFound(api.read("/api/cities/" + city + "/articles/" + slug,
+                Map.of("locale", wanted), Article.class), "The article " + slug);
         Mono<Part<City>> place = Part.of("city", api.read("/api/cities/" + city, Map.of(), City.class), null,
                 settings.partTimeout());
         return Mono.zip(article, place).map(read -> {

@@ -48,8 +48,8 @@ class CityController {
 
     @GetMapping("/")
     Mono<Rendering> start() {
-        Mono<City> city = api.read("/api/cities/" + settings.defaultCity(), Map.of(), City.class)
-                .switchIfEmpty(Mono.error(() -> new PageNotFound("The default city")));
+        Mono<City> city = PageNotFound.unlessFound(api.read("/api/cities/" + settings.defaultCity(), Map.of(),
+                City.class), "The default city");
         Mono<Part<List<City>>> all = Part.of("cities", api.read("/api/cities", Map.of("limit", 100), Lists.CITIES)
                 .map(Items::items), List.of(), timeout);
         return Mono.zip(city, all).map(read -> {
@@ -68,8 +68,7 @@ class CityController {
     @GetMapping("/{city:" + Links.SLUG + "}")
     Mono<Rendering> city(@PathVariable String city, @RequestParam(name = "kategorie", required = false) String category) {
         String path = "/api/cities/" + city;
-        Mono<City> portrait = api.read(path, Map.of(), City.class)
-                .switchIfEmpty(Mono.error(() -> new PageNotFound("The city " + city)));
+        Mono<City> portrait = PageNotFound.unlessFound(api.read(path, Map.of(), City.class), "The city " + city);
         Mono<Part<List<Highlight>>> highlights = Part.of("highlights",
                 api.read(path + "/highlights", Map.of(), Lists.HIGHLIGHTS).map(Items::items)
                         .map(teasers -> followable(teasers, city)), List.of(), timeout);

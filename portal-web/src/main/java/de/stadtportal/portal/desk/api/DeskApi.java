@@ -114,16 +114,21 @@ public class DeskApi {
                 REVISION_LIST);
     }
 
+    /** The editor's client, for the desk's other calls (highlights, media) in this package. */
+    WebClient client() {
+        return client;
+    }
+
     private static UriBuilder at(UriBuilder builder, String path, String locale) {
         builder.path(path);
         return locale == null || locale.isBlank() ? builder : builder.queryParam("locale", locale);
     }
 
-    private <T> Mono<Answer<T>> answer(WebClient.RequestHeadersSpec<?> request, Class<T> type) {
+    <T> Mono<Answer<T>> answer(WebClient.RequestHeadersSpec<?> request, Class<T> type) {
         return answer(request, response -> response.bodyToMono(type));
     }
 
-    private <T> Mono<Answer<T>> answer(WebClient.RequestHeadersSpec<?> request, ParameterizedTypeReference<T> type) {
+    <T> Mono<Answer<T>> answer(WebClient.RequestHeadersSpec<?> request, ParameterizedTypeReference<T> type) {
         return answer(request, response -> response.bodyToMono(type));
     }
 

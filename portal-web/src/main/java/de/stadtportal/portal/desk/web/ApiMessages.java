@@ -28,6 +28,24 @@ final class ApiMessages {
         GERMAN.put(Pattern.compile("must be a future date"), "muss in der Zukunft liegen");
         GERMAN.put(Pattern.compile("must be a date and time"), "muss ein Datum mit Uhrzeit sein");
         GERMAN.put(Pattern.compile("is not a known (.*)"), "ist unbekannt");
+        // highlights and media
+        GERMAN.put(Pattern.compile("must lie after validFrom"), "muss nach dem Beginn der Sichtbarkeit liegen");
+        GERMAN.put(Pattern.compile("must be an article slug"), "muss der Slug eines Artikels sein");
+        GERMAN.put(Pattern.compile("must be a UUID"), "muss eine Kennung (UUID) sein");
+        GERMAN.put(Pattern.compile("must be an absolute http\\(s\\) URL"), "muss eine vollständige http(s)-Adresse sein");
+        GERMAN.put(Pattern.compile("must be an http\\(s\\) URL"), "muss eine http(s)-Adresse sein");
+        GERMAN.put(Pattern.compile("must not be blank; teasers are images"),
+                "darf nicht leer sein: Highlights zeigen ein Bild, das beschrieben sein muss");
+        GERMAN.put(Pattern.compile("must name a mediaId or a url"), "ein Bild aus der Bibliothek oder eine URL angeben");
+        GERMAN.put(Pattern.compile("no media item (.*)"), "kein Bild der Bibliothek");
+        GERMAN.put(Pattern.compile("must not be blank; it is what people who cannot see the image read"),
+                "darf nicht leer sein: ihn lesen Menschen, die das Bild nicht sehen");
+        GERMAN.put(Pattern.compile("must be a JPEG, PNG or WebP image"), "muss ein JPEG-, PNG- oder WebP-Bild sein");
+        GERMAN.put(Pattern.compile("content type must match the image"), "Dateityp und Inhalt passen nicht zusammen");
+        GERMAN.put(Pattern.compile("must be a whole image"), "ist beschädigt oder unvollständig");
+        GERMAN.put(Pattern.compile("too many pixels"), "hat zu viele Bildpunkte");
+        GERMAN.put(Pattern.compile("must be at most (\\d+) bytes"), "darf höchstens $1 Bytes groß sein");
+        GERMAN.put(Pattern.compile("must be at most (\\d+) characters"), "darf höchstens $1 Zeichen lang sein");
     }
 
     private ApiMessages() {

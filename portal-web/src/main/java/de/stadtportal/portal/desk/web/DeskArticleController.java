@@ -3,6 +3,8 @@ package de.stadtportal.portal.desk.web;
 import de.stadtportal.portal.desk.api.Answer;
 import de.stadtportal.portal.desk.api.DeskApi;
 import de.stadtportal.portal.desk.api.DeskArticle;
+import de.stadtportal.portal.desk.api.DeskMedia;
+import de.stadtportal.portal.desk.api.DeskMediaApi;
 import de.stadtportal.portal.desk.api.Refusal;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -39,9 +41,11 @@ class DeskArticleController {
     private static final String ARTICLE = CITY + "/{slug:[a-z0-9-]+}";
 
     private final DeskApi api;
+    private final DeskMediaApi media;
 
-    DeskArticleController(DeskApi api) {
+    DeskArticleController(DeskApi api, DeskMediaApi media) {
         this.api = api;
+        this.media = media;
     }
 
     @GetMapping(CITY)
@@ -219,9 +223,12 @@ class DeskArticleController {
                 DeskFrame.language(exchange)));
     }
 
-    private static String editor(Model model, String city, String locale, ArticleForm form, DeskArticle article,
+    private String editor(Model model, String city, String locale, ArticleForm form, DeskArticle article,
             Refusals refusals) {
         model.addAttribute("city", city);
+        // the city's images to choose the hero from, read while the rest of the page is prepared
+        model.addAttribute("library", media.library(city).map(answer -> answer.ok() ? answer.value().items()
+                : List.<DeskMedia>of()));
         model.addAttribute("locale", locale);
         model.addAttribute("form", form);
         String slug = article != null ? article.slug() : form == null ? null : form.slug();

@@ -18,7 +18,7 @@ import java.util.Map;
 record Refusals(Map<String, String> fields, List<String> general) {
 
     private static final Map<String, String> FORM_FIELDS = Map.of("heroImage.url", "heroUrl", "heroImage.alt",
-            "heroAlt", "heroImage", "heroUrl");
+            "heroAlt", "heroImage", "heroUrl", "heroImage.mediaId", "heroMediaId");
 
     static Refusals none() {
         return new Refusals(Map.of(), List.of());

@@ -58,8 +58,8 @@ class EventController {
             @RequestParam(name = "barrierefrei", required = false) String accessible,
             @RequestParam(required = false) String cursor) {
         CalendarFilter filter = CalendarFilter.of(from, to, category, free, accessible, cursor);
-        Mono<City> place = api.read("/api/cities/" + city, Map.of(), City.class)
-                .switchIfEmpty(Mono.error(() -> new PageNotFound("The city " + city)));
+        Mono<City> place = PageNotFound.unlessFound(api.read("/api/cities/" + city, Map.of(), City.class),
+                "The city " + city);
         Mono<Part<Items<Occurrence>>> events = Part.of("events",
                 api.read("/api/events", filter.query(city, PAGE), Lists.OCCURRENCES), Items.none(), timeout);
         Mono<Part<List<Category>>> categories = Part.of("categories",
@@ -81,9 +81,8 @@ class EventController {
 
     @GetMapping("/{city:" + Links.SLUG + "}/veranstaltungen/{id:" + Links.ID + "}")
     Mono<Rendering> event(@PathVariable String city, @PathVariable String id) {
-        Mono<Event> event = api.read("/api/events/" + id, Map.of(), Event.class)
-                .filter(found -> city.equals(found.city()))
-                .switchIfEmpty(Mono.error(() -> new PageNotFound("The event " + id)));
+        Mono<Event> event = PageNotFound.unlessFoundIn(city, Event::city,
+                api.read("/api/events/" + id, Map.of(), Event.class), "The event " + id);
         // the platform's own schema.org description; a page without it is still the event's page
         Mono<Part<String>> described = Part.of("json-ld", api.text("/api/events/" + id, LD_JSON), "", timeout);
         return Mono.zip(event, described).map(read -> {
@@ -102,8 +101,7 @@ class EventController {
     /** The event as an iCalendar file, for a link a browser can follow (the API answers it by content type). */
     @GetMapping("/{city:" + Links.SLUG + "}/veranstaltungen/{id:" + Links.ID + "}/kalender.ics")
     Mono<ResponseEntity<String>> ics(@PathVariable String city, @PathVariable String id) {
-        return api.text("/api/events/" + id, CALENDAR)
-                .switchIfEmpty(Mono.error(() -> new PageNotFound("The event " + id)))
+        return PageNotFound.unlessFound(api.text("/api/events/" + id, CALENDAR), "The event " + id)
                 .map(calendar -> ResponseEntity.ok()
                         .contentType(MediaType.parseMediaType("text/calendar;charset=UTF-8"))
                         .header(HttpHeaders.CONTENT_DISPOSITION,

@@ -75,8 +75,8 @@ class FeedController {
 
     @GetMapping("/{city:" + Links.SLUG + "}/feed.atom")
     Mono<ResponseEntity<String>> atom(@PathVariable String city) {
-        Mono<City> place = api.read("/api/cities/" + city, Map.of(), City.class)
-                .switchIfEmpty(Mono.error(() -> new PageNotFound("The city " + city)));
+        Mono<City> place = PageNotFound.unlessFound(api.read("/api/cities/" + city, Map.of(), City.class),
+                "The city " + city);
         Mono<List<Article>> newest = api.read("/api/cities/" + city + "/articles", Map.of("limit", 20), Lists.ARTICLES)
                 .map(Items::items).defaultIfEmpty(List.of());
         return Mono.zip(place, newest).map(read -> ResponseEntity.ok().contentType(ATOM)

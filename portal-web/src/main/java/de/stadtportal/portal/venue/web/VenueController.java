@@ -36,9 +36,8 @@ class VenueController {
 
     @GetMapping("/{city:" + Links.SLUG + "}/orte/{id:" + Links.ID + "}")
     Mono<Rendering> venue(@PathVariable String city, @PathVariable String id) {
-        Mono<Venue> venue = api.read("/api/venues/" + id, Map.of(), Venue.class)
-                .filter(found -> city.equals(found.city()))
-                .switchIfEmpty(Mono.error(() -> new PageNotFound("The venue " + id)));
+        Mono<Venue> venue = PageNotFound.unlessFoundIn(city, Venue::city,
+                api.read("/api/venues/" + id, Map.of(), Venue.class), "The venue " + id);
         Mono<Part<List<Occurrence>>> events = Part.of("venue events",
                 api.read("/api/events", Map.of("venue", id, "limit", 10), Lists.OCCURRENCES).map(Items::items),
                 List.of(), settings.partTimeout());
