@@ -52,9 +52,8 @@ class DeskEventController {
     Mono<String> list(@PathVariable String city, @RequestParam(required = false) String cursor,
             @RegisteredOAuth2AuthorizedClient("stadtportal") OAuth2AuthorizedClient client, Model model,
             ServerWebExchange exchange) {
-        if (!Editor.of("", client.getAccessToken().getTokenValue()).mayEdit(city)) {
-            // the calendar is public; the desk's list is where one changes it, so only for the city's editors
-            return Mono.just(DeskArticleController.refused(new Refusal(403, null, null, List.of()), model, exchange));
+        if (foreign(client, city)) {
+            return Mono.just(notYours(model, exchange));
         }
         LocalDate today = LocalDate.now(WeeklyRecurrence.CITY_TIME);
         return events.upcoming(city, today, DAYS_AHEAD, cursor).map(answer -> {
@@ -92,8 +91,27 @@ class DeskEventController {
     }
 
     @GetMapping(EVENT)
-    Mono<String> edit(@PathVariable String city, @PathVariable String id, Model model, ServerWebExchange exchange) {
+    Mono<String> edit(@PathVariable String city, @PathVariable String id,
+            @RegisteredOAuth2AuthorizedClient("stadtportal") OAuth2AuthorizedClient client, Model model,
+            ServerWebExchange exchange) {
+        if (foreign(client, city)) {
+            return Mono.just(notYours(model, exchange));
+        }
         return pages.current(city, id, HttpStatus.OK, model, exchange);
+    }
+
+    /**
+     * Whether the editor's token names another city only. The calendar and the venues are public
+     * reads, so the API would show them to anyone; the desk's pages are where one changes them, so it
+     * offers them only to the city's editors. Writes are refused by the API itself all the same.
+     */
+    static boolean foreign(OAuth2AuthorizedClient client, String city) {
+        return !Editor.of("", client.getAccessToken().getTokenValue()).mayEdit(city);
+    }
+
+    /** The refusal page for a city not among the editor's, as the API's 403 shows it. */
+    static String notYours(Model model, ServerWebExchange exchange) {
+        return DeskArticleController.refused(new Refusal(403, null, null, List.of()), model, exchange);
     }
 
     @PostMapping(EVENT)

@@ -3,10 +3,8 @@ package de.stadtportal.portal.desk.web;
 import de.stadtportal.portal.desk.api.Answer;
 import de.stadtportal.portal.desk.api.DeskVenue;
 import de.stadtportal.portal.desk.api.DeskVenueApi;
-import de.stadtportal.portal.desk.api.Editor;
 import de.stadtportal.portal.desk.api.Refusal;
 import de.stadtportal.portal.desk.domain.Problem;
-import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
@@ -44,8 +42,8 @@ class DeskVenueController {
     Mono<String> list(@PathVariable String city,
             @RegisteredOAuth2AuthorizedClient("stadtportal") OAuth2AuthorizedClient client, Model model,
             ServerWebExchange exchange) {
-        if (!Editor.of("", client.getAccessToken().getTokenValue()).mayEdit(city)) {
-            return Mono.just(DeskArticleController.refused(new Refusal(403, null, null, List.of()), model, exchange));
+        if (DeskEventController.foreign(client, city)) {
+            return Mono.just(DeskEventController.notYours(model, exchange));
         }
         return venues.venues(city).map(answer -> {
             if (!answer.ok()) {
@@ -70,7 +68,12 @@ class DeskVenueController {
     }
 
     @GetMapping(VENUE)
-    Mono<String> edit(@PathVariable String city, @PathVariable String id, Model model, ServerWebExchange exchange) {
+    Mono<String> edit(@PathVariable String city, @PathVariable String id,
+            @RegisteredOAuth2AuthorizedClient("stadtportal") OAuth2AuthorizedClient client, Model model,
+            ServerWebExchange exchange) {
+        if (DeskEventController.foreign(client, city)) {
+            return Mono.just(DeskEventController.notYours(model, exchange));
+        }
         return venues.venue(id).map(answer -> {
             if (!answer.ok()) {
                 return DeskArticleController.refused(answer.refusal(), model, exchange);
