@@ -2,6 +2,7 @@ package de.stadtportal.portal.desk.api;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,8 +16,19 @@ public record DeskEvent(String id, String city, String venueId, Place venue, Str
         Price price, String ticketUrl, String language, List<String> accessibility, List<String> tags, Image image,
         String status, OffsetDateTime previousStart, List<OffsetDateTime> nextOccurrences, long version) {
 
+    /** The cities' time: JSON reading keeps the instant but not the offset, and the desk shows local times. */
+    static final ZoneId CITY_TIME = ZoneId.of("Europe/Berlin");
+
     public DeskEvent {
-        nextOccurrences = nextOccurrences == null ? List.of() : nextOccurrences;
+        start = local(start);
+        end = local(end);
+        previousStart = local(previousStart);
+        nextOccurrences = nextOccurrences == null ? List.of() : nextOccurrences.stream().map(DeskEvent::local).toList();
+    }
+
+    /** The same instant at the city's offset of that day. */
+    static OffsetDateTime local(OffsetDateTime time) {
+        return time == null ? null : time.atZoneSameInstant(CITY_TIME).toOffsetDateTime();
     }
 
     /** The venue as an event or occurrence names it. */
