@@ -24,7 +24,8 @@ import tools.jackson.databind.node.ObjectNode;
  * An editor's events at the desk, against the stand-in events API: the city's coming dates with
  * their status, an event edited in the form it was made in (the fields the form does not show kept),
  * the lost race, each step of an event's life, one date of a series left out, the recurrence form's
- * refusals by field in German and English, and an editor of another city refused.
+ * refusals by field in German and English, and an editor of another city refused. One story per
+ * test, all in one class so that they share one Spring context with {@link DeskVenuesIT}.
  */
 class DeskEventsIT extends DeskWithFakePlatform {
 

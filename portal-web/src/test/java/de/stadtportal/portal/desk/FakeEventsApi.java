@@ -27,7 +27,8 @@ import tools.jackson.databind.node.ObjectNode;
  * memory, writes only for the cities of the caller's token (403 otherwise), {@code PUT} with
  * {@code If-Match} (428 without, 412 when stale), the lifecycle steps with the service's status rules
  * (409), field errors as problem documents, and the list of starts with weekly series expanded by
- * ical4j as the service expands them.
+ * ical4j as the service expands them. Longer than most test helpers because it is one coherent
+ * stand-in for one service's API; split, its rules would be read apart from the state they guard.
  */
 final class FakeEventsApi {
 
