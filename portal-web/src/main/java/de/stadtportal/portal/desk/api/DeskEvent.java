@@ -11,10 +11,10 @@ import java.util.List;
  * the API replaces all the editor's fields on {@code PUT}, so what the desk's form does not show
  * (price, tickets, image, tags) is read here and written again unchanged.
  */
-public record DeskEvent(String id, String city, String venueId, Place venue, String title, String description,
-        String category, OffsetDateTime start, OffsetDateTime end, Boolean allDay, EventWrite.Recurrence recurrence,
-        Price price, String ticketUrl, String language, List<String> accessibility, List<String> tags, Image image,
-        String status, OffsetDateTime previousStart, List<OffsetDateTime> nextOccurrences, long version) {
+public record DeskEvent(String id, String status, long version, String title, String city, String category,
+        String description, OffsetDateTime start, OffsetDateTime previousStart, OffsetDateTime end, Boolean allDay,
+        String venueId, Place venue, List<OffsetDateTime> nextOccurrences, EventWrite.Recurrence recurrence,
+        String language, Price price, List<String> tags, String ticketUrl, Image image, List<String> accessibility) {
 
     /** The cities' time: JSON reading keeps the instant but not the offset, and the desk shows local times. */
     static final ZoneId CITY_TIME = ZoneId.of("Europe/Berlin");
