@@ -57,6 +57,7 @@ final class FakeDeskPlatform {
     final FakeDeskLibrary library = new FakeDeskLibrary();
     private volatile String nextEditor = "redaktion-bochum";
     private volatile List<String> nextCities = List.of("bochum");
+    private final FakeEventsApi events = new FakeEventsApi();
 
     /** One request the API part received: method, path and query, bearer token, body. */
     record Seen(String method, String path, String bearer, String ifMatch, String body) {
@@ -82,6 +83,11 @@ final class FakeDeskPlatform {
     void nextSignIn(String subject, List<String> cities) {
         nextEditor = subject;
         nextCities = cities;
+    }
+
+    /** The events and venues part of the API. */
+    FakeEventsApi events() {
+        return events;
     }
 
     List<Seen> seen() {
@@ -119,21 +125,9 @@ final class FakeDeskPlatform {
                 return send(response, 200, "{\"items\":[{\"slug\":\"bochum\",\"name\":\"Bochum\"},{\"slug\":\"dortmund\","
                         + "\"name\":\"Dortmund\"},{\"slug\":\"herne\",\"name\":\"Herne\"}],\"next\":null}", "application/json");
             }
-            if (path.equals("/api/venues")) {
-                return send(response, 200, "{\"items\":[{\"id\":\"9a2b0000-0000-4000-8000-000000000001\","
-                        + "\"name\":\"Musikforum Ruhr\"}],\"next\":null}", "application/json");
-            }
-            if (path.equals("/api/events/categories")) {
-                return send(response, 200, "{\"items\":[{\"id\":\"konzert\",\"label\":\"Konzert\"}],\"next\":null}",
-                        "application/json");
-            }
-            if (path.equals("/api/events") && request.method().name().equals("POST")) {
-                String city = JSON.readTree(body).path("city").asString("");
-                if (!cities(bearer).contains(city)) {
-                    return problem(response, 403, "This token may not change this city", List.of());
-                }
-                return send(response, 201, "{\"id\":\"6f1c0000-0000-4000-8000-0000000000e1\",\"status\":\"scheduled\"}",
-                        "application/json");
+            if (events.handles(path)) {
+                return events.answer(request.method().name(), path, query, FakeEventsApi.cities(bearer),
+                        request.requestHeaders().get("If-Match"), body, response);
             }
             if (path.endsWith("/articles/preview")) {
                 String markdown = JSON.readTree(body).path("body").asString("");

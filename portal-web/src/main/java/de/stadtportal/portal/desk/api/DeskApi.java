@@ -104,19 +104,9 @@ public class DeskApi {
         return answer(client.get().uri("/api/events/categories"), CHOICES);
     }
 
-    public Mono<Answer<DeskEvent>> createEvent(EventWrite event) {
-        return answer(client.post().uri("/api/events").contentType(MediaType.APPLICATION_JSON).bodyValue(event),
-                DeskEvent.class);
-    }
-
     public Mono<Answer<DeskList<DeskRevision>>> revisions(String city, String slug, String locale) {
         return answer(client.get().uri(builder -> at(builder, ARTICLE + "/revisions", locale).build(city, slug)),
                 REVISION_LIST);
-    }
-
-    /** The editor's client, for the desk's other calls (highlights, media) in this package. */
-    WebClient client() {
-        return client;
     }
 
     private static UriBuilder at(UriBuilder builder, String path, String locale) {
@@ -124,11 +114,16 @@ public class DeskApi {
         return locale == null || locale.isBlank() ? builder : builder.queryParam("locale", locale);
     }
 
-    <T> Mono<Answer<T>> answer(WebClient.RequestHeadersSpec<?> request, Class<T> type) {
+    /** The client with the editor's token, for the desk's other parts of the API (events, venues, highlights, media). */
+    WebClient client() {
+        return client;
+    }
+
+    static <T> Mono<Answer<T>> answer(WebClient.RequestHeadersSpec<?> request, Class<T> type) {
         return answer(request, response -> response.bodyToMono(type));
     }
 
-    <T> Mono<Answer<T>> answer(WebClient.RequestHeadersSpec<?> request, ParameterizedTypeReference<T> type) {
+    static <T> Mono<Answer<T>> answer(WebClient.RequestHeadersSpec<?> request, ParameterizedTypeReference<T> type) {
         return answer(request, response -> response.bodyToMono(type));
     }
 

@@ -28,13 +28,13 @@ public class DeskHighlightApi {
 
     /** Every stored teaser in order, and the ETag a replacement names. */
     public Mono<Answer<DeskList<DeskHighlight>>> highlights(String city) {
-        return api.answer(api.client().get().uri(builder -> builder.path(HIGHLIGHTS).queryParam("all", "true")
+        return DeskApi.answer(api.client().get().uri(builder -> builder.path(HIGHLIGHTS).queryParam("all", "true")
                 .build(city)), LIST);
     }
 
     /** Replaces the carousel with {@code items}, in this order, if it is still the one read under {@code etag}. */
     public Mono<Answer<DeskList<DeskHighlight>>> replace(String city, String etag, List<HighlightWrite> items) {
-        return api.answer(api.client().put().uri(HIGHLIGHTS, city).header("If-Match", etag)
+        return DeskApi.answer(api.client().put().uri(HIGHLIGHTS, city).header("If-Match", etag)
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("items", items)), LIST);
     }
 }

@@ -30,12 +30,12 @@ public class DeskMediaApi {
 
     /** The city's library, the newest upload first (the first hundred). */
     public Mono<Answer<DeskList<DeskMedia>>> library(String city) {
-        return api.answer(api.client().get().uri(builder -> builder.path("/api/cities/{city}/media")
+        return DeskApi.answer(api.client().get().uri(builder -> builder.path("/api/cities/{city}/media")
                 .queryParam("limit", "100").build(city)), LIST);
     }
 
     public Mono<Answer<DeskMedia>> item(String id) {
-        return api.answer(api.client().get().uri(ITEM, id), DeskMedia.class);
+        return DeskApi.answer(api.client().get().uri(ITEM, id), DeskMedia.class);
     }
 
     /** Uploads {@code file} into the city's library with its description ({@code alt} and the rest as text parts). */
@@ -49,14 +49,14 @@ public class DeskMediaApi {
                 parts.part(name, value);
             }
         });
-        return api.answer(api.client().post().uri("/api/cities/{city}/media", city)
+        return DeskApi.answer(api.client().post().uri("/api/cities/{city}/media", city)
                 .contentType(MediaType.MULTIPART_FORM_DATA).body(BodyInserters.fromMultipartData(parts.build())),
                 DeskMedia.class);
     }
 
     /** Describes the item anew if it is still at the version read under {@code etag}. */
     public Mono<Answer<DeskMedia>> describe(String id, String etag, MediaDescription description) {
-        return api.answer(api.client().put().uri(ITEM, id).header("If-Match", etag)
+        return DeskApi.answer(api.client().put().uri(ITEM, id).header("If-Match", etag)
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(description), DeskMedia.class);
     }
 }

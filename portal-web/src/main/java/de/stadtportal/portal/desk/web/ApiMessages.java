@@ -46,6 +46,12 @@ final class ApiMessages {
         GERMAN.put(Pattern.compile("too many pixels"), "hat zu viele Bildpunkte");
         GERMAN.put(Pattern.compile("must be at most (\\d+) bytes"), "darf höchstens $1 Bytes groß sein");
         GERMAN.put(Pattern.compile("must be at most (\\d+) characters"), "darf höchstens $1 Zeichen lang sein");
+        GERMAN.put(Pattern.compile("must be after start"), "muss nach dem Beginn liegen");
+        GERMAN.put(Pattern.compile("must be an absolute http or https URL"), "muss eine vollständige http(s)-Adresse sein");
+        GERMAN.put(Pattern.compile("must be one of ([^\\[].*)"), "muss eines davon sein: $1");
+        GERMAN.put(Pattern.compile("is not a valid RFC 5545 RRULE.*"), "ist keine gültige Wiederholungsregel");
+        GERMAN.put(Pattern.compile("may produce up to (\\d+) starts.*"), "ergibt bis zu $1 Termine, zu viele");
+        GERMAN.put(Pattern.compile("COUNT must be at most (\\d+)"), "höchstens $1 Termine");
     }
 
     private ApiMessages() {

@@ -1,6 +1,9 @@
 package de.stadtportal.portal.desk.web;
 
+import de.stadtportal.portal.desk.api.DeskEvent;
 import de.stadtportal.portal.desk.api.EventWrite;
+import de.stadtportal.portal.desk.api.Refusal;
+import de.stadtportal.portal.desk.domain.Problem;
 import de.stadtportal.portal.desk.domain.WeeklyRecurrence;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -12,21 +15,51 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The event form as the browser posts it: times as {@code datetime-local} (city time), and the
  * recurrence as answers ("weekly on {@code tage}, every {@code wochen} weeks, until {@code bis} or
  * {@code anzahl} times, except {@code ausser}"), which {@link WeeklyRecurrence} turns into a rule.
+ * Editing, it carries the ETag the editor started from; a rule the form cannot say (monthly, say)
+ * travels unchanged in {@code regel}.
  */
 record EventForm(String title, String description, String category, String venueId, String start, String end,
-        String wiederholen, List<String> tage, String wochen, String bis, String anzahl, String ausser) {
+        String wiederholen, List<String> tage, String wochen, String bis, String anzahl, String ausser, String regel,
+        String etag) {
 
     static final List<String> FIELDS = List.of("title", "description", "category", "venueId", "start", "end", "tage",
-            "wochen", "ende", "bis", "anzahl", "ausser");
+            "wochen", "ende", "bis", "anzahl", "ausser", "regel");
+    /** The API's names of the recurrence's fields, as the form names them. */
+    static final Map<String, String> FORM_NAMES = Map.of("recurrence.rrule", "regel", "recurrence.exdates", "ausser",
+            "recurrence", "regel");
 
     static EventForm empty() {
-        return new EventForm("", "", "", "", "", "", null, List.of(), "1", "", "", "");
+        return new EventForm("", "", "", "", "", "", null, List.of(), "1", "", "", "", "", "");
+    }
+
+    /** The form as the event was saved, to edit it. */
+    static EventForm of(DeskEvent event, String etag) {
+        LocalDateTime first = local(event.start());
+        String end = event.end() == null ? "" : local(event.end()).toString();
+        if (!event.recurring()) {
+            return new EventForm(event.title(), text(event.description()), event.category(), event.venueId(),
+                    first.toString(), end, null, List.of(), "1", "", "", "", "", etag);
+        }
+        Optional<WeeklyRecurrence> weekly = WeeklyRecurrence.read(event.recurrence().rrule(),
+                event.recurrence().exdates(), first);
+        List<LocalDate> except = weekly.map(WeeklyRecurrence::except).orElseGet(() -> event.recurrence().exdates()
+                .stream().map(day -> local(day).toLocalDate()).toList());
+        String exceptText = except.stream().map(LocalDate::toString).collect(Collectors.joining(", "));
+        return weekly.map(form -> new EventForm(event.title(), text(event.description()), event.category(),
+                event.venueId(), first.toString(), end, "1", form.days().stream().map(DayOfWeek::name).toList(),
+                String.valueOf(form.everyWeeks()), form.until() == null ? "" : form.until().toString(),
+                form.times() == null ? "" : form.times().toString(), exceptText, "", etag))
+                .orElseGet(() -> new EventForm(event.title(), text(event.description()), event.category(),
+                        event.venueId(), first.toString(), end, "1", List.of(), "1", "", "", exceptText,
+                        event.recurrence().rrule(), etag));
     }
 
     public boolean repeats() {
@@ -37,87 +70,137 @@ record EventForm(String title, String description, String category, String venue
         return tage != null && tage.contains(day);
     }
 
-    /** The event for the API, or the fields the desk itself must refuse, by name. */
-    Map<String, String> problems() {
-        Map<String, String> problems = new LinkedHashMap<>();
+    /** A rule from elsewhere that the form keeps as it is. */
+    public boolean keepsRule() {
+        return !blank(regel);
+    }
+
+    boolean editing() {
+        return !blank(etag);
+    }
+
+    /** The same answers with the ETag of a newer state. */
+    EventForm withEtag(String newer) {
+        return new EventForm(title, description, category, venueId, start, end, wiederholen, tage, wochen, bis, anzahl,
+                ausser, regel, newer);
+    }
+
+    /** What the desk itself must refuse, by form field; empty when the API may be asked. */
+    Map<String, Problem> problems() {
+        Map<String, Problem> problems = new LinkedHashMap<>();
         LocalDateTime first = time(start, "start", problems);
         time(end, "end", problems);
         if (repeats()) {
-            WeeklyRecurrence recurrence = recurrence(problems);
-            if (recurrence != null) {
-                problems.putAll(recurrence.problems(first == null ? null : first.toLocalDate()));
+            Recurrence recurrence = recurrence(problems);
+            if (recurrence.weekly() != null) {
+                problems.putAll(recurrence.weekly().problems(first == null ? null : first.toLocalDate()));
             }
         }
         return problems;
     }
 
-    EventWrite write(String city) {
+    /** The event for the API: the form's fields, and what the form does not show as {@code current} has it. */
+    EventWrite write(String city, DeskEvent current) {
         LocalDateTime first = LocalDateTime.parse(start);
         EventWrite.Recurrence rule = null;
         if (repeats()) {
-            WeeklyRecurrence recurrence = recurrence(new LinkedHashMap<>());
-            rule = new EventWrite.Recurrence(recurrence.rrule(), recurrence.exdates(first));
+            Recurrence recurrence = recurrence(new LinkedHashMap<>());
+            List<OffsetDateTime> exdates = recurrence.except().stream()
+                    .map(day -> at(day.atTime(first.toLocalTime()))).toList();
+            rule = new EventWrite.Recurrence(recurrence.weekly() != null ? recurrence.weekly().rrule() : regel.strip(),
+                    exdates);
         }
-        return new EventWrite(city, blank(venueId) ? null : venueId, title, blank(description) ? null : description,
-                category, at(first), blank(end) ? null : at(LocalDateTime.parse(end)), rule, "de");
+        OffsetDateTime until = blank(end) ? null : at(LocalDateTime.parse(end));
+        if (current == null) {
+            return new EventWrite(city, empty(venueId), title, empty(description), category, at(first), until, false,
+                    rule, null, null, "de", List.of(), List.of(), null);
+        }
+        return new EventWrite(city, empty(venueId), title, empty(description), category, at(first), until,
+                current.allDay(), rule, current.price(), current.ticketUrl(), current.language(),
+                current.accessibility(), current.tags(), current.image());
     }
 
-    private WeeklyRecurrence recurrence(Map<String, String> problems) {
+    /** The API's refusal with its recurrence fields named as the form names them. */
+    static Refusal forForm(Refusal refusal) {
+        return DeskTexts.renamed(refusal, FORM_NAMES);
+    }
+
+    /** The recurrence answers read: the weekly rule, or null when the form keeps another, and the days left out. */
+    private record Recurrence(WeeklyRecurrence weekly, List<LocalDate> except) {
+    }
+
+    private Recurrence recurrence(Map<String, Problem> problems) {
+        List<LocalDate> except = new ArrayList<>();
+        for (String day : blank(ausser) ? new String[0] : ausser.split("[,;\\s]+")) {
+            if (!day.isBlank()) {
+                except.add(day(day.strip(), "ausser", problems));
+            }
+        }
+        if (keepsRule()) {
+            return new Recurrence(null, except);
+        }
         Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
         for (String day : tage == null ? List.<String>of() : tage) {
             try {
                 days.add(DayOfWeek.valueOf(day));
             } catch (IllegalArgumentException unknown) {
-                problems.put("tage", "unbekannter Wochentag");
+                problems.put("tage", Problem.of("desk.form.unknownDay"));
             }
         }
         Integer weeks = number(blank(wochen) ? "1" : wochen, "wochen", problems);
         LocalDate until = blank(bis) ? null : day(bis, "bis", problems);
         Integer times = blank(anzahl) ? null : number(anzahl, "anzahl", problems);
-        List<LocalDate> except = new ArrayList<>();
-        for (String day : blank(ausser) ? new String[0] : ausser.split("[,\\s]+")) {
-            if (!day.isBlank()) {
-                except.add(day(day.strip(), "ausser", problems));
-            }
-        }
-        return problems.isEmpty() ? new WeeklyRecurrence(days, weeks, until, times, except) : null;
+        return new Recurrence(problems.isEmpty() ? new WeeklyRecurrence(days, weeks, until, times, except) : null,
+                except);
+    }
+
+    private static LocalDateTime local(OffsetDateTime time) {
+        return time.atZoneSameInstant(WeeklyRecurrence.CITY_TIME).toLocalDateTime();
     }
 
     private static OffsetDateTime at(LocalDateTime time) {
         return time.atZone(WeeklyRecurrence.CITY_TIME).toOffsetDateTime();
     }
 
-    private static LocalDateTime time(String value, String field, Map<String, String> problems) {
+    private static LocalDateTime time(String value, String field, Map<String, Problem> problems) {
         if (blank(value)) {
             if (field.equals("start")) {
-                problems.put(field, "darf nicht leer sein");
+                problems.put(field, Problem.of("desk.form.required"));
             }
             return null;
         }
         try {
             return LocalDateTime.parse(value);
         } catch (DateTimeParseException unreadable) {
-            problems.put(field, "muss ein Datum mit Uhrzeit sein");
+            problems.put(field, Problem.of("desk.form.dateTime"));
             return null;
         }
     }
 
-    private static LocalDate day(String value, String field, Map<String, String> problems) {
+    private static LocalDate day(String value, String field, Map<String, Problem> problems) {
         try {
             return LocalDate.parse(value);
         } catch (DateTimeParseException unreadable) {
-            problems.put(field, "muss ein Datum sein (JJJJ-MM-TT)");
+            problems.put(field, Problem.of("desk.form.date", value));
             return null;
         }
     }
 
-    private static Integer number(String value, String field, Map<String, String> problems) {
+    private static Integer number(String value, String field, Map<String, Problem> problems) {
         try {
             return Integer.valueOf(value.strip());
         } catch (NumberFormatException unreadable) {
-            problems.put(field, "muss eine Zahl sein");
+            problems.put(field, Problem.of("desk.form.number"));
             return null;
         }
+    }
+
+    private static String text(String value) {
+        return value == null ? "" : value;
+    }
+
+    private static String empty(String value) {
+        return blank(value) ? null : value;
     }
 
     private static boolean blank(String value) {

@@ -1,0 +1,331 @@
+package de.stadtportal.portal.desk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import de.stadtportal.portal.desk.domain.WeeklyRecurrence;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.temporal.TemporalAdjusters;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * An editor's events at the desk, against the stand-in events API: the city's coming dates with
+ * their status, an event edited in the form it was made in (the fields the form does not show kept),
+ * the lost race, each step of an event's life, one date of a series left out, the recurrence form's
+ * refusals by field in German and English, and an editor of another city refused. One story per
+ * test, all in one class so that they share one Spring context with {@link DeskVenuesIT}.
+ */
+class DeskEventsIT extends DeskWithFakePlatform {
+
+    static final String LIST = "/redaktion/bochum/veranstaltungen";
+    static final String REFUSED = "Diese Stadt gehört nicht zu Ihren Städten. Die Plattform hat den Zugriff abgelehnt;"
+            + " nichts wurde geändert.";
+
+    /** The coming Thursday, 19:30 in Bochum: always within the desk's list. */
+    static LocalDateTime thursday() {
+        return LocalDate.now(WeeklyRecurrence.CITY_TIME).with(TemporalAdjusters.next(DayOfWeek.THURSDAY))
+                .atTime(19, 30);
+    }
+
+    static OffsetDateTime at(LocalDateTime time) {
+        return time.atZone(WeeklyRecurrence.CITY_TIME).toOffsetDateTime();
+    }
+
+    @Test
+    void the_city_list_shows_every_coming_date_with_the_status_of_its_event() {
+        DeskBrowser editor = signIn("redaktion-bochum", List.of("bochum"));
+        String series = api().created("bochum", "Orgelstunde", at(thursday()), "FREQ=WEEKLY;BYDAY=TH;COUNT=3");
+        String reading = api().created("bochum", "Lesung im Kunstmuseum", at(thursday().plusDays(1)), null);
+        editor.submit(editor.page(LIST + "/" + reading, 200), ".desk-cancel", Map.of());
+
+        Document list = editor.page(LIST, 200);
+
+        assertThat(list.select("tr[data-event=" + series + "] .event-status").eachText())
+                .containsExactly("geplant", "geplant", "geplant");
+        assertThat(list.select("tr[data-event=" + reading + "] .event-status").text()).isEqualTo("abgesagt");
+        assertThat(list.select("tr[data-event=" + reading + "] a").attr("href")).isEqualTo(LIST + "/" + reading);
+        assertThat(list.select("tr[data-event=" + series + "] time").first().attr("datetime"))
+                .isEqualTo(at(thursday()).toString());
+    }
+
+    @Test
+    void an_event_is_edited_in_the_form_it_was_made_in_and_keeps_what_the_form_does_not_show() {
+        DeskBrowser editor = signIn("redaktion-bochum", List.of("bochum"));
+        LocalDateTime first = thursday();
+        String rule = new WeeklyRecurrence(Set.of(DayOfWeek.TUESDAY, DayOfWeek.THURSDAY), 2, null, 6, List.of())
+                .rrule();
+        String id = api().created("bochum", "Kammermusik", at(first), rule);
+
+        Document page = editor.page(LIST + "/" + id, 200);
+        assertThat(page.select("#title").val()).isEqualTo("Kammermusik");
+        assertThat(page.select("#start").val()).isEqualTo(first.toString());
+        assertThat(page.select("input[name=tage][checked]").eachAttr("value")).containsExactly("TUESDAY", "THURSDAY");
+        assertThat(page.select("#wochen").val()).isEqualTo("2");
+        assertThat(page.select("#anzahl").val()).isEqualTo("6");
+        assertThat(page.select(".desk-status strong").text()).isEqualTo("geplant");
+
+        LocalDate skipped = first.plusWeeks(2).toLocalDate();
+        EntityExchangeResult<String> saved = editor.submit(page, "form.desk-form",
+                Map.of("title", "Kammermusik am Abend", "ausser", skipped.toString()));
+
+        assertThat(saved.getResponseHeaders().getLocation()).hasToString(LIST + "?geaendert=" + id);
+        ObjectNode event = api().event(id);
+        assertThat(event.get("title").asString()).isEqualTo("Kammermusik am Abend");
+        assertThat(event.get("version").asLong()).isEqualTo(2);
+        assertThat(event.get("recurrence").get("rrule").asString()).isEqualTo(rule);
+        assertThat(OffsetDateTime.parse(event.get("recurrence").get("exdates").get(0).asString()))
+                .isEqualTo(at(skipped.atTime(first.toLocalTime())));
+        assertThat(event.get("ticketUrl").asString()).startsWith("https://tickets.example/");
+        assertThat(event.get("price").get("min").asDouble()).isEqualTo(12.0);
+        assertThat(lastWrite("PUT", "/api/events/" + id).ifMatch()).isEqualTo("\"1\"");
+        assertThat(editor.page(LIST + "?geaendert=" + id, 200).select("tr.changed a").eachText())
+                .allMatch("Kammermusik am Abend"::equals).isNotEmpty();
+    }
+
+    @Test
+    void an_edit_that_lost_a_race_keeps_the_editors_answers_shows_the_saved_version_and_saves_when_sent_again() {
+        DeskBrowser editor = signIn("redaktion-bochum", List.of("bochum"));
+        String id = api().created("bochum", "Jazz im Foyer", at(thursday()), null);
+        Document opened = editor.page(LIST + "/" + id, 200);
+        api().changedMeanwhile(id, "Jazz im Foyer mit Gästen");
+
+        EntityExchangeResult<String> lost = editor.submit(opened, "form.desk-form",
+                Map.of("title", "Jazz im Großen Saal"));
+        Document page = Jsoup.parse(lost.getResponseBody());
+
+        assertThat(lost.getStatus().value()).isEqualTo(409);
+        assertThat(page.select(".conflict").text()).contains("Ihre Angaben stehen unverändert im Formular");
+        assertThat(page.select("#title").val()).isEqualTo("Jazz im Großen Saal");
+        assertThat(page.select(".theirs h3").text()).isEqualTo("Jazz im Foyer mit Gästen");
+        assertThat(page.select("form.desk-form input[name=etag]").val()).isEqualTo("\"2\"");
+        assertThat(api().event(id).get("title").asString()).isEqualTo("Jazz im Foyer mit Gästen");
+
+        editor.submit(page, "form.desk-form", Map.of());
+        assertThat(api().event(id).get("title").asString()).isEqualTo("Jazz im Großen Saal");
+    }
+
+    @Test
+    void each_step_of_an_events_life_is_a_small_form_and_its_result_shows_in_the_list() {
+        DeskBrowser editor = signIn("redaktion-bochum", List.of("bochum"));
+        LocalDateTime first = thursday();
+        String cancelled = api().created("bochum", "Abgesagtes Konzert", at(first), null);
+        String postponed = api().created("bochum", "Verschobenes Konzert", at(first.plusHours(1)), null);
+        String soldOut = api().created("bochum", "Ausverkauftes Konzert", at(first.plusHours(2)), null);
+        String moved = api().created("bochum", "Verlegtes Konzert", at(first.plusHours(3)), null);
+
+        Map<String, String> steps = Map.of(cancelled, ".desk-cancel", postponed, ".desk-postpone", soldOut,
+                ".desk-sold-out");
+        steps.forEach((id, form) -> assertThat(editor.submit(editor.page(LIST + "/" + id, 200), form, Map.of())
+                .getResponseHeaders().getLocation()).hasToString(LIST + "?geaendert=" + id));
+        LocalDateTime later = first.plusDays(10).withHour(20).withMinute(0);
+        editor.submit(editor.page(LIST + "/" + moved, 200), ".desk-reschedule", Map.of("beginn", later.toString()));
+
+        Document list = editor.page(LIST, 200);
+        assertThat(list.select("tr[data-event=" + cancelled + "] .event-status").text()).isEqualTo("abgesagt");
+        assertThat(list.select("tr[data-event=" + postponed + "] .event-status").text())
+                .isEqualTo("verschoben (neuer Termin offen)");
+        assertThat(list.select("tr[data-event=" + soldOut + "] .event-status").text()).isEqualTo("ausverkauft");
+        Element movedRow = list.select("tr[data-event=" + moved + "]").first();
+        assertThat(movedRow.select(".event-status").text()).isEqualTo("verlegt");
+        assertThat(movedRow.select("time").attr("datetime")).isEqualTo(at(later).toString());
+        assertThat(lastWrite("POST", "/api/events/" + cancelled + "/cancellation").ifMatch()).isEqualTo("\"1\"");
+        assertThat(editor.page(LIST + "/" + moved, 200).select(".desk-status small").text())
+                .isEqualTo("vorher am " + at(first.plusHours(3)).format(java.time.format.DateTimeFormatter
+                        .ofPattern("dd.MM.yyyy HH:mm")));
+    }
+
+    @Test
+    void a_step_the_status_does_not_allow_is_shown_above_the_steps_and_changes_nothing() {
+        DeskBrowser editor = signIn("redaktion-bochum", List.of("bochum"));
+        String id = api().created("bochum", "Konzert ohne Publikum", at(thursday()), null);
+        editor.submit(editor.page(LIST + "/" + id, 200), ".desk-cancel", Map.of());
+
+        EntityExchangeResult<String> refused = editor.submit(editor.page(LIST + "/" + id, 200), ".desk-sold-out",
+                Map.of());
+        Document page = Jsoup.parse(refused.getResponseBody());
+
+        assertThat(refused.getStatus().value()).isEqualTo(409);
+        assertThat(page.select(".desk-steps .refusal").text()).startsWith("Die Plattform hat diesen Schritt nicht angenommen.")
+                .contains("A cancelled event cannot be sold out");
+        assertThat(page.select(".desk-status strong").text()).isEqualTo("abgesagt");
+        assertThat(api().event(id).get("status").asString()).isEqualTo("cancelled");
+    }
+
+    @Test
+    void a_step_taken_on_a_page_out_of_date_is_refused_and_shows_the_event_as_it_is_now() {
+        DeskBrowser editor = signIn("redaktion-bochum", List.of("bochum"));
+        String id = api().created("bochum", "Kinderkonzert", at(thursday()), null);
+        Document opened = editor.page(LIST + "/" + id, 200);
+        api().changedMeanwhile(id, "Kinderkonzert am Vormittag");
+
+        EntityExchangeResult<String> stale = editor.submit(opened, ".desk-cancel", Map.of());
+        Document page = Jsoup.parse(stale.getResponseBody());
+
+        assertThat(stale.getStatus().value()).isEqualTo(409);
+        assertThat(page.select(".conflict").text()).startsWith("Die Veranstaltung wurde inzwischen geändert");
+        assertThat(page.select("#title").val()).isEqualTo("Kinderkonzert am Vormittag");
+        assertThat(page.select(".desk-cancel input[name=etag]").val()).isEqualTo("\"2\"");
+        assertThat(api().event(id).get("status").asString()).isEqualTo("scheduled");
+    }
+
+    @Test
+    void a_new_date_without_a_start_is_refused_next_to_it_in_german_and_in_english_and_nothing_is_sent() {
+        DeskBrowser editor = signIn("redaktion-bochum", List.of("bochum"));
+        String id = api().created("bochum", "Sommerkonzert", at(thursday()), null);
+        long sent = PLATFORM.seen().stream().filter(seen -> seen.path().endsWith("/rescheduling")).count();
+
+        Document german = Jsoup.parse(editor.submit(editor.page(LIST + "/" + id, 200), ".desk-reschedule",
+                Map.of("beginn", "")).getResponseBody());
+        editor.language = "en";
+        Document english = Jsoup.parse(editor.submit(editor.page(LIST + "/" + id, 200), ".desk-reschedule",
+                Map.of("beginn", "morgen")).getResponseBody());
+
+        assertThat(german.select("#neu-beginn-error").text()).isEqualTo("darf nicht leer sein");
+        assertThat(german.select("#neu-beginn").attr("aria-describedby")).isEqualTo("neu-beginn-error");
+        assertThat(english.select("#neu-beginn-error").text()).isEqualTo("must be a date and time");
+        assertThat(PLATFORM.seen().stream().filter(seen -> seen.path().endsWith("/rescheduling")).count())
+                .isEqualTo(sent);
+    }
+
+    @Test
+    void one_date_of_a_weekly_series_is_left_out_and_is_gone_from_the_list() {
+        DeskBrowser editor = signIn("redaktion-bochum", List.of("bochum"));
+        String id = api().created("bochum", "Offenes Singen", at(thursday()), "FREQ=WEEKLY;BYDAY=TH;COUNT=4");
+        Document page = editor.page(LIST + "/" + id, 200);
+        List<String> dates = page.select("#termin option").eachAttr("value");
+        assertThat(dates).hasSize(4);
+
+        EntityExchangeResult<String> left = editor.submit(page, ".desk-leave-out", Map.of("termin", dates.get(1)));
+
+        assertThat(left.getResponseHeaders().getLocation()).hasToString(LIST + "?geaendert=" + id);
+        List<OffsetDateTime> listed = editor.page(LIST, 200).select("tr[data-event=" + id + "] time").eachAttr("datetime")
+                .stream().map(OffsetDateTime::parse).toList();
+        assertThat(listed).hasSize(3).noneMatch(start -> start.isEqual(OffsetDateTime.parse(dates.get(1))));
+        assertThat(api().event(id).get("status").asString()).isEqualTo("scheduled");
+        assertThat(lastWrite("PUT", "/api/events/" + id).ifMatch()).isEqualTo("\"1\"");
+    }
+
+    @Test
+    void each_refusal_of_the_recurrence_form_is_shown_next_to_its_field_in_german_and_in_english() {
+        DeskBrowser editor = signIn("redaktion-bochum", List.of("bochum"));
+        LocalDate first = thursday().toLocalDate();
+        String friday = first.plusDays(1).toString();
+        record Case(String field, Map<String, List<String>> answers, String german, String english) {
+        }
+        List<Case> cases = List.of(
+                new Case("tage", Map.of("tage", List.of()), "mindestens einen Wochentag wählen",
+                        "choose at least one day of the week"),
+                new Case("tage", Map.of("tage", List.of("MONDAY")), "der Beginn (" + first + ") liegt an keinem der"
+                        + " gewählten Tage", "the start (" + first + ") is on none of the chosen days"),
+                new Case("wochen", Map.of("wochen", List.of("0")), "zwischen 1 und 52", "between 1 and 52"),
+                new Case("wochen", Map.of("wochen", List.of("zwei")), "muss eine Zahl sein", "must be a number"),
+                new Case("ende", Map.of("bis", List.of(first.plusWeeks(3).toString())),
+                        "entweder ein Enddatum oder eine Anzahl, nicht beides",
+                        "either an end date or a number of times, not both"),
+                new Case("bis", Map.of("bis", List.of(first.minusDays(7).toString()), "anzahl", List.of("")),
+                        "liegt vor dem ersten Termin", "is before the first date"),
+                new Case("anzahl", Map.of("anzahl", List.of("0")), "zwischen 1 und 1.000", "between 1 and 1,000"),
+                new Case("ausser", Map.of("ausser", List.of(friday)), friday + " ist kein Termin dieser Reihe",
+                        friday + " is not a date of this series"),
+                new Case("ausser", Map.of("ausser", List.of("Ostern")), "„Ostern“ ist kein Datum (JJJJ-MM-TT)",
+                        "\"Ostern\" is not a date (YYYY-MM-DD)"),
+                new Case("start", Map.of("start", List.of("")), "darf nicht leer sein", "must not be blank"));
+        long sent = PLATFORM.seen().stream().filter(seen -> seen.path().equals("/api/events")).count();
+
+        for (Case refusal : cases) {
+            for (String language : List.of("de", "en")) {
+                editor.language = language;
+                MultiValueMap<String, String> fields = weekly(editor.page(LIST + "/neu", 200), first);
+                fields.putAll(refusal.answers());
+                EntityExchangeResult<String> answer = editor.post(LIST, fields);
+                Document page = Jsoup.parse(answer.getResponseBody());
+
+                assertThat(answer.getStatus().value()).as(refusal.field()).isEqualTo(400);
+                assertThat(page.select("#" + refusal.field() + "-error").text()).as(refusal.field() + " " + language)
+                        .isEqualTo(language.equals("de") ? refusal.german() : refusal.english());
+                assertThat(page.select("#title").val()).isEqualTo("Wochenkonzert");
+            }
+        }
+        assertThat(PLATFORM.seen().stream().filter(seen -> seen.path().equals("/api/events")).count()).isEqualTo(sent);
+    }
+
+    @Test
+    void a_field_the_api_refuses_is_explained_next_to_it_in_german_and_in_english() {
+        DeskBrowser editor = signIn("redaktion-bochum", List.of("bochum"));
+        LocalDate first = thursday().toLocalDate();
+
+        for (String language : List.of("de", "en")) {
+            editor.language = language;
+            MultiValueMap<String, String> fields = weekly(editor.page(LIST + "/neu", 200), first);
+            fields.set("title", " ");
+            fields.set("end", first.atTime(18, 0).toString());
+            Document page = Jsoup.parse(editor.post(LIST, fields).getResponseBody());
+
+            assertThat(page.select("#title-error").text()).isEqualTo(language.equals("de") ? "darf nicht leer sein"
+                    : "must not be blank");
+            assertThat(page.select("#end-error").text()).isEqualTo(language.equals("de") ? "muss nach dem Beginn liegen"
+                    : "must be after start");
+            assertThat(page.select("#end").attr("aria-describedby")).isEqualTo("end-error");
+            assertThat(page.select("#anzahl").val()).isEqualTo("4");
+        }
+    }
+
+    @Test
+    void an_editor_of_dortmund_is_refused_bochums_events_and_nothing_changes() {
+        String id = api().created("bochum", "Bochumer Sinfonie", at(thursday()), null);
+        DeskBrowser dortmund = signIn("redaktion-dortmund", List.of("dortmund"));
+
+        Document list = dortmund.page(LIST, 403);
+        Document edit = dortmund.page(LIST + "/" + id, 403);
+        String csrf = dortmund.page("/redaktion", 200).select(".sign-out input[name=_csrf]").val();
+        MultiValueMap<String, String> fields = new LinkedMultiValueMap<>();
+        fields.add("_csrf", csrf);
+        EntityExchangeResult<String> cancel = dortmund.post(LIST + "/" + id + "/absage", fields);
+        fields.add("title", "Dortmunder Sinfonie");
+        fields.add("start", thursday().toString());
+        fields.add("category", "konzert");
+        fields.add("venueId", FakeEventsApi.MUSIKFORUM);
+        fields.add("etag", "\"1\"");
+        EntityExchangeResult<String> save = dortmund.post(LIST + "/" + id, fields);
+
+        assertThat(list.select(".refusal").text()).isEqualTo(REFUSED);
+        assertThat(list.select("table")).isEmpty();
+        assertThat(edit.select(".refusal").text()).isEqualTo(REFUSED);
+        assertThat(cancel.getStatus().value()).isEqualTo(403);
+        assertThat(Jsoup.parse(cancel.getResponseBody()).select(".refusal").text()).isEqualTo(REFUSED);
+        assertThat(save.getStatus().value()).isEqualTo(403);
+        assertThat(Jsoup.parse(save.getResponseBody()).select(".refusal").text()).isEqualTo(REFUSED);
+        ObjectNode event = api().event(id);
+        assertThat(event.get("status").asString()).isEqualTo("scheduled");
+        assertThat(event.get("title").asString()).isEqualTo("Bochumer Sinfonie");
+        assertThat(event.get("version").asLong()).isEqualTo(1);
+    }
+
+    /** A weekly concert on Thursdays from {@code first}, four times: answers the form accepts. */
+    private static MultiValueMap<String, String> weekly(Document page, LocalDate first) {
+        MultiValueMap<String, String> fields = DeskBrowser.form(page, "form.desk-form", Map.of("title", "Wochenkonzert",
+                "category", "konzert", "venueId", FakeEventsApi.MUSIKFORUM, "start", first.atTime(19, 30).toString(),
+                "end", first.atTime(21, 30).toString(), "wiederholen", "1", "wochen", "1", "anzahl", "4"));
+        fields.put("tage", List.of("THURSDAY"));
+        return fields;
+    }
+
+    private static FakeDeskPlatform.Seen lastWrite(String method, String path) {
+        List<FakeDeskPlatform.Seen> writes = PLATFORM.seen().stream()
+                .filter(seen -> seen.method().equals(method) && seen.path().equals(path)).toList();
+        assertThat(writes).as(method + " " + path).isNotEmpty();
+        return writes.get(writes.size() - 1);
+    }
+}
