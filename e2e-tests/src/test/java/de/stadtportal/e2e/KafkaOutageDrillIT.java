@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
  * At full size the operator's side is checked too, on the test platform's own Prometheus with the
  * repository's rules as they are ({@link PrometheusAlerts}): the broker stays away until
  * {@code OutboxStuck} fires for both outboxes (content and events), which takes the rule's 5 minutes
- * of age and its 2 minutes of {@code for}, so the outage lasts about 7½ minutes and the drill about
- * 10; once the relays have delivered, the alert ends. The short drill's ten seconds are far below
+ * of age and its 2 minutes of {@code for}, so the outage lasts at least 7 minutes (plus scrapes and
+ * evaluations, 10 s apart); once the relays have delivered, the alert ends. The short drill's ten seconds are far below
  * the rule's threshold, and no honest sample makes an outbox five minutes old in ten seconds: there
  * the rule is left to its unit tests ({@code alerts.test.yml}).
  */
@@ -41,6 +41,7 @@ class KafkaOutageDrillIT {
         FaultDrill drill = new FaultDrill("kafkadrill");
         PrometheusAlerts alerts = FaultDrill.FULL ? PrometheusAlerts.ofRunningPlatform() : null;
         if (alerts != null) {
+            alerts.awaitEveryTargetUp(Duration.ofMinutes(2));
             alerts.awaitQuiet("OutboxStuck", ALERT_PATIENCE);
         }
         List<Write> writes;

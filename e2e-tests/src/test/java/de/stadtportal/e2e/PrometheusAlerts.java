@@ -11,8 +11,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
@@ -29,10 +31,10 @@ final class PrometheusAlerts {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private static final Duration POLL = Duration.ofSeconds(5);
 
-    private final URI alerts;
+    private final String url;
 
     private PrometheusAlerts(String prometheusUrl) {
-        this.alerts = URI.create(prometheusUrl + "/api/v1/alerts");
+        this.url = prometheusUrl;
     }
 
     /** The running platform's Prometheus; it runs with the drills at full size. */
@@ -47,18 +49,7 @@ final class PrometheusAlerts {
      * of its alerts, narrowed to the labels named (none named: an empty set of labels per alert).
      */
     Set<Map<String, String>> in(String state, String alert, String... labels) {
-        JsonNode answer;
-        try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(alerts).timeout(Duration.ofSeconds(10))
-                    .GET().build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-            answer = Gateway.JSON.readTree(response.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        JsonNode answer = get("/api/v1/alerts");
         Set<Map<String, String>> where = new LinkedHashSet<>();
         for (JsonNode active : answer.path("data").path("alerts")) {
             if (alert.equals(active.path("labels").path("alertname").asString())
@@ -84,12 +75,43 @@ final class PrometheusAlerts {
         return Duration.between(since, Instant.now());
     }
 
+    /**
+     * Waits until Prometheus scrapes every target of the platform: an alert it evaluates on series it
+     * cannot read says nothing. Names each target's last scrape error otherwise.
+     */
+    void awaitEveryTargetUp(Duration atMost) {
+        await().atMost(atMost).pollInterval(POLL).untilAsserted(() -> {
+            List<String> down = new ArrayList<>();
+            for (JsonNode target : get("/api/v1/targets").path("data").path("activeTargets")) {
+                if (!"up".equals(target.path("health").asString())) {
+                    down.add(target.path("labels").path("job").asString() + ": " + target.path("health").asString()
+                            + " " + target.path("lastError").asString());
+                }
+            }
+            assertThat(down).as("targets Prometheus does not scrape").isEmpty();
+        });
+    }
+
     /** Waits until {@code alert} is neither pending nor firing anywhere. */
     void awaitQuiet(String alert, Duration atMost) {
         await().atMost(atMost).pollInterval(POLL).untilAsserted(() -> {
             assertThat(in("pending", alert)).as(alert + " pending").isEmpty();
             assertThat(in("firing", alert)).as(alert + " firing").isEmpty();
         });
+    }
+
+    private JsonNode get(String path) {
+        try {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url + path))
+                    .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
+            return Gateway.JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A duration as an operator reads it: {@code 7 min 12 s}. */

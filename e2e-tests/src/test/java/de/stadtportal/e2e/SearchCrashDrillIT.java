@@ -33,8 +33,8 @@ import org.junit.jupiter.api.Test;
  * repository's rules as they are ({@link PrometheusAlerts}), and search stays dead until
  * {@code ServiceDown{job="search-service"}} and {@code SearchNotIndexing} both fire, while one editor
  * goes on writing every few seconds (the second alert wants changes published and none indexed for
- * its 5-minute window and then 5 minutes of {@code for}). Search is away about 10½ minutes, the
- * drill takes about 13; after the restart {@code ServiceDown} ends, and the editor's writes are found
+ * its 5-minute window and then 5 minutes of {@code for}). Search is away at least 10 minutes (plus
+ * scrapes and evaluations, 10 s apart); after the restart {@code ServiceDown} ends, and the editor's writes are found
  * exactly once with the rest.
  */
 class SearchCrashDrillIT {
@@ -56,6 +56,7 @@ class SearchCrashDrillIT {
         FaultDrill drill = new FaultDrill("crashdrill");
         PrometheusAlerts alerts = FaultDrill.FULL ? PrometheusAlerts.ofRunningPlatform() : null;
         if (alerts != null) {
+            alerts.awaitEveryTargetUp(Duration.ofMinutes(2));
             alerts.awaitQuiet("ServiceDown", ALERT_PATIENCE);
             alerts.awaitQuiet("SearchNotIndexing", ALERT_PATIENCE);
         }
