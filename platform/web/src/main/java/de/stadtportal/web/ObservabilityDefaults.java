@@ -36,6 +36,10 @@ public class ObservabilityDefaults implements EnvironmentPostProcessor {
         defaults.put("management.tracing.export.zipkin.enabled", "${TRACING_EXPORT_ENABLED:false}");
         defaults.put("management.tracing.export.zipkin.endpoint",
                 "${ZIPKIN_ENDPOINT:http://localhost:9411/api/v2/spans}");
+        // trace ids as exemplars on histogram buckets and counters only, as OpenMetrics allows: an
+        // exemplar on a summary's _count (Micrometer's default) makes Prometheus 2.x refuse the whole scrape
+        defaults.put("management.prometheus.metrics.export.properties[io.prometheus.exporter.exemplarsOnAllMetricTypes]",
+                "false");
         environment.getPropertySources().addLast(new MapPropertySource(SOURCE, defaults));
     }
 }
