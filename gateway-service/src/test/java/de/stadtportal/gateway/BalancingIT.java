@@ -8,9 +8,11 @@ import de.stadtportal.testing.security.TrustTestTokens;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,6 +35,10 @@ class BalancingIT {
     static final StandIn SECOND = StandIn.start("events");
     static final StandIn CONTENT = StandIn.start("content");
     private static final int CALLS = 12;
+    /** How long the gateway leaves out an instance that refused or timed out (balancing.StaticInstances.EJECTION). */
+    private static final Duration LEFT_OUT = Duration.ofSeconds(5);
+    /** When the instances a test disturbed are offered again. */
+    private static Instant allOffered = Instant.MIN;
 
     @LocalServerPort
     int port;
@@ -48,10 +54,16 @@ class BalancingIT {
         properties.add("stadtportal.gateway.content-uri", () -> CONTENT.uri().toString());
         properties.add("stadtportal.gateway.rate-limit.reads.capacity", () -> 100_000);
         properties.add("stadtportal.gateway.rate-limit.writes.capacity", () -> 100_000);
+        properties.add("stadtportal.gateway.timeouts.events-ms", () -> 1000);
     }
 
     @BeforeEach
-    void bothInstancesUpAndBreakersClosed() {
+    void bothInstancesUpAndBreakersClosed() throws InterruptedException {
+        // each test starts with both instances offered, whatever the one before left out
+        Duration leftOut = Duration.between(Instant.now(), allOffered);
+        if (!leftOut.isNegative()) {
+            Thread.sleep(leftOut.toMillis());
+        }
         FIRST.up();
         SECOND.up();
         CONTENT.up();
@@ -60,11 +72,17 @@ class BalancingIT {
                 .build();
     }
 
+    @AfterEach
+    void noteWhenTheDisturbedInstancesAreOfferedAgain() {
+        if (FIRST.disturbed() || SECOND.disturbed()) {
+            allOffered = Instant.now().plus(LEFT_OUT).plusMillis(200);
+        }
+    }
+
     @Test
     void reads_are_spread_over_both_instances_each_read_reaching_one() {
         String marker = GatewayTest.marker();
         AtomicInteger reads = new AtomicInteger();
-        // an instance another test left out (it refused a connection there) is offered again within seconds
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
             web.get().uri("/api/venues/" + marker + "-" + reads.getAndIncrement()).exchange().expectStatus().isOk();
             return !FIRST.seenWith(marker).isEmpty() && !SECOND.seenWith(marker).isEmpty();
@@ -105,6 +123,42 @@ class BalancingIT {
         // round robin alone would send every second write to the dead instance
         assertThat(statuses.stream().filter(status -> status == 503).count())
                 .as("writes refused by the dead instance before it was left out").isLessThan(CALLS / 2);
+    }
+
+    @Test
+    void a_read_that_meets_a_stalled_instance_is_answered_by_the_other_which_then_takes_the_reads_alone() {
+        SECOND.stall();
+        String marker = GatewayTest.marker();
+        for (int call = 0; call < CALLS; call++) {
+            web.get().uri("/api/venues/" + marker + "-" + call).exchange().expectStatus().isOk()
+                    .expectBody().jsonPath("$.service").isEqualTo("events");
+        }
+
+        assertThat(FIRST.seenWith(marker)).as("every read answered by the live instance").hasSize(CALLS);
+        // round robin alone would send it every second read; after its first timeout it is left out
+        assertThat(SECOND.seenWith(marker)).as("reads that met the stalled instance").hasSize(1);
+        assertThat(breakers.circuitBreaker("events").getState()).as("one stalled instance opens no breaker")
+                .isEqualTo(CircuitBreaker.State.CLOSED);
+    }
+
+    @Test
+    void writes_go_to_the_other_instance_once_one_stalled_and_the_breaker_stays_closed() {
+        SECOND.stall();
+        String marker = GatewayTest.marker();
+        List<Integer> statuses = new ArrayList<>();
+        for (int call = 0; call < CALLS; call++) {
+            statuses.add(web.put().uri("/api/venues/" + marker + "-" + call)
+                    .headers(headers -> headers.setBearerAuth(Tokens.editor("bochum")))
+                    .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"name\":\"Musikforum\"}")
+                    .exchange().returnResult(String.class).getStatus().value());
+        }
+
+        int stalled = SECOND.seenWith(marker).size();
+        assertThat(stalled).as("writes taken by the stalled instance, each answered 503 at the timeout, never retried")
+                .isEqualTo(1);
+        assertThat(statuses.stream().filter(status -> status == 503).count()).isEqualTo(stalled);
+        assertThat(FIRST.seenWith(marker)).hasSize(CALLS - stalled);
+        assertThat(breakers.circuitBreaker("events").getState()).isEqualTo(CircuitBreaker.State.CLOSED);
     }
 
     @Test

@@ -36,6 +36,8 @@ final class StandIn {
     private final ConcurrentLinkedQueue<Seen> seen = new ConcurrentLinkedQueue<>();
     private final Map<String, AtomicInteger> flaky = new ConcurrentHashMap<>();
     private volatile DisposableServer server;
+    private volatile boolean stalled;
+    private volatile boolean disturbed;
     private volatile int port;
 
     private StandIn(String name) {
@@ -49,6 +51,8 @@ final class StandIn {
     }
 
     synchronized void up() {
+        stalled = false;
+        disturbed = false;
         if (server == null) {
             // the channel group makes down() close open keep-alive connections too, as a crashed service would
             server = HttpServer.create().host("127.0.0.1").port(port)
@@ -59,10 +63,22 @@ final class StandIn {
     }
 
     synchronized void down() {
+        disturbed = true;
         if (server != null) {
             server.disposeNow();
             server = null;
         }
+    }
+
+    /** From now until {@link #up()}, every request is taken and never answered, as by a stalled or cold instance. */
+    void stall() {
+        stalled = true;
+        disturbed = true;
+    }
+
+    /** Whether it was stopped or stalled since it was last brought {@link #up()}. */
+    boolean disturbed() {
+        return disturbed;
     }
 
     URI uri() {
@@ -86,7 +102,7 @@ final class StandIn {
             if (headers.containsKey("traceparent")) {
                 response.header("traceparent", headers.get("traceparent"));
             }
-            if (path.endsWith("/hang")) {
+            if (stalled || path.endsWith("/hang")) {
                 return Mono.never();
             }
             if (path.contains("/flaky-") && flaky.computeIfAbsent(path + request.method(), key -> new AtomicInteger())

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.cloud.client.DefaultServiceInstance;
 import org.springframework.cloud.client.ServiceInstance;
 import org.springframework.cloud.client.loadbalancer.CompletionContext;
@@ -28,16 +30,29 @@ import reactor.core.publisher.Flux;
  * them died goes to the other, whatever other requests did in between.
  * <p>
  * No health checks (the management port that answers them is not the address routed to); instead
- * an instance that refused a connection is left out for {@link #EJECTION}, as the balancer's
- * lifecycle reports it: a refused connection means nothing was sent, the instance is down or
- * restarting, and the writes that would meet it next (never retried) go to the others meanwhile.
- * A slow answer or a timeout leaves an instance in: busy is not dead. When every instance is left
- * out, all are offered again.
+ * an instance that refused a connection or let a request run into its route's timeout is left out
+ * for {@link #EJECTION}, as the balancer's lifecycle reports it. A refused connection means the
+ * instance is down or restarting; a timeout, that it cannot answer now (a JVM just restarted and
+ * still cold under load, a stall). Meanwhile the writes that would meet it (never retried) go to the
+ * others, and the reads that would pile up on it do not drag the service's breaker open: one
+ * instance's trouble stays that instance's. A slow answer within the timeout leaves an instance in:
+ * busy is not dead. When every instance is left out, all are offered again.
+ * <p>
+ * A retry is never offered the instance that was left out for failing it: with one instance, a read
+ * that timed out or was refused gets no second try (the balancer finds no instance, the breaker's
+ * fallback answers 503), so a backend in trouble is not sent each read three times.
  */
 final class StaticInstances implements ServiceInstanceListSupplier, LoadBalancerLifecycle<Object, Object, ServiceInstance> {
 
-    /** How long an instance that refused a connection is left out; a restarted one is back after this. */
+    /** How long an instance that refused a connection or timed out is left out; it is tried again after this. */
     static final Duration EJECTION = Duration.ofSeconds(5);
+
+    /** Failures that say the instance cannot answer now, rather than that it answered badly. */
+    private static final List<Class<? extends Throwable>> UNREACHABLE = List.of(ConnectException.class,
+            org.springframework.cloud.gateway.support.TimeoutException.class, java.util.concurrent.TimeoutException.class,
+            io.netty.handler.timeout.TimeoutException.class);
+
+    private static final Logger log = LoggerFactory.getLogger(StaticInstances.class);
 
     private final String serviceId;
     private final List<ServiceInstance> instances;
@@ -71,12 +86,18 @@ final class StaticInstances implements ServiceInstanceListSupplier, LoadBalancer
     public Flux<List<ServiceInstance>> get(Request request) {
         List<ServiceInstance> available = available();
         Optional<ServiceInstance> failed = previousChoice(request.getContext());
-        if (failed.isEmpty() || available.size() == 1) {
+        if (failed.isEmpty()) {
             return Flux.just(available);
         }
-        List<ServiceInstance> others = available.stream().filter(instance -> !sameAddress(instance, failed.get()))
-                .toList();
-        return Flux.just(others.isEmpty() ? available : others);
+        List<ServiceInstance> others = othersThan(failed.get(), available);
+        if (others.isEmpty()) {
+            // every other instance is left out too: trying one of them beats giving up
+            others = othersThan(failed.get(), instances);
+        }
+        if (!others.isEmpty()) {
+            return Flux.just(others);
+        }
+        return Flux.just(leftOut(failed.get()) ? List.of() : instances);
     }
 
     @Override
@@ -87,14 +108,25 @@ final class StaticInstances implements ServiceInstanceListSupplier, LoadBalancer
     public void onStartRequest(Request<Object> request, Response<ServiceInstance> response) {
     }
 
-    /** An instance that refused the connection is left out for {@link #EJECTION}. */
+    /** An instance that refused the connection or did not answer in time is left out for {@link #EJECTION}. */
     @Override
     public void onComplete(CompletionContext<Object, ServiceInstance, Object> completion) {
         Response<ServiceInstance> chosen = completion.getLoadBalancerResponse();
-        if (completion.status() == CompletionContext.Status.FAILED && refused(completion.getThrowable())
+        if (completion.status() == CompletionContext.Status.FAILED && unreachable(completion.getThrowable())
                 && chosen != null && chosen.hasServer()) {
-            ejectedUntil.put(chosen.getServer().getInstanceId(), clock.instant().plus(EJECTION));
+            String instance = chosen.getServer().getInstanceId();
+            Instant until = clock.instant().plus(EJECTION);
+            Instant before = ejectedUntil.put(instance, until);
+            if (before == null || !before.isAfter(clock.instant())) {
+                log.warn("{} left out for {} s: {}", instance, EJECTION.toSeconds(), completion.getThrowable().toString());
+            }
         }
+    }
+
+    /** Whether an instance is left out now. */
+    boolean leftOut(ServiceInstance instance) {
+        Instant until = ejectedUntil.get(instance.getInstanceId());
+        return until != null && until.isAfter(clock.instant());
     }
 
     private List<ServiceInstance> available() {
@@ -108,9 +140,14 @@ final class StaticInstances implements ServiceInstanceListSupplier, LoadBalancer
         return left.isEmpty() ? instances : left;
     }
 
-    private static boolean refused(Throwable error) {
+    /**
+     * A refused connection, or the route's response timeout (the gateway's own {@code TimeoutException},
+     * the cause of its 504) or a client-side one (Reactor's, Netty's read timeout).
+     */
+    private static boolean unreachable(Throwable error) {
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ConnectException) {
+            Throwable failure = cause;
+            if (UNREACHABLE.stream().anyMatch(type -> type.isInstance(failure))) {
                 return true;
             }
         }
@@ -133,6 +170,10 @@ final class StaticInstances implements ServiceInstanceListSupplier, LoadBalancer
             }
         }
         return Optional.empty();
+    }
+
+    private static List<ServiceInstance> othersThan(ServiceInstance failed, List<ServiceInstance> candidates) {
+        return candidates.stream().filter(instance -> !sameAddress(instance, failed)).toList();
     }
 
     private static boolean sameAddress(ServiceInstance one, ServiceInstance other) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.cloud.gateway.support.NotFoundException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
@@ -32,6 +33,9 @@ class BackendUnavailable {
 
     private static final Logger log = LoggerFactory.getLogger(BackendUnavailable.class);
     private static final String PREFIX = "/gateway/unavailable/";
+    /** A retry the balancer declined: the one instance there is had just failed (refused or timed out) and is left out. */
+    private static final String NO_INSTANCE_LEFT = "no instance left to try: each one refused or timed out"
+            + " (a read is never tried twice on an instance that did)";
     private static final Set<String> BACKENDS = Set.of("content", "events", "search", "portal");
 
     @Bean
@@ -51,7 +55,7 @@ class BackendUnavailable {
         } else {
             detail = "The " + name + " service did not answer in time or could not be reached";
             log.warn("{} {} failed at the {} service: {}", exchange.getRequest().getMethod(), originalPath(exchange),
-                    name, cause == null ? "unknown" : cause.toString());
+                    name, cause instanceof NotFoundException ? NO_INSTANCE_LEFT : cause == null ? "unknown" : cause.toString());
         }
         ServerWebExchange asAsked = exchange.mutate().request(original -> original.path(originalPath(exchange))).build();
         // written here; an empty handler result tells the dispatcher the response is complete
