@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
  * beyond the defaults), in a process of its own on a free port. What it costs is what any good proxy
  * costs on this machine; the gateway is judged against it in the same run.
  */
-final class Nginx implements AutoCloseable {
+final class Nginx implements ReferenceProxy {
 
     private final Process process;
     private final int port;
@@ -86,7 +86,18 @@ final class Nginx implements AutoCloseable {
         throw new IllegalStateException("nginx did not listen on " + port + " within 20 s");
     }
 
-    String url(String path) {
+    @Override
+    public String key() {
+        return "nginx";
+    }
+
+    @Override
+    public String label() {
+        return "nginx";
+    }
+
+    @Override
+    public String url(String path) {
         return "http://127.0.0.1:" + port + path;
     }
 

@@ -30,6 +30,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.ToDoubleFunction;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -160,7 +161,7 @@ public final class PlatformBenchmark {
 
             memory.startPeaks();
             warmUp();
-            portraitAgainstNginxAndDirect(home);
+            portraitAgainstReferences(root, home);
             gatewayAgainstDirect("search-service", "/api/search?q=zeche&limit=10", "search, one word");
             freshnessIdle();
             freshnessUnderSteadyLoad();
@@ -202,30 +203,32 @@ public final class PlatformBenchmark {
 
     /** The same GET, straight to the service and through the gateway, in alternating rounds. */
     private void gatewayAgainstDirect(String service, String path, String what) {
-        gatewayAgainstDirect(service, path, what, null);
+        gatewayAgainstDirect(service, path, what, List.of());
     }
 
     /**
-     * The same GET straight to the service, through the gateway and, given {@code nginx}, through the
-     * reference proxy, in alternating rounds.
+     * The same GET straight to the service, through the gateway and through each reference proxy, in
+     * alternating rounds.
      */
-    private void gatewayAgainstDirect(String service, String path, String what, Nginx nginx) {
+    private void gatewayAgainstDirect(String service, String path, String what, List<ReferenceProxy> references) {
         String direct = platform.serviceUrl(service) + path;
         String gateway = platform.gatewayUrl() + path;
         out.printf("%n== %s: %s direct%s and through the gateway, %d connections, %d x %d s each%n", what, path,
-                nginx == null ? "" : ", through nginx", concurrency, rounds, seconds);
+                references.stream().map(reference -> ", through " + reference.label()).collect(Collectors.joining()),
+                concurrency, rounds, seconds);
         wrk.read(direct, concurrency, 5);
         wrk.read(gateway, concurrency, 5);
         List<Wrk.Result> straight = new ArrayList<>();
         List<Wrk.Result> routed = new ArrayList<>();
-        List<Wrk.Result> proxied = new ArrayList<>();
-        if (nginx != null) {
-            wrk.read(nginx.url(path), concurrency, 5);
+        Map<ReferenceProxy, List<Wrk.Result>> proxied = new LinkedHashMap<>();
+        for (ReferenceProxy reference : references) {
+            wrk.read(reference.url(path), concurrency, 5);
+            proxied.put(reference, new ArrayList<>());
         }
         for (int round = 0; round < rounds; round++) {
-            straight.add(announce("direct ", wrk.read(direct, concurrency, seconds)));
-            if (nginx != null) {
-                proxied.add(announce("nginx  ", wrk.read(nginx.url(path), concurrency, seconds)));
+            straight.add(announce("direct", wrk.read(direct, concurrency, seconds)));
+            for (ReferenceProxy reference : references) {
+                proxied.get(reference).add(announce(reference.key(), wrk.read(reference.url(path), concurrency, seconds)));
             }
             routed.add(announce("gateway", wrk.read(gateway, concurrency, seconds)));
         }
@@ -233,7 +236,8 @@ public final class PlatformBenchmark {
         double gatewayRate = mean(routed, Wrk.Result::perSecond);
         double directMedian = mean(straight, Wrk.Result::medianMs);
         double gatewayMedian = mean(routed, Wrk.Result::medianMs);
-        long failures = Stream.of(straight, routed, proxied).flatMap(List::stream).mapToLong(Wrk.Result::failures).sum();
+        long failures = Stream.concat(Stream.of(straight, routed), proxied.values().stream()).flatMap(List::stream)
+                .mapToLong(Wrk.Result::failures).sum();
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("path", path);
         figures.put("directPerSecond", round(directRate));
@@ -250,18 +254,21 @@ public final class PlatformBenchmark {
                 gatewayRate, directRate), "≥ 0.80");
         row("gateway added median latency, " + what, String.format("%+.2f ms (%.2f vs %.2f ms)",
                 gatewayMedian - directMedian, gatewayMedian, directMedian), "≤ 1 ms");
-        if (nginx != null) {
-            double nginxRate = mean(proxied, Wrk.Result::perSecond);
-            double nginxMedian = mean(proxied, Wrk.Result::medianMs);
-            figures.put("nginxPerSecond", round(nginxRate));
-            figures.put("nginxMedianMs", round(nginxMedian));
-            figures.put("gatewayToNginx", round(gatewayRate / nginxRate));
-            rounds.put("nginx", proxied.stream().map(Wrk.Result::figures).toList());
-            row("nginx ÷ direct throughput, " + what, String.format("%.2f (%,.0f ÷ %,.0f req/s)", nginxRate / directRate,
-                    nginxRate, directRate), "reference");
-            row("gateway ÷ nginx throughput, " + what, String.format("%.2f (%,.0f ÷ %,.0f req/s; nginx median %.2f ms)",
-                    gatewayRate / nginxRate, gatewayRate, nginxRate, nginxMedian), "≥ 0.80");
-        }
+        proxied.forEach((reference, results) -> {
+            String key = reference.key();
+            String label = reference.label();
+            double rate = mean(results, Wrk.Result::perSecond);
+            double median = mean(results, Wrk.Result::medianMs);
+            figures.put(key + "PerSecond", round(rate));
+            figures.put(key + "MedianMs", round(median));
+            figures.put("gatewayTo" + Character.toUpperCase(key.charAt(0)) + key.substring(1), round(gatewayRate / rate));
+            rounds.put(key, results.stream().map(Wrk.Result::figures).toList());
+            row(label + " ÷ direct throughput, " + what, String.format("%.2f (%,.0f ÷ %,.0f req/s)", rate / directRate,
+                    rate, directRate), "reference");
+            row("gateway ÷ " + label + " throughput, " + what, String.format("%.2f (%,.0f ÷ %,.0f req/s; %s median %.2f ms)",
+                    gatewayRate / rate, gatewayRate, rate, label, median),
+                    reference instanceof Nginx ? "≥ 0.80" : "what its own features cost");
+        });
         figures.put("rounds", rounds);
         report.put("gateway " + what, figures);
         if (failures > 0) {
@@ -270,20 +277,34 @@ public final class PlatformBenchmark {
     }
 
     /**
-     * The city portrait through the reference proxy too, when nginx is installed ({@code ./stadtportal
-     * bench} installs it); without it the figure is left out, named as such in the report.
+     * The city portrait through the reference proxies too: nginx when installed ({@code ./stadtportal
+     * bench} installs it; without it the figure is left out, named as such in the report), and the stock
+     * Spring Cloud Gateway when its jar is built ({@code ./stadtportal bench} builds it).
      */
-    private void portraitAgainstNginxAndDirect(Path reports) throws Exception {
+    private void portraitAgainstReferences(Path root, Path reports) throws Exception {
         String path = "/api/cities/" + CITY;
-        if (!Nginx.installed()) {
-            row("gateway ÷ nginx throughput, city portrait", "not measured: nginx is not installed", "≥ 0.80");
-            gatewayAgainstDirect("content-service", path, "city portrait", null);
-            return;
-        }
-        List<Integer> backends = platform.instancesOf("content-service").stream()
-                .map(name -> URI.create(platform.serviceUrl(name)).getPort()).toList();
-        try (Nginx nginx = Nginx.inFrontOf(backends, reports)) {
-            gatewayAgainstDirect("content-service", path, "city portrait", nginx);
+        List<ReferenceProxy> references = new ArrayList<>();
+        try {
+            if (Nginx.installed()) {
+                List<Integer> backends = platform.instancesOf("content-service").stream()
+                        .map(name -> URI.create(platform.serviceUrl(name)).getPort()).toList();
+                references.add(Nginx.inFrontOf(backends, reports));
+            } else {
+                row("gateway ÷ nginx throughput, city portrait", "not measured: nginx is not installed", "≥ 0.80");
+            }
+            if (Files.exists(StockGateway.jar(root))) {
+                Map<String, List<String>> instances = new LinkedHashMap<>();
+                for (String service : List.of("content-service", "events-service", "search-service")) {
+                    instances.put(service, platform.instancesOf(service).stream().map(platform::serviceUrl).toList());
+                }
+                references.add(StockGateway.inFrontOf(root, instances, reports));
+            } else {
+                row("gateway ÷ stock Spring Cloud Gateway throughput, city portrait",
+                        "not measured: " + StockGateway.jar(root) + " is not built", "reference");
+            }
+            gatewayAgainstDirect("content-service", path, "city portrait", references);
+        } finally {
+            references.forEach(ReferenceProxy::close);
         }
     }
 
@@ -292,7 +313,7 @@ public final class PlatformBenchmark {
     }
 
     private Wrk.Result announce(String label, Wrk.Result result) {
-        out.printf("  %s %,10.0f req/s  median %7.2f ms  p99 %7.2f ms  failed %d%n", label, result.perSecond(),
+        out.printf("  %-12s %,10.0f req/s  median %7.2f ms  p99 %7.2f ms  failed %d%n", label, result.perSecond(),
                 result.medianMs(), result.p99Ms(), result.failures());
         return result;
     }
