@@ -141,7 +141,8 @@ class EditorialDeskIT {
     void a_weekly_event_is_created_from_the_recurrence_form_as_a_rule_with_its_exceptions() {
         Session editor = signIn("redaktion-bochum", List.of("bochum"));
         Document blank = editor.page("/redaktion/bochum/veranstaltungen/neu", 200);
-        assertThat(blank.select("#venueId option").eachText()).containsExactly("Musikforum Ruhr");
+        assertThat(blank.select("#venueId option").eachText()).as("none chosen until the editor chooses")
+                .containsExactly("– Ort wählen –", "Musikforum Ruhr");
 
         EntityExchangeResult<String> created = editor.post("/redaktion/bochum/veranstaltungen", event(blank,
                 List.of("TUESDAY", "THURSDAY")));
