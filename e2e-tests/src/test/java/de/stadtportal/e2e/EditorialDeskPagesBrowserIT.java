@@ -32,9 +32,9 @@ import org.openqa.selenium.support.ui.Select;
 /**
  * The desk's pages for events, venues, highlights and media in a real browser (Debian's Chromium
  * through chromium-driver) against the platform as {@code ./stadtportal up} starts it, used by the
- * Bochum editor as a person uses them: a venue, a weekly event there through the recurrence form and
- * its cancellation, the carousel reordered, an image uploaded with its alt text and put on a
- * highlight. Every kind of desk page passes axe-core without a serious or critical finding and fits a
+ * Bochum editor as a person uses them: a venue, a weekly event there through the recurrence form (with
+ * its price, tickets, tags and a library picture) and its cancellation, the carousel reordered, an
+ * image uploaded with its alt text and put on a highlight, a venue and an image deleted. Every kind of desk page passes axe-core without a serious or critical finding and fits a
  * 375 px phone; the events, event, highlights and media pages are photographed at 375 and 1280 px
  * into {@code target/screenshots}.
  */
@@ -63,9 +63,11 @@ class EditorialDeskPagesBrowserIT {
     }
 
     @Test
-    void the_editor_creates_a_venue_and_a_weekly_event_there_and_cancels_it() {
+    void the_editor_creates_a_venue_and_a_weekly_event_there_and_cancels_it() throws IOException {
         String venue = "Zeche Lothringen " + suffix();
         createVenue(venue);
+        String organ = "Die Orgel der Zeche " + suffix();
+        String picture = upload(organ);
 
         String title = "Orgelnacht " + suffix();
         LocalDate first = LocalDate.now(CITY_TIME).plusDays(1);
@@ -78,6 +80,11 @@ class EditorialDeskPagesBrowserIT {
         browser.findElement(By.name("wiederholen")).click();
         browser.findElement(By.cssSelector("input[name=tage][value=" + first.getDayOfWeek() + "]")).click();
         browser.findElement(By.id("anzahl")).sendKeys("4");
+        browser.findElement(By.id("priceMin")).sendKeys("8,50");
+        browser.findElement(By.id("priceMax")).sendKeys("12");
+        browser.findElement(By.id("ticketUrl")).sendKeys("https://tickets.example/orgelnacht");
+        browser.findElement(By.id("tags")).sendKeys("orgel, klassik");
+        new Select(browser.findElement(By.id("imageMediaId"))).selectByValue(picture);
         browser.findElement(By.cssSelector(".desk-event button[type=submit]")).click();
 
         assertThat(browser.findElement(By.cssSelector(".saved")).getText()).isEqualTo("Die Veranstaltung ist angelegt. Zur Veranstaltung");
@@ -93,6 +100,12 @@ class EditorialDeskPagesBrowserIT {
         rows.get(0).findElement(By.linkText(title)).click();
         assertThat(new Select(browser.findElement(By.id("venueId"))).getFirstSelectedOption().getText()).isEqualTo(venue);
         assertThat(browser.findElement(By.id("anzahl")).getAttribute("value")).isEqualTo("4");
+        assertThat(browser.findElement(By.id("priceMin")).getAttribute("value")).isEqualTo("8.5");
+        assertThat(browser.findElement(By.id("ticketUrl")).getAttribute("value"))
+                .isEqualTo("https://tickets.example/orgelnacht");
+        assertThat(browser.findElement(By.id("tags")).getAttribute("value")).isEqualTo("orgel, klassik");
+        assertThat(new Select(browser.findElement(By.id("imageMediaId"))).getFirstSelectedOption().getAttribute("value"))
+                .as("the library's picture, read back from its rendition").isEqualTo(picture);
         browser.findElement(By.cssSelector(".desk-cancel button")).click();
 
         assertThat(browser.findElement(By.cssSelector(".saved")).getText()).isEqualTo("Gespeichert.");
@@ -101,6 +114,30 @@ class EditorialDeskPagesBrowserIT {
                     assertThat(row.getAttribute("data-status")).isEqualTo("cancelled");
                     assertThat(row.findElement(By.cssSelector(".event-status")).getText()).isEqualTo("abgesagt");
                 });
+    }
+
+    @Test
+    void the_editor_deletes_a_venue_and_an_image_nothing_uses_and_is_told_why_a_venue_with_events_stays() throws IOException {
+        String venue = "Provisorium " + suffix();
+        String id = createVenue(venue);
+        open(DESK + "/orte/" + id);
+        browser.findElement(By.cssSelector(".desk-delete button")).click();
+        assertThat(browser.findElement(By.cssSelector(".saved")).getText()).isEqualTo("Der Ort ist gelöscht.");
+        assertThat(browser.findElements(By.linkText(venue))).isEmpty();
+
+        browser.findElement(By.linkText("Schauspielhaus Bochum")).click();
+        browser.findElement(By.cssSelector(".desk-delete button")).click();
+        assertThat(browser.findElement(By.cssSelector(".desk-removal .refusal")).getText())
+                .isEqualTo("Der Ort hat noch Veranstaltungen und bleibt. Löschen oder verlegen Sie sie zuerst.");
+        open(DESK + "/orte");
+        assertThat(browser.findElements(By.linkText("Schauspielhaus Bochum"))).hasSize(1);
+
+        String alt = "Ein Bild zu viel " + suffix();
+        String medium = upload(alt);
+        open(DESK + "/medien/" + medium);
+        browser.findElement(By.cssSelector(".desk-delete button")).click();
+        assertThat(browser.findElement(By.cssSelector(".saved")).getText()).isEqualTo("Das Bild ist gelöscht.");
+        assertThat(browser.findElements(By.linkText(alt))).isEmpty();
     }
 
     @Test
