@@ -117,6 +117,8 @@ class EditorialDeskIT {
                 .isEqualTo("2030-01-01T10:00+01:00");
         Document list = editor.page("/redaktion/bochum/artikel", 200);
         assertThat(list.select("ul.scheduled li a").eachText()).contains("Neues aus dem Musikforum");
+        assertThat(list.select("ul.scheduled li:contains(Neues aus dem Musikforum) small").text())
+                .as("city time, as the editor set it").isEqualTo("geplant für 01.01.2030 10:00");
         assertThat(list.select("ul.drafts li a").eachText()).doesNotContain("Neues aus dem Musikforum");
     }
 
