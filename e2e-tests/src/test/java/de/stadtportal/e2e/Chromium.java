@@ -36,4 +36,16 @@ final class Chromium {
         browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
         return browser;
     }
+
+    /** Lays the next pages out as a screen {@code width} px wide shows them (a phone's below 600 px). */
+    static void width(ChromeDriver browser, int width) {
+        browser.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", 900,
+                "deviceScaleFactor", 1, "mobile", width < 600));
+    }
+
+    /** How far the open page scrolls sideways, in CSS pixels; 0 when it fits. */
+    static long sidewaysScroll(ChromeDriver browser) {
+        return (Long) browser.executeScript(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+    }
 }

@@ -54,15 +54,13 @@ class EditorialDeskBrowserIT {
 
     @BeforeEach
     void nobodySignedIn() {
-        // the portal and the provider both live on localhost: one cookie jar, emptied for each editor
-        browser.get(platform.gatewayUrl() + "/robots.txt");
-        browser.manage().deleteAllCookies();
+        DeskSignIn.nobody(browser, platform);
     }
 
     @Test
     void the_bochum_editor_signs_in_schedules_an_article_and_sees_it_on_the_city_page_after_its_time() {
         String title = "Nachtschicht im Bergbaumuseum " + UUID.randomUUID().toString().substring(0, 6);
-        signIn("redaktion-bochum");
+        DeskSignIn.as(browser, platform, "redaktion-bochum");
         assertThat(browser.findElements(By.cssSelector(".desk-cities a"))).extracting(WebElement::getText)
                 .containsExactly("Bochum");
 
@@ -94,7 +92,7 @@ class EditorialDeskBrowserIT {
 
     @Test
     void the_dortmund_editor_is_shown_the_refusal_for_bochums_drafts_and_cannot_write_there() {
-        signIn("redaktion-dortmund");
+        DeskSignIn.as(browser, platform, "redaktion-dortmund");
         assertThat(browser.findElements(By.cssSelector(".desk-cities a"))).extracting(WebElement::getText)
                 .containsExactly("Dortmund");
 
@@ -113,17 +111,6 @@ class EditorialDeskBrowserIT {
                 "Diese Stadt gehört nicht zu Ihren Städten.");
         assertThat(gateway.send("GET", "/api/cities/bochum/articles/" + slug, platform.token("admin", "*"), null,
                 Map.of()).status()).as("nothing was written").isEqualTo(404);
-    }
-
-    /** From a desk page through the provider's login page back to the desk, as a person does. */
-    private static void signIn(String editor) {
-        browser.get(platform.gatewayUrl() + "/redaktion");
-        assertThat(browser.getCurrentUrl()).startsWith(platform.issuer() + "/login");
-        browser.findElement(By.id("username")).sendKeys(editor);
-        browser.findElement(By.id("password")).sendKeys(RunningPlatform.editorPassword());
-        browser.findElement(By.cssSelector("form button[type=submit]")).click();
-        assertThat(browser.getCurrentUrl()).isEqualTo(platform.gatewayUrl() + "/redaktion");
-        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Ihre Städte");
     }
 
     /** The article titles on Bochum's city page, fetched afresh (past any cached copy). */

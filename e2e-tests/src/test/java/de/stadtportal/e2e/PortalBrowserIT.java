@@ -5,20 +5,16 @@ import static org.awaitility.Awaitility.await;
 
 import de.stadtportal.launcher.LocalPlatform;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
@@ -36,8 +32,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The CI script installs {@code chromium} and {@code chromium-driver} when they are missing.
  */
 class PortalBrowserIT {
-
-    private static final String AXE = axeScript();
 
     private static LocalPlatform platform;
     private static ChromeDriver browser;
@@ -105,9 +99,7 @@ class PortalBrowserIT {
                 firstConcert(), "/suche?q=Musikforum")) {
             for (int width : new int[] {320, 375, 1280}) {
                 open(path, width);
-                long overflow = (Long) ((JavascriptExecutor) browser).executeScript(
-                        "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
-                assertThat(overflow).as(path + " at " + width + " px scrolls sideways by").isLessThanOrEqualTo(0);
+                assertThat(Chromium.sidewaysScroll(browser)).as(path + " at " + width + " px scrolls sideways by").isLessThanOrEqualTo(0);
                 Path shot = screenshots.resolve((path.equals(firstConcert()) ? "event" : name(path)) + "-" + width + ".png");
                 Files.write(shot, browser.getScreenshotAs(OutputType.BYTES));
                 assertThat(Files.size(shot)).isPositive();
@@ -125,7 +117,7 @@ class PortalBrowserIT {
                 event, "/suche?q=Musikforum", "/bochum/gibt-es-nicht")) {
             for (int width : new int[] {375, 1280}) {
                 open(path, width);
-                assertThat(axeViolations()).as(path + " at " + width + " px").isEmpty();
+                assertThat(Axe.violations(browser)).as(path + " at " + width + " px").isEmpty();
             }
         }
     }
@@ -180,42 +172,8 @@ class PortalBrowserIT {
         return concert;
     }
 
-    /** axe-core's serious and critical findings on the open page against WCAG 2.1 A/AA and best practice. */
-    private static List<String> axeViolations() {
-        browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
-        browser.executeScript(AXE);
-        Object found = browser.executeAsyncScript("""
-                var done = arguments[arguments.length - 1];
-                axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } })
-                  .then(function (r) {
-                    done(r.violations.filter(function (v) { return v.impact === 'serious' || v.impact === 'critical'; })
-                      .map(function (v) { return v.id + ' (' + v.impact + '): ' + v.help + ' at '
-                        + v.nodes.slice(0, 3).map(function (n) { return n.target.join(' '); }).join(' | '); }));
-                  })
-                  .catch(function (e) { done(['axe failed: ' + e]); });
-                """);
-        @SuppressWarnings("unchecked")
-        List<String> violations = (List<String>) found;
-        return violations;
-    }
-
-    private static String axeScript() {
-        try (InputStream pom = PortalBrowserIT.class.getResourceAsStream(
-                "/META-INF/maven/org.webjars.npm/axe-core/pom.properties")) {
-            Properties webjar = new Properties();
-            webjar.load(pom);
-            try (InputStream script = PortalBrowserIT.class.getResourceAsStream(
-                    "/META-INF/resources/webjars/axe-core/" + webjar.getProperty("version") + "/axe.min.js")) {
-                return new String(script.readAllBytes(), StandardCharsets.UTF_8);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     private static void open(String path, int width) {
-        browser.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", 900,
-                "deviceScaleFactor", 1, "mobile", width < 600));
+        Chromium.width(browser, width);
         browser.get(platform.gatewayUrl() + path);
     }
 

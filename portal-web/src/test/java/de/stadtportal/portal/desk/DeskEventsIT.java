@@ -3,6 +3,7 @@ package de.stadtportal.portal.desk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import de.stadtportal.portal.desk.domain.WeeklyRecurrence;
+import de.stadtportal.testing.data.TestImages;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -92,6 +93,75 @@ class DeskEventsIT extends DeskWithFakePlatform {
         assertThat(lastWrite("PUT", "/api/events/" + id).ifMatch()).isEqualTo("\"1\"");
         assertThat(editor.page(LIST + "?geaendert=" + id, 200).select("tr.changed a").eachText())
                 .allMatch("Kammermusik am Abend"::equals).isNotEmpty();
+    }
+
+    @Test
+    void price_tickets_tags_and_a_picture_of_the_library_are_edited_in_the_form_and_shown_again() {
+        DeskBrowser editor = signIn("redaktion-bochum", List.of("bochum"));
+        String id = api().created("bochum", "Orgelkonzert", at(thursday()), null);
+        String picture = editor.upload(editor.page("/redaktion/bochum/medien", 200), TestImages.png(64, 48),
+                "image/png", Map.of("alt", "Die Orgel im Großen Saal")).getResponseHeaders().getLocation().toString()
+                .replaceFirst(".*hochgeladen=", "");
+
+        Document page = editor.page(LIST + "/" + id, 200);
+        assertThat(page.select("#priceMin").val()).isEqualTo("12");
+        assertThat(page.select("#priceMax").val()).isEqualTo("39");
+        assertThat(page.select("#ticketUrl").val()).startsWith("https://tickets.example/");
+        assertThat(page.select("#free").hasAttr("checked")).isFalse();
+        assertThat(page.select("#imageMediaId option").eachAttr("value")).contains(picture);
+
+        EntityExchangeResult<String> saved = editor.submit(page, "form.desk-form", Map.of("priceMin", "9,50",
+                "priceMax", "19", "ticketUrl", "https://karten.example/orgel", "tags", "orgel, klassik ,",
+                "imageMediaId", picture));
+
+        assertThat(saved.getResponseHeaders().getLocation()).hasToString(LIST + "?geaendert=" + id);
+        ObjectNode event = api().event(id);
+        assertThat(event.get("price").get("min").asDouble()).isEqualTo(9.5);
+        assertThat(event.get("price").get("max").asDouble()).isEqualTo(19.0);
+        assertThat(event.get("price").get("currency").asString()).isEqualTo("EUR");
+        assertThat(event.get("ticketUrl").asString()).isEqualTo("https://karten.example/orgel");
+        assertThat(event.get("tags").toString()).isEqualTo("[\"orgel\",\"klassik\"]");
+        assertThat(event.get("image").get("url").asString()).contains("/api/media/" + picture + "/").endsWith(".jpg");
+        assertThat(event.get("image").get("alt").asString()).as("the library's alt text")
+                .isEqualTo("Die Orgel im Großen Saal");
+        Document again = editor.page(LIST + "/" + id, 200);
+        assertThat(again.select("#imageMediaId option[selected]").val()).isEqualTo(picture);
+        assertThat(again.select("#tags").val()).isEqualTo("orgel, klassik");
+        assertThat(again.select("#priceMin").val()).isEqualTo("9.5");
+
+        editor.submit(again, "form.desk-form", Map.of("free", "1", "priceMin", "", "priceMax", "", "imageMediaId", ""));
+        ObjectNode free = api().event(id);
+        assertThat(free.get("price").get("free").asBoolean()).isTrue();
+        assertThat(free.path("image").isNull() || free.path("image").isMissingNode()).as("no picture any more").isTrue();
+    }
+
+    @Test
+    void a_price_or_ticket_page_refused_is_explained_next_to_its_field_in_german_and_in_english() {
+        DeskBrowser editor = signIn("redaktion-bochum", List.of("bochum"));
+        String id = api().created("bochum", "Kinderkonzert", at(thursday()), null);
+
+        for (String language : List.of("de", "en")) {
+            editor.language = language;
+            boolean german = language.equals("de");
+            EntityExchangeResult<String> unreadable = editor.submit(editor.page(LIST + "/" + id, 200), "form.desk-form",
+                    Map.of("priceMax", "zwölf Euro"));
+            Document desk = Jsoup.parse(unreadable.getResponseBody());
+            assertThat(unreadable.getStatus().value()).isEqualTo(400);
+            assertThat(desk.select("#priceMax-error").text()).isEqualTo(german ? "muss ein Betrag sein, z. B. 12,50"
+                    : "must be an amount, e.g. 12.50");
+
+            EntityExchangeResult<String> refused = editor.submit(editor.page(LIST + "/" + id, 200), "form.desk-form",
+                    Map.of("priceMin", "-5", "ticketUrl", "ftp://karten.example/kinder"));
+            Document page = Jsoup.parse(refused.getResponseBody());
+            assertThat(refused.getStatus().value()).isEqualTo(400);
+            assertThat(page.select("#priceMin-error").text()).isEqualTo(german ? "darf nicht negativ sein"
+                    : "must not be negative");
+            assertThat(page.select("#ticketUrl-error").text()).isEqualTo(german
+                    ? "muss eine vollständige http(s)-Adresse sein" : "must be an absolute http or https URL");
+            assertThat(page.select("#priceMin").attr("aria-describedby")).isEqualTo("priceMin-error");
+            assertThat(page.select("#ticketUrl").val()).as("the editor's answer kept").isEqualTo("ftp://karten.example/kinder");
+        }
+        assertThat(api().event(id).get("version").asLong()).as("nothing changed").isEqualTo(1);
     }
 
     @Test

@@ -231,6 +231,54 @@ class DeskHighlightsAndMediaIT {
         assertThat(titles("bochum")).contains("Musikforum");
     }
 
+    @Test
+    void a_teaser_that_links_a_venue_or_an_event_names_it_rather_than_its_id() {
+        String concert = PLATFORM.events().created("bochum", "Orgelnacht", OffsetDateTime.now().plusDays(2), null);
+        PLATFORM.library.stored("bochum", "Das Musikforum", "venue", FakeEventsApi.MUSIKFORUM, null, null);
+        PLATFORM.library.stored("bochum", "Orgel im Musikforum", "event", concert, null, null);
+        DeskBrowser editor = signIn("bochum");
+
+        Document highlights = editor.page("/redaktion/bochum/highlights", 200);
+
+        assertThat(highlights.select(".desk-highlights li:contains(Das Musikforum) small").eachText())
+                .contains("Ort: Musikforum Ruhr");
+        assertThat(highlights.select(".desk-highlights li:contains(Orgel im Musikforum) small").eachText())
+                .contains("Veranstaltung: Orgelnacht");
+        assertThat(highlights.select(".desk-highlights").text()).doesNotContain(FakeEventsApi.MUSIKFORUM, concert);
+    }
+
+    @Test
+    void an_image_nothing_shows_is_deleted_and_one_a_highlight_shows_stays_and_the_page_names_the_highlight() {
+        DeskBrowser editor = signIn("bochum");
+        String unused = uploaded(editor, "Ein Bild zu viel");
+        String shown = uploaded(editor, "Der Förderturm im Schnee");
+        editor.submit(editor.page("/redaktion/bochum/highlights/neu", 200), "form.desk-highlight", Map.of("title",
+                "Winter am Förderturm", "kind", "url", "target", "https://example.org/winter", "imageMediaId", shown));
+
+        EntityExchangeResult<String> deleted = editor.submit(editor.page("/redaktion/bochum/medien/" + unused, 200),
+                "form.desk-delete", Map.of());
+        EntityExchangeResult<String> refused = editor.submit(editor.page("/redaktion/bochum/medien/" + shown, 200),
+                "form.desk-delete", Map.of());
+
+        assertThat(deleted.getResponseHeaders().getLocation()).hasToString("/redaktion/bochum/medien?geloescht");
+        assertThat(PLATFORM.library.media()).doesNotContainKey(unused).containsKey(shown);
+        assertThat(last("DELETE", "/api/media/" + unused).ifMatch()).isEqualTo("\"m1\"");
+        assertThat(editor.page("/redaktion/bochum/medien?geloescht", 200).select(".saved").text())
+                .isEqualTo("Das Bild ist gelöscht.");
+        assertThat(refused.getStatus().value()).isEqualTo(409);
+        Document page = Jsoup.parse(refused.getResponseBody());
+        assertThat(page.select(".desk-removal .refusal p").text()).isEqualTo(
+                "Das Bild wird noch gezeigt und bleibt. Entfernen Sie es zuerst hier:");
+        assertThat(page.select(".desk-removal .refusal li").eachText()).containsExactly(
+                "highlight bochum/Winter am Förderturm");
+    }
+
+    private static String uploaded(DeskBrowser editor, String alt) {
+        String location = editor.upload(editor.page("/redaktion/bochum/medien", 200), TestImages.png(32, 20),
+                "image/png", Map.of("alt", alt)).getResponseHeaders().getLocation().toString();
+        return location.substring(location.indexOf('=') + 1);
+    }
+
     private DeskBrowser signIn(String city) {
         return DeskBrowser.signIn(port, PLATFORM, "redaktion-" + city, List.of(city));
     }

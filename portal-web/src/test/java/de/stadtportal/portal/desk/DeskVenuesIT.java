@@ -2,6 +2,7 @@ package de.stadtportal.portal.desk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import org.jsoup.Jsoup;
@@ -130,5 +131,36 @@ class DeskVenuesIT extends DeskWithFakePlatform {
         assertThat(foreign.getStatus().value()).isEqualTo(403);
         assertThat(Jsoup.parse(foreign.getResponseBody()).select(".refusal").text()).isEqualTo(DeskEventsIT.REFUSED);
         assertThat(api().venue(FakeEventsApi.MUSIKFORUM).get("name").asString()).isEqualTo("Musikforum Ruhr");
+    }
+
+    @Test
+    void a_venue_without_events_is_deleted_from_its_page_and_one_with_events_stays_and_the_page_says_why() {
+        DeskBrowser editor = signIn("redaktion-bochum", List.of("bochum"));
+        String location = editor.submit(editor.page(VENUES + "/neu", 200), "form.desk-form", Map.of("name",
+                "Alte Lohnhalle", "street", "Wattenscheider Hellweg 1", "postalCode", "44866", "locality", "Bochum",
+                "lat", "51,48", "lon", "7,13")).getResponseHeaders().getLocation().toString();
+        String id = location.substring(location.indexOf('=') + 1);
+
+        EntityExchangeResult<String> deleted = editor.submit(editor.page(VENUES + "/" + id, 200), "form.desk-delete",
+                Map.of());
+
+        assertThat(deleted.getResponseHeaders().getLocation()).hasToString(VENUES + "?geloescht");
+        assertThat(api().venue(id)).isNull();
+        assertThat(PLATFORM.seen().stream().filter(seen -> seen.method().equals("DELETE")
+                && seen.path().equals("/api/venues/" + id)).map(FakeDeskPlatform.Seen::ifMatch)).containsExactly("\"1\"");
+        Document list = editor.page(VENUES + "?geloescht", 200);
+        assertThat(list.select(".saved").text()).isEqualTo("Der Ort ist gelöscht.");
+        assertThat(list.select(".desk-venues a").eachText()).doesNotContain("Alte Lohnhalle");
+
+        api().created("bochum", "Konzert im Musikforum", OffsetDateTime.now().plusDays(3), null);
+        EntityExchangeResult<String> refused = editor.submit(editor.page(VENUES + "/" + FakeEventsApi.MUSIKFORUM, 200),
+                "form.desk-delete", Map.of());
+
+        assertThat(refused.getStatus().value()).isEqualTo(409);
+        Document page = Jsoup.parse(refused.getResponseBody());
+        assertThat(page.select(".desk-removal .refusal").text()).isEqualTo(
+                "Der Ort hat noch Veranstaltungen und bleibt. Löschen oder verlegen Sie sie zuerst.");
+        assertThat(page.select("#name").val()).isEqualTo("Musikforum Ruhr");
+        assertThat(api().venue(FakeEventsApi.MUSIKFORUM)).isNotNull();
     }
 }

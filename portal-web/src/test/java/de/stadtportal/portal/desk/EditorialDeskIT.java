@@ -117,6 +117,8 @@ class EditorialDeskIT {
                 .isEqualTo("2030-01-01T10:00+01:00");
         Document list = editor.page("/redaktion/bochum/artikel", 200);
         assertThat(list.select("ul.scheduled li a").eachText()).contains("Neues aus dem Musikforum");
+        assertThat(list.select("ul.scheduled li:contains(Neues aus dem Musikforum) small").text())
+                .as("city time, as the editor set it").isEqualTo("geplant für 01.01.2030 10:00");
         assertThat(list.select("ul.drafts li a").eachText()).doesNotContain("Neues aus dem Musikforum");
     }
 
@@ -141,7 +143,8 @@ class EditorialDeskIT {
     void a_weekly_event_is_created_from_the_recurrence_form_as_a_rule_with_its_exceptions() {
         Session editor = signIn("redaktion-bochum", List.of("bochum"));
         Document blank = editor.page("/redaktion/bochum/veranstaltungen/neu", 200);
-        assertThat(blank.select("#venueId option").eachText()).containsExactly("Musikforum Ruhr");
+        assertThat(blank.select("#venueId option").eachText()).as("none chosen until the editor chooses")
+                .containsExactly("– Ort wählen –", "Musikforum Ruhr");
 
         EntityExchangeResult<String> created = editor.post("/redaktion/bochum/veranstaltungen", event(blank,
                 List.of("TUESDAY", "THURSDAY")));

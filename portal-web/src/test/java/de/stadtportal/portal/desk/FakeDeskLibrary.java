@@ -196,6 +196,27 @@ final class FakeDeskLibrary {
             return FakeDeskPlatform.problem(response, 404, "Not found", List.of());
         }
         String etag = "\"m" + item.get("version").asLong() + "\"";
+        if (method.equals("DELETE")) {
+            if (!cities.contains(item.get("city").asString())) {
+                return FakeDeskPlatform.problem(response, 403, "This token may not change this city", List.of());
+            }
+            if (ifMatch != null && !etag.equals(ifMatch)) {
+                return FakeDeskPlatform.problem(response, 412, "The item changed meanwhile", List.of());
+            }
+            List<String> users = new ArrayList<>();
+            carousels.forEach((city, teasers) -> teasers.forEach(teaser -> {
+                if (id.equals(text(teaser.path("image").path("mediaId")))) {
+                    users.add("highlight " + city + "/" + teaser.get("title").asString());
+                }
+            }));
+            if (!users.isEmpty()) {
+                return FakeDeskPlatform.problem(response, 409, "The image is still used by " + String.join(", ", users)
+                        + "; remove it there first", users.stream().map(user -> Map.of("field", "usedBy",
+                                "message", user)).toList());
+            }
+            media.remove(id);
+            return response.status(204).send();
+        }
         if (method.equals("PUT")) {
             if (!cities.contains(item.get("city").asString())) {
                 return FakeDeskPlatform.problem(response, 403, "This token may not change this city", List.of());

@@ -199,6 +199,9 @@ final class FakeEventsApi {
         if (method.equals("GET")) {
             return one(response, 200, venue);
         }
+        if (method.equals("DELETE")) {
+            return removed(venue, cities, ifMatch, response);
+        }
         ObjectNode written = (ObjectNode) JSON.readTree(body);
         String city = venue != null ? venue.get("city").asString() : written.path("city").asString("");
         if (!cities.contains(city)) {
@@ -223,6 +226,22 @@ final class FakeEventsApi {
         return one(response, venue == null ? 201 : 200, written);
     }
 
+    /** A venue deleted as events-service deletes one: never one that still has events (409). */
+    private Mono<Void> removed(ObjectNode venue, List<String> cities, String ifMatch, HttpServerResponse response) {
+        if (!cities.contains(venue.get("city").asString())) {
+            return problem(response, 403, "This token may not change venues of this city", List.of());
+        }
+        if (ifMatch != null && !("\"" + venue.get("version").asLong() + "\"").equals(ifMatch)) {
+            return problem(response, 412, "The venue was changed meanwhile", List.of());
+        }
+        String id = venue.get("id").asString();
+        if (events.values().stream().anyMatch(event -> id.equals(event.path("venueId").asString("")))) {
+            return problem(response, 409, "The venue still has events", List.of());
+        }
+        venues.remove(id);
+        return response.status(204).send();
+    }
+
     private ObjectNode store(String id, ObjectNode body) {
         ObjectNode event = body.put("id", id).put("status", "scheduled").put("version", 1);
         event.putNull("previousStart");
@@ -230,7 +249,7 @@ final class FakeEventsApi {
         return event;
     }
 
-    /** The API's checks that the desk's tests lean on: a title, an end after the start, a venue of the city. */
+    /** The API's checks that the desk's tests lean on: a title, an end after the start, no negative price, tickets by http(s). */
     private List<Map<String, String>> invalid(JsonNode written) {
         List<Map<String, String>> errors = new ArrayList<>();
         if (written.path("title").asString("").isBlank()) {
@@ -240,6 +259,15 @@ final class FakeEventsApi {
         if (!end.isNull() && !end.isMissingNode() && !OffsetDateTime.parse(end.asString())
                 .isAfter(OffsetDateTime.parse(written.path("start").asString()))) {
             errors.add(Map.of("field", "end", "message", "must be after start"));
+        }
+        for (String bound : List.of("min", "max")) {
+            if (written.path("price").path(bound).asDouble(0) < 0) {
+                errors.add(Map.of("field", "price." + bound, "message", "must not be negative"));
+            }
+        }
+        String tickets = written.path("ticketUrl").asString("");
+        if (!tickets.isEmpty() && !tickets.startsWith("https://") && !tickets.startsWith("http://")) {
+            errors.add(Map.of("field", "ticketUrl", "message", "must be an absolute http or https URL"));
         }
         if (written.path("recurrence").path("rrule").asString("").contains("FREQ=SECONDLY")) {
             errors.add(Map.of("field", "recurrence.rrule", "message", "FREQ must be DAILY, WEEKLY, MONTHLY or YEARLY"));

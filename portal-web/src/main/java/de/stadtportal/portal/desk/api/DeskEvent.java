@@ -24,9 +24,11 @@ public record DeskEvent(String id, String status, long version, String title, St
         end = local(end);
         previousStart = local(previousStart);
         nextOccurrences = nextOccurrences == null ? List.of() : nextOccurrences.stream().map(DeskEvent::local).toList();
+        tags = tags == null ? List.of() : tags;
+        accessibility = accessibility == null ? List.of() : accessibility;
     }
 
-    /** The same instant at the city's offset of that day. */
+    /** The same instant at the city's offset of that day: every time the desk shows is city time. */
     static OffsetDateTime local(OffsetDateTime time) {
         return time == null ? null : time.atZoneSameInstant(CITY_TIME).toOffsetDateTime();
     }

@@ -13,6 +13,8 @@ public record DeskHighlight(int position, String title, Link link, Image image, 
         OffsetDateTime validUntil, boolean linksDraft, List<String> warnings) {
 
     public DeskHighlight {
+        validFrom = DeskEvent.local(validFrom);
+        validUntil = DeskEvent.local(validUntil);
         warnings = warnings == null ? List.of() : warnings;
     }
 

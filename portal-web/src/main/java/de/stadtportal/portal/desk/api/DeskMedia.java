@@ -29,8 +29,21 @@ public record DeskMedia(String id, String city, String alt, String altEn, String
 
     /** The smallest JPEG rendition, for lists and choices; null when the API named none. */
     public Rendition thumbnail() {
-        return renditions.stream().filter(rendition -> "jpg".equals(rendition.format()) || "jpeg".equals(rendition.format()))
-                .min(Comparator.comparingInt(Rendition::width)).orElse(null);
+        return renditions.stream().filter(DeskMedia::jpeg).min(Comparator.comparingInt(Rendition::width)).orElse(null);
+    }
+
+    /**
+     * The item as an event's image: the events API keeps a URL and an alt text rather than a library
+     * reference, so an event shows the largest JPEG rendition with the library's alt text of today.
+     */
+    public DeskEvent.Image asEventImage() {
+        Rendition largest = renditions.stream().filter(DeskMedia::jpeg).max(Comparator.comparingInt(Rendition::width))
+                .orElse(null);
+        return largest == null ? null : new DeskEvent.Image(largest.url(), alt);
+    }
+
+    private static boolean jpeg(Rendition rendition) {
+        return "jpg".equals(rendition.format()) || "jpeg".equals(rendition.format());
     }
 
     /** How the desk names the item in a choice: its alt text, then its pixel size. */

@@ -54,6 +54,11 @@ public class DeskMediaApi {
                 DeskMedia.class);
     }
 
+    /** Deletes the item if it is still at the version read under {@code etag}; the API refuses one in use (409). */
+    public Mono<Answer<Void>> remove(String id, String etag) {
+        return DeskApi.answer(api.client().delete().uri(ITEM, id).header("If-Match", etag), Void.class);
+    }
+
     /** Describes the item anew if it is still at the version read under {@code etag}. */
     public Mono<Answer<DeskMedia>> describe(String id, String etag, MediaDescription description) {
         return DeskApi.answer(api.client().put().uri(ITEM, id).header("If-Match", etag)

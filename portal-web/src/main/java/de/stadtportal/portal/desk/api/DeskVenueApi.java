@@ -6,7 +6,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
 
-/** The editor's calls to the venues API: a city's venues, one with its ETag, and the writes. */
+/** The editor's calls to the venues API: a city's venues, one with its ETag, the writes and the deletion. */
 @Component
 public class DeskVenueApi {
 
@@ -31,6 +31,11 @@ public class DeskVenueApi {
     public Mono<Answer<DeskVenue>> create(VenueWrite venue) {
         return DeskApi.answer(client.post().uri("/api/venues").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(venue), DeskVenue.class);
+    }
+
+    /** Deletes the venue if it is still at the version read under {@code etag}; the API refuses one with events (409). */
+    public Mono<Answer<Void>> remove(String id, String etag) {
+        return DeskApi.answer(client.delete().uri("/api/venues/{id}", id).header("If-Match", etag), Void.class);
     }
 
     public Mono<Answer<DeskVenue>> change(String id, String etag, VenueWrite venue) {

@@ -52,6 +52,11 @@ final class ApiMessages {
         GERMAN.put(Pattern.compile("is not a valid RFC 5545 RRULE.*"), "ist keine gültige Wiederholungsregel");
         GERMAN.put(Pattern.compile("may produce up to (\\d+) starts.*"), "ergibt bis zu $1 Termine, zu viele");
         GERMAN.put(Pattern.compile("COUNT must be at most (\\d+)"), "höchstens $1 Termine");
+        // an event's price
+        GERMAN.put(Pattern.compile("must not be negative"), "darf nicht negativ sein");
+        GERMAN.put(Pattern.compile("must not be below price.min"), "darf nicht unter dem Preis „ab“ liegen");
+        GERMAN.put(Pattern.compile("a free event has no price above zero"),
+                "bei freiem Eintritt gibt es keinen Preis über null");
     }
 
     private ApiMessages() {

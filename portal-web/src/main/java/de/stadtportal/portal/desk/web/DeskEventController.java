@@ -77,17 +77,29 @@ class DeskEventController {
     @PostMapping(EVENTS)
     Mono<String> create(@PathVariable String city, @ModelAttribute("form") EventForm form, Model model,
             ServerWebExchange exchange) {
-        Map<String, Problem> problems = form.problems();
-        if (!problems.isEmpty()) {
-            exchange.getResponse().setStatusCode(HttpStatus.BAD_REQUEST);
-            return pages.form(city, form, null, texts.refusals(problems, DeskFrame.language(exchange)), model);
-        }
-        return events.create(form.write(city, null)).flatMap(answer -> {
-            if (answer.ok()) {
-                return Mono.just("redirect:/redaktion/" + city + "/veranstaltungen/neu?angelegt=" + answer.value().id());
+        return pages.picture(city, form).flatMap(picture -> {
+            Map<String, Problem> problems = problems(form, picture);
+            if (!problems.isEmpty()) {
+                exchange.getResponse().setStatusCode(HttpStatus.BAD_REQUEST);
+                return pages.form(city, form, null, texts.refusals(problems, DeskFrame.language(exchange)), model);
             }
-            return failed(answer.refusal(), city, form, null, model, exchange);
+            return events.create(form.write(city, null, picture.item())).flatMap(answer -> {
+                if (answer.ok()) {
+                    return Mono.just("redirect:/redaktion/" + city + "/veranstaltungen/neu?angelegt="
+                            + answer.value().id());
+                }
+                return failed(answer.refusal(), city, form, null, model, exchange);
+            });
         });
+    }
+
+    /** What the desk refuses itself: the form's answers, and a picture that is none of the city's library. */
+    private static Map<String, Problem> problems(EventForm form, EventPages.Picture picture) {
+        Map<String, Problem> problems = form.problems();
+        if (picture.problem() != null) {
+            problems.put("imageMediaId", picture.problem());
+        }
+        return problems;
     }
 
     @GetMapping(EVENT)
@@ -117,20 +129,21 @@ class DeskEventController {
     @PostMapping(EVENT)
     Mono<String> save(@PathVariable String city, @PathVariable String id, @ModelAttribute("form") EventForm form,
             Model model, ServerWebExchange exchange) {
-        return events.event(id).flatMap(current -> {
+        return events.event(id).zipWith(pages.picture(city, form)).flatMap(read -> {
+            var current = read.getT1();
             if (!current.ok()) {
                 return Mono.just(DeskArticleController.refused(current.refusal(), model, exchange));
             }
             if (!city.equals(current.value().city())) {
                 return Mono.just(EventPages.elsewhere(model, exchange));
             }
-            Map<String, Problem> problems = form.problems();
+            Map<String, Problem> problems = problems(form, read.getT2());
             if (!problems.isEmpty()) {
                 exchange.getResponse().setStatusCode(HttpStatus.BAD_REQUEST);
                 return pages.form(city, form, current.value(), texts.refusals(problems, DeskFrame.language(exchange)),
                         model);
             }
-            return events.change(id, form.etag(), form.write(city, current.value())).flatMap(answer -> {
+            return events.change(id, form.etag(), form.write(city, current.value(), read.getT2().item())).flatMap(answer -> {
                 if (answer.ok()) {
                     return Mono.just("redirect:/redaktion/" + city + "/veranstaltungen?geaendert=" + id);
                 }

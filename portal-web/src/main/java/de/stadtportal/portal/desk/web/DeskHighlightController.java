@@ -1,6 +1,9 @@
 package de.stadtportal.portal.desk.web;
 
 import de.stadtportal.portal.desk.api.Answer;
+import de.stadtportal.portal.desk.api.DeskApi;
+import de.stadtportal.portal.desk.api.DeskChoice;
+import de.stadtportal.portal.desk.api.DeskEventApi;
 import de.stadtportal.portal.desk.api.DeskHighlight;
 import de.stadtportal.portal.desk.api.DeskHighlightApi;
 import de.stadtportal.portal.desk.api.DeskList;
@@ -11,9 +14,12 @@ import de.stadtportal.portal.desk.api.Refusal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -22,6 +28,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -40,17 +47,21 @@ class DeskHighlightController {
 
     private final DeskHighlightApi api;
     private final DeskMediaApi media;
+    private final DeskApi desk;
+    private final DeskEventApi events;
 
-    DeskHighlightController(DeskHighlightApi api, DeskMediaApi media) {
+    DeskHighlightController(DeskHighlightApi api, DeskMediaApi media, DeskApi desk, DeskEventApi events) {
         this.api = api;
         this.media = media;
+        this.desk = desk;
+        this.events = events;
     }
 
     @GetMapping(HIGHLIGHTS)
     Mono<String> list(@PathVariable String city, Model model, ServerWebExchange exchange) {
         model.addAttribute("saved", exchange.getRequest().getQueryParams().containsKey("gespeichert"));
-        return api.highlights(city).map(current -> current.ok() ? list(model, city, current, Refusals.none())
-                : DeskArticleController.refused(current.refusal(), model, exchange));
+        return api.highlights(city).flatMap(current -> current.ok() ? list(model, city, current, Refusals.none())
+                : Mono.just(DeskArticleController.refused(current.refusal(), model, exchange)));
     }
 
     @PostMapping(ONE + "/hoch")
@@ -179,11 +190,38 @@ class DeskHighlightController {
     private Mono<String> listRefused(String city, Answer<DeskList<DeskHighlight>> refused, Model model,
             ServerWebExchange exchange) {
         model.addAttribute("stale", refused.refusal().stale());
-        return Mono.just(list(model, city, Answer.of(refused.value(), refused.etag()), Refusals.of(refused.refusal(),
-                List.of(), DeskFrame.language(exchange))));
+        return list(model, city, Answer.of(refused.value(), refused.etag()), Refusals.of(refused.refusal(),
+                List.of(), DeskFrame.language(exchange)));
     }
 
-    private static String list(Model model, String city, Answer<DeskList<DeskHighlight>> current, Refusals refusals) {
+    private Mono<String> list(Model model, String city, Answer<DeskList<DeskHighlight>> current, Refusals refusals) {
+        return names(city, current.value().items()).map(names -> list(model, city, current, refusals, names));
+    }
+
+    /**
+     * What the teasers link by id, by name: a venue's name, an event's title. An editor recognises
+     * "Musikforum", not its UUID; a target the API no longer knows keeps its id.
+     */
+    private Mono<Map<String, String>> names(String city, List<DeskHighlight> teasers) {
+        Mono<Map<String, String>> venues = teasers.stream().anyMatch(teaser -> "venue".equals(teaser.link().kind()))
+                ? desk.venues(city).map(answer -> answer.ok() ? answer.value().items().stream()
+                        .collect(Collectors.toMap(DeskChoice::id, DeskChoice::text, (one, other) -> one))
+                        : Map.<String, String>of())
+                : Mono.just(Map.of());
+        Mono<Map<String, String>> titles = Flux.fromIterable(teasers)
+                .filter(teaser -> "event".equals(teaser.link().kind())).map(teaser -> teaser.link().target()).distinct()
+                .flatMap(id -> events.event(id).filter(Answer::ok).map(answer -> Map.entry(id, answer.value().title())))
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue);
+        return venues.zipWith(titles, (byVenue, byEvent) -> {
+            Map<String, String> names = new HashMap<>(byVenue);
+            names.putAll(byEvent);
+            return names;
+        });
+    }
+
+    private static String list(Model model, String city, Answer<DeskList<DeskHighlight>> current, Refusals refusals,
+            Map<String, String> names) {
+        model.addAttribute("names", names);
         model.addAttribute("city", city);
         model.addAttribute("highlights", current.value().items());
         model.addAttribute("etag", current.etag());

@@ -22,7 +22,8 @@ import reactor.core.publisher.Mono;
  * {@code /redaktion/{city}/medien}: the city's media library with a small rendition of each image,
  * the upload form (the file with its alt text) and the form that describes an item anew. The desk
  * refuses only an upload without a file or without alt text before sending; whether the file is an
- * image and small enough the platform decides, and its refusal appears under the file field.
+ * image and small enough the platform decides, and its refusal appears under the file field. An item
+ * nothing uses can be deleted from its page; for one still in use the page names who uses it.
  */
 @Controller
 class DeskMediaController {
@@ -32,13 +33,17 @@ class DeskMediaController {
 
     private final DeskMediaApi media;
 
-    DeskMediaController(DeskMediaApi media) {
+    private final DeskTexts texts;
+
+    DeskMediaController(DeskMediaApi media, DeskTexts texts) {
         this.media = media;
+        this.texts = texts;
     }
 
     @GetMapping(MEDIA)
     Mono<String> library(@PathVariable String city, Model model, ServerWebExchange exchange) {
         model.addAttribute("uploaded", exchange.getRequest().getQueryParams().getFirst("hochgeladen"));
+        model.addAttribute("deleted", exchange.getRequest().getQueryParams().containsKey("geloescht"));
         return page(city, MediaForm.empty(), Refusals.none(), model, exchange);
     }
 
@@ -110,6 +115,35 @@ class DeskMediaController {
                 model.addAttribute("stale", stale);
                 return describing(model, city, current.value(), stale ? form.withEtag(current.etag()) : form,
                         stale ? Refusals.none() : refusals(answer.refusal(), exchange));
+            });
+        });
+    }
+
+    @PostMapping(ITEM + "/loeschen")
+    Mono<String> delete(@PathVariable String city, @PathVariable String id, @ModelAttribute Removal.Request removal,
+            Model model, ServerWebExchange exchange) {
+        return media.item(id).flatMap(current -> {
+            if (!current.ok() || !city.equals(current.value().city())) {
+                return Mono.just(DeskArticleController.refused(current.ok() ? new Refusal(404, null, null, List.of())
+                        : current.refusal(), model, exchange));
+            }
+            return media.remove(id, removal.etag()).flatMap(answer -> {
+                if (answer.ok()) {
+                    return Mono.just("redirect:/redaktion/" + city + "/medien?geloescht");
+                }
+                Refusal refusal = answer.refusal();
+                if (refusal.forbidden() || refusal.notFound()) {
+                    return Mono.just(DeskArticleController.refused(refusal, model, exchange));
+                }
+                exchange.getResponse().setStatusCode(refusal.stale() ? HttpStatus.CONFLICT
+                        : HttpStatus.valueOf(refusal.status()));
+                model.addAttribute("removal", Removal.refused(refusal, "desk.media.inUse", texts,
+                        DeskFrame.language(exchange)));
+                return media.item(id).map(now -> {
+                    DeskMedia item = now.ok() ? now.value() : current.value();
+                    String etag = now.ok() ? now.etag() : current.etag();
+                    return describing(model, city, item, MediaForm.of(item, etag), Refusals.none());
+                });
             });
         });
     }

@@ -22,7 +22,9 @@ import reactor.core.publisher.Mono;
  * {@code /redaktion/{city}/orte}: the city's venues, a new one and one edited (name, address,
  * coordinates, accessibility, web address, as the API has them). Coordinates that are no numbers are
  * refused here by field; the API decides the rest and refuses another city's editor (403). An edit
- * that lost a race (412) keeps the editor's answers and takes the newer ETag.
+ * that lost a race (412) keeps the editor's answers and takes the newer ETag. A venue without events
+ * can be deleted from its page; one with events, or changed since the page was read, stays, and the
+ * page says why.
  */
 @Controller
 class DeskVenueController {
@@ -52,6 +54,7 @@ class DeskVenueController {
             model.addAttribute("city", city);
             model.addAttribute("venues", answer.value().items());
             model.addAttribute("changed", exchange.getRequest().getQueryParams().getFirst("gespeichert"));
+            model.addAttribute("deleted", exchange.getRequest().getQueryParams().containsKey("geloescht"));
             return "desk/venues";
         });
     }
@@ -89,6 +92,35 @@ class DeskVenueController {
     Mono<String> save(@PathVariable String city, @PathVariable String id, @ModelAttribute("form") VenueForm form,
             Model model, ServerWebExchange exchange) {
         return saved(city, id, form, model, exchange);
+    }
+
+    @PostMapping(VENUE + "/loeschen")
+    Mono<String> delete(@PathVariable String city, @PathVariable String id, @ModelAttribute Removal.Request removal,
+            Model model, ServerWebExchange exchange) {
+        return venues.venue(id).flatMap(current -> {
+            if (!current.ok()) {
+                return Mono.just(DeskArticleController.refused(current.refusal(), model, exchange));
+            }
+            if (!city.equals(current.value().city())) {
+                return Mono.just(EventPages.elsewhere(model, exchange));
+            }
+            return venues.remove(id, removal.etag()).flatMap(answer -> {
+                if (answer.ok()) {
+                    return Mono.just("redirect:/redaktion/" + city + "/orte?geloescht");
+                }
+                Refusal refusal = answer.refusal();
+                if (refusal.forbidden() || refusal.notFound()) {
+                    return Mono.just(DeskArticleController.refused(refusal, model, exchange));
+                }
+                exchange.getResponse().setStatusCode(refusal.stale() ? HttpStatus.CONFLICT
+                        : HttpStatus.valueOf(refusal.status()));
+                model.addAttribute("removal", Removal.refused(refusal, "desk.venue.inUse", texts,
+                        DeskFrame.language(exchange)));
+                // the venue as it is now, with its newest ETag: deleting again is a decision on what is shown
+                return venues.venue(id).map(now -> form(city, id, now.ok() ? VenueForm.of(now.value(), now.etag())
+                        : VenueForm.of(current.value(), current.etag()), Refusals.none(), model));
+            });
+        });
     }
 
     private Mono<String> saved(String city, String id, VenueForm form, Model model, ServerWebExchange exchange) {
