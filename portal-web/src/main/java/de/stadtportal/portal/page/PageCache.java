@@ -38,7 +38,9 @@ import reactor.core.publisher.Mono;
  * Rendered visitor pages kept for a few seconds ({@code stadtportal.portal.cache.page-ttl}, never
  * longer than the page's own {@code max-age}) and served to everybody who asks for the same page in
  * that time, so that a busy page is rendered, and its API reads made, once per few seconds rather
- * than once per visitor. Concurrent requests for a page not kept wait for one render.
+ * than once per visitor. Concurrent requests for a page not kept wait for one render; once a kept
+ * page's seconds are over, the next request renders it anew and, while it does, the others get the
+ * kept page (within the page's own max-age), so that only one visitor waits for a render.
  *
  * <p>Kept is only what is the same for every visitor: an anonymous GET (a HEAD is answered from
  * it) of a page outside the desk and its sign-in, without credentials or any cookie, answered 200
@@ -95,8 +97,9 @@ public class PageCache implements WebFilter {
         }
         Key key = Key.of(request);
         Page kept = pages.getIfPresent(key);
-        if (kept != null) {
-            return kept.writeTo(exchange.getResponse(), ticker.read());
+        long now = ticker.read();
+        if (kept != null && kept.freshAt(now)) {
+            return kept.writeTo(exchange.getResponse(), now);
         }
         if (!HttpMethod.GET.equals(request.getMethod())) {
             return chain.filter(exchange);
@@ -104,6 +107,9 @@ public class PageCache implements WebFilter {
         CompletableFuture<Page> mine = new CompletableFuture<>();
         CompletableFuture<Page> running = rendering.putIfAbsent(key, mine);
         if (running != null) {
+            if (kept != null) {
+                return kept.writeTo(exchange.getResponse(), now);
+            }
             return Mono.fromFuture(running, true).map(Optional::of).defaultIfEmpty(Optional.empty())
                     .flatMap(rendered -> rendered.map(page -> page.writeTo(exchange.getResponse(), ticker.read()))
                             .orElseGet(() -> chain.filter(exchange)));
@@ -144,7 +150,7 @@ public class PageCache implements WebFilter {
         }
         long now = ticker.read();
         Page page = new Page(replayed(headers), recorder.body, now,
-                now + (lifetime.compareTo(ttl) < 0 ? lifetime : ttl).toNanos());
+                now + (lifetime.compareTo(ttl) < 0 ? lifetime : ttl).toNanos(), now + lifetime.toNanos());
         pages.put(key, page);
         return page;
     }
@@ -177,8 +183,16 @@ public class PageCache implements WebFilter {
         }
     }
 
-    /** A rendered page: its headers as set by the page, its body, when it was rendered and until when it is kept. */
-    private record Page(HttpHeaders headers, byte[] body, long rendered, long expires) {
+    /**
+     * A rendered page: its headers as set by the page, its body, when it was rendered, until when it
+     * is served as it is, and until when (its own max-age) it may still be served while the next
+     * request renders it anew.
+     */
+    private record Page(HttpHeaders headers, byte[] body, long rendered, long freshUntil, long expires) {
+
+        boolean freshAt(long now) {
+            return now - freshUntil < 0;
+        }
 
         Mono<Void> writeTo(ServerHttpResponse response, long now) {
             response.setStatusCode(HttpStatus.OK);

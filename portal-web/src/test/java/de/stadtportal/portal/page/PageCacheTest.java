@@ -167,6 +167,29 @@ class PageCacheTest {
     }
 
     @Test
+    void while_a_page_past_its_seconds_is_rendered_anew_the_others_get_the_kept_one_instead_of_waiting() {
+        Sinks.Empty<Void> templateDone = Sinks.empty();
+        WebFilterChain page = render(Caching.CITY, response -> {
+        });
+        WebFilterChain slow = exchange -> templateDone.asMono().then(page.filter(exchange));
+        body(get("/bochum"), page);
+        later(Duration.ofSeconds(6));
+        MockServerWebExchange renewing = get("/bochum");
+
+        Mono<Void> leader = cache.filter(renewing, slow).cache();
+        leader.subscribe();
+        MockServerWebExchange meanwhile = get("/bochum");
+        assertThat(body(meanwhile, slow)).isEqualTo("page 1");
+        assertThat(meanwhile.getResponse().getHeaders().getFirst(HttpHeaders.AGE)).isEqualTo("6");
+        templateDone.tryEmitEmpty();
+        leader.block();
+
+        assertThat(renewing.getResponse().getBodyAsString().block()).isEqualTo("page 2");
+        assertThat(body(get("/bochum"), page)).isEqualTo("page 2");
+        assertThat(renders).hasValue(2);
+    }
+
+    @Test
     void a_waiting_request_renders_for_itself_when_the_page_is_not_one_to_keep() {
         Sinks.Empty<Void> templateDone = Sinks.empty();
         WebFilterChain slow = exchange -> templateDone.asMono().then(render(Caching.DEGRADED, response -> {
