@@ -22,16 +22,34 @@ import reactor.netty.http.server.HttpServerResponse;
  * files under {@code fixtures/}): just the reads the portal makes, so that its pages can be tested
  * quickly without the platform. The real platform behind the real gateway is e2e-tests' business.
  * A path prefix can be taken "down", answered with 503 as the gateway answers for a dead backend.
+ * {@link #withCaching()} adds the platform's caching headers: a list {@code public, max-age=30}, a
+ * single resource an ETag and {@code public, no-cache}, answered 304 when asked with its ETag.
  */
 final class FakeGateway {
+
+    /** The single resources among the reads: what the platform answers with an ETag. */
+    private static final Set<String> ETAGGED = Set.of("/api/cities/bochum", "/api/cities/bochum/highlights",
+            "/api/cities/bochum/articles/univercity-bochum");
 
     private final Set<String> down = ConcurrentHashMap.newKeySet();
     private final List<URI> seen = new CopyOnWriteArrayList<>();
     private final Map<String, String> forwardedFor = new ConcurrentHashMap<>();
+    private final List<String> notModified = new CopyOnWriteArrayList<>();
+    private final boolean caching;
     private final DisposableServer server;
 
     FakeGateway() {
+        this(false);
+    }
+
+    private FakeGateway(boolean caching) {
+        this.caching = caching;
         server = HttpServer.create().host("127.0.0.1").port(0).handle(this::answer).bindNow();
+    }
+
+    /** A fake that says, as the platform does, how long its answers may be kept. */
+    static FakeGateway withCaching() {
+        return new FakeGateway(true);
     }
 
     String url() {
@@ -50,6 +68,16 @@ final class FakeGateway {
     /** The requests that reached the fake with this path, newest last. */
     List<URI> seen(String path) {
         return seen.stream().filter(uri -> uri.getPath().equals(path)).toList();
+    }
+
+    /** How many reads of this path were answered 304 (a kept answer confirmed by its ETag). */
+    long notModified(String path) {
+        return notModified.stream().filter(path::equals).count();
+    }
+
+    /** How many requests reached the fake so far. */
+    int requests() {
+        return seen.size();
     }
 
     /** The {@code X-Forwarded-For} of the last request for this path ("" when it had none). */
@@ -72,6 +100,18 @@ final class FakeGateway {
         if (fixture == null) {
             return response.status(404).header("Content-Type", "application/problem+json")
                     .sendString(Mono.just("{\"title\":\"Not Found\",\"status\":404}")).then();
+        }
+        if (caching) {
+            String etag = "\"" + Integer.toHexString(fixture.hashCode()) + "\"";
+            if (ETAGGED.contains(path) || path.startsWith("/api/events/6f1c") || path.startsWith("/api/venues/")) {
+                if (etag.equals(request.requestHeaders().get("If-None-Match"))) {
+                    notModified.add(path);
+                    return response.status(304).header("ETag", etag).header("Cache-Control", "no-cache, public").send();
+                }
+                response.header("ETag", etag).header("Cache-Control", "no-cache, public");
+            } else {
+                response.header("Cache-Control", "max-age=30, public");
+            }
         }
         String type = fixture.endsWith(".ics") ? "text/calendar" : fixture.endsWith(".jsonld") ? "application/ld+json"
                 : "application/json";

@@ -37,6 +37,8 @@ class PortalPagesIT {
         properties.add("stadtportal.portal.api-url", GATEWAY::url);
         properties.add("stadtportal.portal.public-base-url", () -> BASE);
         properties.add("stadtportal.portal.part-timeout", () -> "1s");
+        // these pages are viewed again with a backend taken down in between: no rendered page kept (PageCachingIT)
+        properties.add("stadtportal.portal.cache.page-ttl", () -> "0s");
     }
 
     @AfterEach

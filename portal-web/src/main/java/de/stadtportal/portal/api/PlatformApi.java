@@ -1,5 +1,7 @@
 package de.stadtportal.portal.api;
 
+import com.github.benmanes.caffeine.cache.Ticker;
+import de.stadtportal.portal.CacheSettings;
 import de.stadtportal.portal.PortalProperties;
 import java.net.URI;
 import java.time.Duration;
@@ -25,13 +27,15 @@ import reactor.netty.http.client.HttpClient;
  * answer (the page decides whether that is a 404 of its own), any other refusal too (a visitor's odd
  * filter is not an outage), and everything else that fails is {@link ApiUnavailable}. Query values
  * are always sent as URI variables, so what a visitor types is encoded, never spliced into the URI.
+ * Answers are kept as their {@code Cache-Control} allows ({@link ApiCache}), so that most pages
+ * read little or nothing from the platform.
  */
 @Component
 public class PlatformApi {
 
     private final WebClient client;
 
-    public PlatformApi(PortalProperties properties) {
+    public PlatformApi(PortalProperties properties, CacheSettings caching, Ticker ticker) {
         HttpClient http = HttpClient.create()
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 1000)
                 .responseTimeout(properties.partTimeout().plus(Duration.ofSeconds(1)));
@@ -39,6 +43,7 @@ public class PlatformApi {
                 .clientConnector(new ReactorClientHttpConnector(http))
                 .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(2 * 1024 * 1024))
                 .filter(PlatformApi::forVisitor)
+                .filter(new ApiCache(caching.apiSize().toBytes(), caching.apiKeepForRevalidation(), ticker))
                 .build();
     }
 
