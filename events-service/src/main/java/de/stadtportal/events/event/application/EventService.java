@@ -16,6 +16,7 @@ import de.stadtportal.kernel.refusal.Violation;
 import de.stadtportal.kernel.version.EntityTags;
 import de.stadtportal.kernel.version.IfMatch;
 import de.stadtportal.messaging.outbox.Outbox;
+import de.stadtportal.messaging.outbox.WholeWrites;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -82,7 +83,7 @@ public class EventService {
         return Mono.fromCallable(() -> Event.create(UUID.randomUUID(), command.details(), categories(), clock.instant()))
                 .flatMap(event -> Mono.fromCallable(() -> caller.requireEditorOf(event.details().city()))
                         .then(checkPlace(event))
-                        .then(transactions.transactional(lockPlace(event).flatMap(venue -> events.insert(event)
+                        .then(inTransaction(lockPlace(event).flatMap(venue -> events.insert(event)
                                 .then(outbox.append(EventIntegrationEvents.of(event.published(), venue)))
                                 .thenReturn(new EventAtVenue(event, venue))))));
     }
@@ -118,7 +119,7 @@ public class EventService {
 
     public Mono<Void> delete(DeleteEvent command, Caller caller) {
         return read(command.id()).flatMap(current -> Mono.fromRunnable(() -> mayChange(caller, command.ifMatch(), current))
-                .then(transactions.transactional(events.delete(command.id(), current.event().version())
+                .then(inTransaction(events.delete(command.id(), current.event().version())
                         .flatMap(deleted -> deleted
                                 ? outbox.append(EventIntegrationEvents.of(current.event().withdrawn(clock.instant()),
                                         current.venue()))
@@ -138,7 +139,7 @@ public class EventService {
     }
 
     private Mono<EventAtVenue> store(Event next) {
-        return transactions.transactional(lockPlace(next).flatMap(venue -> events.update(next)
+        return inTransaction(lockPlace(next).flatMap(venue -> events.update(next)
                 .flatMap(updated -> updated
                         ? outbox.append(EventIntegrationEvents.of(next.published(), venue))
                         : Mono.error(stale(next)))
@@ -172,6 +173,11 @@ public class EventService {
                 .flatMap(venue -> venue.city().equals(city) ? Mono.just(venue)
                         : Mono.error(new UnknownReference("Venue in another city",
                                 new Violation("venueId", "is a venue in " + venue.city() + ", not in " + city))));
+    }
+
+    /** One transaction, run to its end once begun: a caller giving up does not cut it off midway. */
+    private <T> Mono<T> inTransaction(Mono<T> write) {
+        return WholeWrites.finish(transactions.transactional(write));
     }
 
     private static StaleVersion stale(Event event) {

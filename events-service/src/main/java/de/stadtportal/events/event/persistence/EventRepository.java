@@ -36,15 +36,25 @@ public class EventRepository {
             ORDER BY e.start_at, e.id
             LIMIT :limit
             """;
+    /**
+     * A new event and its listing in one statement: the row, with the windows its listing answers,
+     * and its listed starts (the foreign key is checked at the end of the statement, when the row is there).
+     */
     private static final String INSERT = """
-            INSERT INTO event (id, city, venue_id, title, description, category, start_at, end_at, all_day,
-                rrule, exdates, series_end, price_free, price_min, price_max, currency, ticket_url, language,
-                accessibility, tags, image_url, image_alt, status, previous_start, version, created_at, updated_at,
-                announce_again_at)
-            VALUES (:id, :city, :venueId, :title, :description, :category, :startAt, :endAt, :allDay,
-                :rrule, :exdates, :seriesEnd, :priceFree, :priceMin, :priceMax, :currency, :ticketUrl, :language,
-                :accessibility, :tags, :imageUrl, :imageAlt, :status, :previousStart, :version, :createdAt,
-                :updatedAt, :announceAgainAt)
+            WITH written AS (
+                INSERT INTO event (id, city, venue_id, title, description, category, start_at, end_at, all_day,
+                    rrule, exdates, series_end, price_free, price_min, price_max, currency, ticket_url, language,
+                    accessibility, tags, image_url, image_alt, status, previous_start, version, created_at, updated_at,
+                    announce_again_at, listed_from, listed_until)
+                VALUES (:id, :city, :venueId, :title, :description, :category, :startAt, :endAt, :allDay,
+                    :rrule, :exdates, :seriesEnd, :priceFree, :priceMin, :priceMax, :currency, :ticketUrl, :language,
+                    :accessibility, :tags, :imageUrl, :imageAlt, :status, :previousStart, :version, :createdAt,
+                    :updatedAt, :announceAgainAt, CAST(:listedFrom AS TIMESTAMPTZ), CAST(:listedUntil AS TIMESTAMPTZ))
+                RETURNING id
+            )
+            INSERT INTO occurrence (event_id, start_at, end_at)
+            SELECT written.id, listed.start_at, listed.end_at
+            FROM written, unnest(CAST(:starts AS TIMESTAMPTZ[]), CAST(:ends AS TIMESTAMPTZ[])) AS listed(start_at, end_at)
             """;
     /** Writes the new version only over the one it was made from. */
     private static final String UPDATE = """
@@ -101,9 +111,13 @@ public class EventRepository {
     }
 
     public Mono<Void> insert(Event event) {
-        return EventRows.bind(database.sql(INSERT), event)
-                .then()
-                .then(Mono.defer(() -> occurrences.list(event, event.updatedAt())));
+        return Mono.fromCallable(() -> occurrences.listingOfNew(event))
+                .flatMap(listed -> EventRows.bind(database.sql(INSERT), event)
+                        .bind("listedFrom", listed.from())
+                        .bind("listedUntil", listed.until())
+                        .bind("starts", listed.starts())
+                        .bind("ends", listed.ends())
+                        .then());
     }
 
     /** Writes the new version only over the one it was made from; false when someone was faster. */

@@ -199,17 +199,39 @@ public class OccurrenceRepository {
     }
 
     private Mono<Void> store(Event event, Listing listing) {
-        Instant coversFrom = listing.coversWindowsFrom(event.duration());
-        String[] starts = listing.occurrences().stream().map(o -> o.start().toString()).toArray(String[]::new);
-        String[] ends = listing.occurrences().stream()
-                .map(o -> (o.end() == null ? o.start() : o.end()).toString()).toArray(String[]::new);
+        Listed listed = Listed.of(event, listing);
         return database.sql(UNLIST).bind("id", event.id()).then()
-                .then(database.sql(LIST).bind("id", event.id()).bind("starts", starts).bind("ends", ends).then())
+                .then(database.sql(LIST).bind("id", event.id()).bind("starts", listed.starts())
+                        .bind("ends", listed.ends()).then())
                 .then(database.sql(COVERS)
                         .bind("id", event.id())
-                        .bind("from", coversFrom == null ? "-infinity" : coversFrom.toString())
-                        .bind("until", listing.until() == null ? "infinity" : listing.until().toString())
+                        .bind("from", listed.from())
+                        .bind("until", listed.until())
                         .then());
+    }
+
+    /**
+     * The listing of a new event as the parameters of the statement that writes it: {@code starts} and
+     * {@code ends} for {@code unnest}, {@code listedFrom} and {@code listedUntil} as PostgreSQL reads
+     * them (infinities included). A new event has nothing listed to replace, so its row and its
+     * listing are written by one statement ({@link EventRepository#insert}).
+     */
+    public Listed listingOfNew(Event event) {
+        return Listed.of(event, listing(event, event.updatedAt()));
+    }
+
+    /** A listing as statement parameters: the starts and ends, and the windows it answers alone. */
+    public record Listed(String[] starts, String[] ends, String from, String until) {
+
+        static Listed of(Event event, Listing listing) {
+            Instant coversFrom = listing.coversWindowsFrom(event.duration());
+            return new Listed(
+                    listing.occurrences().stream().map(o -> o.start().toString()).toArray(String[]::new),
+                    listing.occurrences().stream().map(o -> (o.end() == null ? o.start() : o.end()).toString())
+                            .toArray(String[]::new),
+                    coversFrom == null ? "-infinity" : coversFrom.toString(),
+                    listing.until() == null ? "infinity" : listing.until().toString());
+        }
     }
 
     /**

@@ -10,6 +10,7 @@ import de.stadtportal.kernel.refusal.RuleBroken;
 import de.stadtportal.kernel.refusal.StaleVersion;
 import de.stadtportal.kernel.version.EntityTags;
 import de.stadtportal.messaging.outbox.Outbox;
+import de.stadtportal.messaging.outbox.WholeWrites;
 import java.time.Clock;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
@@ -72,7 +73,7 @@ public class VenueService {
         return Mono.fromCallable(() -> Venue.create(UUID.randomUUID(), command.details(), clock.instant()))
                 .flatMap(venue -> Mono.fromCallable(() -> caller.requireEditorOf(venue.city()))
                         .then(cities.requireAnnounced(venue.city(), "city"))
-                        .then(transactions.transactional(venues.insert(venue)
+                        .then(inTransaction(venues.insert(venue)
                                 .then(outbox.append(VenueIntegrationEvents.of(venue.changed())))))
                         .thenReturn(venue));
     }
@@ -93,7 +94,7 @@ public class VenueService {
                 command.ifMatch().require(etag(current));
             })
                     .then(cities.requireAnnounced(next.city(), "city"))
-                    .then(transactions.transactional(venues.update(next)
+                    .then(inTransaction(venues.update(next)
                             .flatMap(updated -> updated ? Mono.<Void>empty() : Mono.<Void>error(stale(current)))
                             .then(moves ? dependents.exist(id) : Mono.just(false))
                             .flatMap(used -> used ? Mono.<Void>error(new RuleBroken(
@@ -110,7 +111,7 @@ public class VenueService {
             caller.requireEditorOf(current.city());
             command.ifMatch().requireIfSent(etag(current));
         })
-                .then(transactions.transactional(venues.lock(id)
+                .then(inTransaction(venues.lock(id)
                         .switchIfEmpty(Mono.error(() -> stale(current)))
                         .then(dependents.exist(id))
                         .flatMap(used -> used
@@ -123,5 +124,10 @@ public class VenueService {
 
     private static StaleVersion stale(Venue venue) {
         return new StaleVersion("Venue " + venue.id() + " changed meanwhile; read it again");
+    }
+
+    /** One transaction, run to its end once begun: a caller giving up does not cut it off midway. */
+    private <T> Mono<T> inTransaction(Mono<T> write) {
+        return WholeWrites.finish(transactions.transactional(write));
     }
 }

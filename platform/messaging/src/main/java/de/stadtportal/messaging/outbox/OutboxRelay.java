@@ -75,6 +75,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final AtomicReference<Running> running = new AtomicReference<>();
     private final AtomicBoolean stopping = new AtomicBoolean();
     private volatile Instant lastCleanup = Instant.EPOCH;
+    private volatile Instant lastCount = Instant.EPOCH;
     private Scheduler sender;
 
     public OutboxRelay(DatabaseClient database, ConnectionFactory connectionFactory, TransactionalOperator transactions,
@@ -166,7 +167,7 @@ public class OutboxRelay implements SmartLifecycle {
 
     /** Publishes batches until the outbox is empty, retrying with backoff while Kafka is away. */
     Mono<Void> drain() {
-        Mono<Integer> attempt = relayBatch()
+        Mono<Boolean> attempt = relayBatch()
                 .retryWhen(Retry.backoff(Long.MAX_VALUE, settings.minBackoff()).maxBackoff(settings.maxBackoff())
                         // while stopping, give up at once: the rows stay and the next start publishes them
                         .filter(error -> !stopping.get())
@@ -177,17 +178,22 @@ public class OutboxRelay implements SmartLifecycle {
                             log.warn("Publishing from the outbox failed (attempt {}), retrying: {}",
                                     signal.totalRetries() + 1, signal.failure().toString());
                         }));
-        return attempt.expand(count -> count > 0 ? attempt : Mono.empty()).then();
+        return attempt.expand(full -> full ? attempt : Mono.empty()).then();
     }
 
-    private Mono<Integer> relayBatch() {
+    /**
+     * One round; true when it was full (as many keys or rows as a round takes), so that more may be
+     * waiting. A round that took less took every row committed when it claimed: rows committed since
+     * notify again, so the drain ends there instead of paying another transaction to find nothing.
+     */
+    private Mono<Boolean> relayBatch() {
         return transactions.transactional(claim()
-                        .flatMap(rows -> rows.isEmpty()
-                                ? Mono.just(List.<Row>of())
-                                : publish(rows).then(markSent(rows)).thenReturn(rows)))
+                        .flatMap(claimed -> claimed.rows().isEmpty()
+                                ? Mono.just(claimed)
+                                : publish(claimed.rows()).then(markSent(claimed.rows())).thenReturn(claimed)))
                 // counted once the rows are marked sent, so a rolled-back round is not counted twice
-                .doOnNext(this::recordSent)
-                .map(List::size);
+                .doOnNext(claimed -> recordSent(claimed.rows()))
+                .map(Claimed::full);
     }
 
     private void recordSent(List<Row> rows) {
@@ -198,7 +204,7 @@ public class OutboxRelay implements SmartLifecycle {
         published.increment(rows.size());
     }
 
-    private Mono<List<Row>> claim() {
+    private Mono<Claimed> claim() {
         return database.sql("""
                 SELECT message_key FROM outbox
                 WHERE sent_at IS NULL
@@ -211,7 +217,9 @@ public class OutboxRelay implements SmartLifecycle {
                 .map(row -> row.get("message_key", String.class))
                 .all()
                 .collectList()
-                .flatMap(keys -> keys.isEmpty() ? Mono.just(List.<Row>of()) : rowsOf(keys));
+                .flatMap(keys -> keys.isEmpty() ? Mono.just(new Claimed(List.of(), false))
+                        : rowsOf(keys).map(rows -> new Claimed(rows,
+                                keys.size() >= settings.keysPerBatch() || rows.size() >= settings.batchSize())));
     }
 
     private Mono<List<Row>> rowsOf(List<String> keys) {
@@ -312,8 +320,19 @@ public class OutboxRelay implements SmartLifecycle {
         return since == null ? 0 : Math.max(0, Duration.between(since, Instant.now()).toMillis() / 1000.0);
     }
 
+    /**
+     * Counts the backlog at most twice per poll interval (the timer's own rounds keep it current
+     * while idle), not after every drain: under load every commit wakes the relay, and the count
+     * would cost a query per wake-up for a gauge read every few seconds.
+     */
     private Mono<Void> housekeeping() {
-        Mono<Void> count = refreshPending();
+        Instant now = Instant.now();
+        Mono<Void> count = Duration.between(lastCount, now).compareTo(settings.pollInterval().dividedBy(2)) < 0
+                ? Mono.empty()
+                : Mono.defer(() -> {
+                    lastCount = now;
+                    return refreshPending();
+                });
         if (Duration.between(lastCleanup, Instant.now()).compareTo(Duration.ofMinutes(1)) < 0) {
             return count;
         }
@@ -374,6 +393,10 @@ public class OutboxRelay implements SmartLifecycle {
         void acknowledged(Instant at) {
             acknowledgedAt = at;
         }
+    }
+
+    /** The rows of one round, and whether the round took as many keys or rows as it may. */
+    private record Claimed(List<Row> rows, boolean full) {
     }
 
     private record Backlog(long pending, Double oldestAgeSeconds) {

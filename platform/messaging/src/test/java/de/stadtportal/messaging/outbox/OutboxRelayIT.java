@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.Map;
 import java.util.stream.IntStream;
 import java.util.stream.LongStream;
@@ -33,6 +34,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.util.context.Context;
@@ -86,6 +88,26 @@ class OutboxRelayIT {
         assertThat(meters.get(RelayTraces.NAME).tag("messaging.destination.name", Topics.CONTENT_ARTICLES).timer()
                 .count()).isGreaterThanOrEqualTo(2);
         assertThat(meters.get("stadtportal.outbox.publish").timer().count()).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void a_write_whose_caller_goes_away_after_it_began_commits_whole() {
+        String article = TestEvents.newArticleId();
+        CompletableFuture<Disposable> caller = new CompletableFuture<>();
+        // the caller gives up between the write's two statements, as a client's timeout would
+        Mono<Void> write = transactions.transactional(outbox.append(TestEvents.articlePublished(article, 1, "Begonnen"))
+                .then(Mono.fromFuture(caller).doOnNext(Disposable::dispose))
+                .then(outbox.append(TestEvents.articlePublished(article, 2, "Zu Ende geschrieben"))));
+
+        caller.complete(WholeWrites.finish(write).subscribe());
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(database
+                .sql("SELECT count(*) AS n FROM outbox WHERE message_key = :key")
+                .bind("key", article)
+                .map(row -> row.get("n", Long.class))
+                .one()
+                .block()).isEqualTo(2L));
+        assertThat(caller.join().isDisposed()).isTrue();
     }
 
     @Test
