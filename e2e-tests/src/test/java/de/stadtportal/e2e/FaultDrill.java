@@ -304,7 +304,7 @@ final class FaultDrill {
     void assertEveryAcceptedWriteIsFoundOnceAndRefusedOnesLeftNothing(List<Write> writes, Duration timeout) {
         List<String> acceptedIds = writes.stream().filter(Write::accepted).map(Write::id).toList();
         await().atMost(timeout).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
-            List<String> found = acceptedIds.size() <= LISTED_BY_SEARCH ? searchIds(marker) : indexedIds(marker);
+            List<String> found = foundIds(acceptedIds.size());
             assertThat(found).as("search hits for " + marker).hasSize(acceptedIds.size())
                     .containsExactlyInAnyOrderElementsOf(acceptedIds);
         });
@@ -317,6 +317,14 @@ final class FaultDrill {
             }
         }
         refused.assertAll();
+    }
+
+    /**
+     * What search finds under the drill's word, once per copy: through its API while it can list
+     * {@code expected} hits, from its index beyond that.
+     */
+    List<String> foundIds(int expected) throws SQLException {
+        return expected <= LISTED_BY_SEARCH ? searchIds(marker) : indexedIds(marker);
     }
 
     /** Every hit for {@code word}, page after page (at most 100 a page), as ids. */

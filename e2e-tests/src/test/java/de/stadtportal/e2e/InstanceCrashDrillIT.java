@@ -7,6 +7,7 @@ import de.stadtportal.contracts.Topics;
 import de.stadtportal.e2e.DeadLetterTopics.DeadLetter;
 import de.stadtportal.e2e.FaultDrill.Write;
 import de.stadtportal.launcher.LocalPlatform;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -40,7 +41,7 @@ class InstanceCrashDrillIT {
     private static final List<String> SCALED = List.of("content-service", "events-service", "search-service");
 
     @Test
-    void one_instance_of_each_service_killed_during_writes_loses_and_doubles_no_accepted_write_and_reads_keep_answering() {
+    void one_instance_of_each_service_killed_during_writes_loses_and_doubles_no_accepted_write_and_reads_keep_answering() throws SQLException {
         FaultDrill drill = new FaultDrill("instancedrill");
         LocalPlatform platform = drill.platform();
         platform.scaleTo(INSTANCES);
@@ -51,7 +52,7 @@ class InstanceCrashDrillIT {
         }
     }
 
-    private void drill(FaultDrill drill, LocalPlatform platform) {
+    private void drill(FaultDrill drill, LocalPlatform platform) throws SQLException {
         List<Write> writes;
         int answeredWhileDown;
         Reader reader = new Reader(drill);
@@ -83,9 +84,10 @@ class InstanceCrashDrillIT {
 
         List<String> acceptedIds = writes.stream().filter(Write::accepted).map(Write::id).toList();
         long refused = writes.stream().filter(write -> !write.accepted()).count();
+        // at full size more than search lists for one word: then the drill reads search's index itself
         await().atMost(PATIENCE).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
-                assertThat(drill.searchIds(drill.marker())).containsAll(acceptedIds));
-        List<String> found = drill.searchIds(drill.marker());
+                assertThat(drill.foundIds(acceptedIds.size())).containsAll(acceptedIds));
+        List<String> found = drill.foundIds(acceptedIds.size());
         assertThat(found).as("each write found once").doesNotHaveDuplicates();
         Set<String> beyond = new HashSet<>(found);
         acceptedIds.forEach(beyond::remove);
