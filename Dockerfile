@@ -22,6 +22,7 @@ COPY benchmarks/search/pom.xml benchmarks/search/pom.xml
 COPY benchmarks/events/pom.xml benchmarks/events/pom.xml
 COPY benchmarks/platform/pom.xml benchmarks/platform/pom.xml
 COPY benchmarks/media/pom.xml benchmarks/media/pom.xml
+COPY benchmarks/stock-gateway/pom.xml benchmarks/stock-gateway/pom.xml
 COPY deploy/kubernetes-tests/pom.xml deploy/kubernetes-tests/pom.xml
 COPY e2e-tests/pom.xml e2e-tests/pom.xml
 COPY platform platform
