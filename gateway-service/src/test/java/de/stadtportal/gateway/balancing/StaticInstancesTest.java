@@ -5,12 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
+import de.stadtportal.testing.time.MovableClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.cloud.client.ServiceInstance;
 import org.springframework.cloud.client.loadbalancer.CompletionContext;
@@ -26,7 +24,7 @@ import org.springframework.web.server.ResponseStatusException;
 /** Which instances the balancer is offered, as failures are reported to it. */
 class StaticInstancesTest {
 
-    private final Ticking clock = new Ticking();
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-12-02T12:00:00Z"));
     private final StaticInstances two = new StaticInstances("content-service",
             List.of(URI.create("http://a:8081"), URI.create("http://b:8181")), clock);
     private final ServiceInstance a = two.get().blockFirst().get(0);
@@ -37,9 +35,9 @@ class StaticInstancesTest {
         two.onComplete(failed(a, new IOException("connect", new ConnectException("Connection refused"))));
 
         assertThat(offered(two)).containsExactly(b);
-        clock.pass(StaticInstances.EJECTION.minusMillis(1));
+        clock.advance(StaticInstances.EJECTION.minusMillis(1));
         assertThat(offered(two)).containsExactly(b);
-        clock.pass(Duration.ofMillis(1));
+        clock.advance(Duration.ofMillis(1));
         assertThat(offered(two)).containsExactly(a, b);
     }
 
@@ -89,7 +87,7 @@ class StaticInstancesTest {
         assertThat(one.get(retry).blockFirst()).as("after a timeout: no second wait on the same instance").isEmpty();
         assertThat(offered(one)).as("a new request still goes to it: there is no other").containsExactly(only);
 
-        clock.pass(StaticInstances.EJECTION);
+        clock.advance(StaticInstances.EJECTION);
         assertThat(one.get(retry).blockFirst()).containsExactly(only);
     }
 
@@ -103,30 +101,5 @@ class StaticInstancesTest {
 
     private static CompletionContext<Object, ServiceInstance, Object> failed(ServiceInstance instance, Throwable error) {
         return new CompletionContext<>(Status.FAILED, error, request(), new DefaultResponse(instance));
-    }
-
-    /** A clock the test moves on. */
-    private static final class Ticking extends Clock {
-
-        private Instant now = Instant.parse("2026-12-02T12:00:00Z");
-
-        void pass(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import de.stadtportal.testing.security.Tokens;
+import de.stadtportal.testing.time.MovableClock;
 import java.security.interfaces.RSAPublicKey;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
@@ -21,7 +19,11 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 
 class VerifiedTokensTest {
 
-    private final MovableClock clock = new MovableClock();
+    /**
+     * Starts a minute ahead, so a token signed after it was made is valid even when making the test's
+     * keys took a loaded machine several seconds.
+     */
+    private final MovableClock clock = new MovableClock(Instant.now().plusSeconds(60));
     private final JwtTimestampValidator claims = new JwtTimestampValidator(Duration.ZERO);
     private final AtomicInteger signatureChecks = new AtomicInteger();
     private final ReactiveJwtDecoder tokens;
@@ -74,33 +76,5 @@ class VerifiedTokensTest {
             assertThatThrownBy(() -> tokens.decode(altered).block()).isInstanceOf(BadJwtException.class);
         }
         assertThat(signatureChecks).hasValue(6);
-    }
-
-    /**
-     * A clock the test moves forward; it starts a minute ahead, so a token signed after it was made is
-     * valid even when making the test's keys took a loaded machine several seconds.
-     */
-    private static final class MovableClock extends Clock {
-
-        private Instant now = Instant.now().plusSeconds(60);
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
