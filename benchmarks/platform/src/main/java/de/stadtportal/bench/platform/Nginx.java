@@ -1,12 +1,10 @@
 package de.stadtportal.bench.platform;
 
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
@@ -15,14 +13,10 @@ import java.util.stream.Collectors;
  * beyond the defaults), in a process of its own on a free port. What it costs is what any good proxy
  * costs on this machine; the gateway is judged against it in the same run.
  */
-final class Nginx implements ReferenceProxy {
-
-    private final Process process;
-    private final int port;
+final class Nginx extends ReferenceProxy {
 
     private Nginx(Process process, int port) {
-        this.process = process;
-        this.port = port;
+        super(process, port);
     }
 
     /** Whether the {@code nginx} binary is there ({@code ./stadtportal bench} installs it). */
@@ -32,10 +26,7 @@ final class Nginx implements ReferenceProxy {
 
     /** Starts nginx proxying every path to the backends on these ports of this machine, one worker per core. */
     static Nginx inFrontOf(List<Integer> backendPorts, Path directory) throws IOException, InterruptedException {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        int port = freePort();
         Path prefix = Files.createDirectories(directory.resolve("nginx"));
         Files.createDirectories(prefix.resolve("logs"));
         Files.writeString(prefix.resolve("nginx.conf"), """
@@ -71,46 +62,17 @@ final class Nginx implements ReferenceProxy {
         Process process = new ProcessBuilder("/usr/sbin/nginx", "-p", prefix + "/", "-c", "nginx.conf",
                 "-g", "daemon off; master_process on;")
                 .redirectErrorStream(true).redirectOutput(prefix.resolve("logs/console.log").toFile()).start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("nginx ended with " + process.exitValue() + ": see " + prefix.resolve("logs"));
-            }
-            try (Socket probe = new Socket("127.0.0.1", port)) {
-                return new Nginx(process, port);
-            } catch (IOException notYet) {
-                TimeUnit.MILLISECONDS.sleep(100);
-            }
-        }
-        process.destroyForcibly();
-        throw new IllegalStateException("nginx did not listen on " + port + " within 20 s");
+        awaitListening(process, port, "nginx", prefix.resolve("logs"), Duration.ofSeconds(20));
+        return new Nginx(process, port);
     }
 
     @Override
-    public String key() {
+    String key() {
         return "nginx";
     }
 
     @Override
-    public String label() {
+    String label() {
         return "nginx";
-    }
-
-    @Override
-    public String url(String path) {
-        return "http://127.0.0.1:" + port + path;
-    }
-
-    @Override
-    public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
-        }
     }
 }

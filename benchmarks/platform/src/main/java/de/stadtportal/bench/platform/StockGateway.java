@@ -1,14 +1,12 @@
 package de.stadtportal.bench.platform;
 
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The second reference: Spring Cloud Gateway as its starter comes ({@code benchmarks/stock-gateway}),
@@ -16,18 +14,14 @@ import java.util.concurrent.TimeUnit;
  * services' own options. The gateway ÷ this is what the gateway's security, rate limit, breakers,
  * retries, metrics and tracing cost together; this ÷ nginx is what the framework costs.
  */
-final class StockGateway implements ReferenceProxy {
+final class StockGateway extends ReferenceProxy {
 
     /** The JVM options every service gets from the launcher (ServiceProcess). */
     private static final List<String> SERVICE_JVM = List.of("-Xms64m", "-Xmx256m", "-XX:MaxMetaspaceSize=192m",
             "-XX:+UseSerialGC", "-Xss512k");
 
-    private final Process process;
-    private final int port;
-
     private StockGateway(Process process, int port) {
-        this.process = process;
-        this.port = port;
+        super(process, port);
     }
 
     static Path jar(Path root) {
@@ -37,10 +31,7 @@ final class StockGateway implements ReferenceProxy {
     /** Starts it in front of these instances of each service (base URLs), logging to {@code directory}. */
     static StockGateway inFrontOf(Path root, Map<String, List<String>> instances, Path directory)
             throws IOException, InterruptedException {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        int port = freePort();
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(SERVICE_JVM);
@@ -52,46 +43,17 @@ final class StockGateway implements ReferenceProxy {
         });
         Path log = Files.createDirectories(directory).resolve("stock-gateway.log");
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("the stock gateway ended with " + process.exitValue() + ": see " + log);
-            }
-            try (Socket probe = new Socket("127.0.0.1", port)) {
-                return new StockGateway(process, port);
-            } catch (IOException notYet) {
-                TimeUnit.MILLISECONDS.sleep(200);
-            }
-        }
-        process.destroyForcibly();
-        throw new IllegalStateException("the stock gateway did not listen on " + port + " within 120 s: see " + log);
+        awaitListening(process, port, "the stock gateway", log, Duration.ofSeconds(120));
+        return new StockGateway(process, port);
     }
 
     @Override
-    public String key() {
+    String key() {
         return "stockGateway";
     }
 
     @Override
-    public String label() {
+    String label() {
         return "stock Spring Cloud Gateway";
-    }
-
-    @Override
-    public String url(String path) {
-        return "http://127.0.0.1:" + port + path;
-    }
-
-    @Override
-    public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(15, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
-        }
     }
 }
