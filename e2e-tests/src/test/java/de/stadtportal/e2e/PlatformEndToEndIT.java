@@ -41,7 +41,8 @@ class PlatformEndToEndIT {
         assertThat(home.status()).isEqualTo(200);
         assertThat(home.body().toString()).contains("Die Ermöglicherstadt");
         assertThat(home.body().path("articles").size()).isPositive();
-        assertThat(home.body().path("highlights").size()).isEqualTo(3);
+        // the demo's three, and any other test of this JVM added since (the desk's browser test adds one)
+        assertThat(home.body().path("highlights").size()).isGreaterThanOrEqualTo(3);
         assertThat(home.body().path("partial").asBoolean(false)).isFalse();
         // other tests of this JVM may have published newer articles since: ask for the demo article itself
         assertThat(gateway.get("/api/cities/bochum/articles/univercity-bochum").body().path("title").asString())

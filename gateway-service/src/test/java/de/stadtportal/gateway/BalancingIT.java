@@ -58,12 +58,10 @@ class BalancingIT {
     }
 
     @BeforeEach
-    void bothInstancesUpAndBreakersClosed() throws InterruptedException {
+    void bothInstancesUpAndBreakersClosed() {
         // each test starts with both instances offered, whatever the one before left out
-        Duration leftOut = Duration.between(Instant.now(), allOffered);
-        if (!leftOut.isNegative()) {
-            Thread.sleep(leftOut.toMillis());
-        }
+        await().atMost(LEFT_OUT.plusSeconds(5)).pollInterval(Duration.ofMillis(100))
+                .until(() -> Instant.now().isAfter(allOffered));
         FIRST.up();
         SECOND.up();
         CONTENT.up();
