@@ -86,12 +86,13 @@ class EditorialDeskPagesBrowserIT {
         browser.findElement(By.id("priceMax")).sendKeys("12");
         browser.findElement(By.id("ticketUrl")).sendKeys("https://tickets.example/orgelnacht");
         browser.findElement(By.id("tags")).sendKeys("orgel, klassik");
+        browser.findElement(By.id("accessibility")).sendKeys("wheelchair, hearing-loop");
         new Select(browser.findElement(By.id("imageMediaId"))).selectByValue(picture);
         browser.findElement(By.cssSelector(".desk-event button[type=submit]")).click();
 
         assertThat(browser.findElement(By.cssSelector(".saved")).getText()).isEqualTo("Die Veranstaltung ist angelegt. Zur Veranstaltung");
         String id = browser.getCurrentUrl().replaceFirst(".*angelegt=", "");
-        List<Start> starts = startsOf(id, first.plusWeeks(3));
+        List<Start> starts = startsOf(id, first, first.plusWeeks(3));
         assertThat(starts).as("four weeks").hasSize(4);
         assertThat(starts).allSatisfy(start -> {
             assertThat(start.venue()).isEqualTo(venue);
@@ -106,12 +107,15 @@ class EditorialDeskPagesBrowserIT {
         assertThat(browser.findElement(By.id("ticketUrl")).getAttribute("value"))
                 .isEqualTo("https://tickets.example/orgelnacht");
         assertThat(browser.findElement(By.id("tags")).getAttribute("value")).isEqualTo("orgel, klassik");
+        assertThat(browser.findElement(By.id("accessibility")).getAttribute("value"))
+                .isEqualTo("wheelchair, hearing-loop");
+        assertThat(browser.findElement(By.id("language")).getAttribute("value")).isEqualTo("de");
         assertThat(new Select(browser.findElement(By.id("imageMediaId"))).getFirstSelectedOption().getAttribute("value"))
                 .as("the library's picture, read back from its rendition").isEqualTo(picture);
         browser.findElement(By.cssSelector(".desk-cancel button")).click();
 
         assertThat(browser.findElement(By.cssSelector(".saved")).getText()).isEqualTo("Gespeichert.");
-        assertThat(startsOf(id, first.plusWeeks(3))).hasSize(4)
+        assertThat(startsOf(id, first, first.plusWeeks(3))).hasSize(4)
                 .allSatisfy(start -> {
                     assertThat(start.status()).isEqualTo("cancelled");
                     assertThat(start.statusText()).isEqualTo("abgesagt");
@@ -271,11 +275,16 @@ class EditorialDeskPagesBrowserIT {
     }
 
     /**
-     * The event's rows in the desk's list, page after page until one ends past {@code last}: other
-     * tests of this JVM add events too (the drills thousands), so a series' dates may be pages apart.
+     * The event's rows in the desk's list from {@code first} to {@code last}, set in the list's date
+     * filter as an editor sets it, page after page (the filter kept): other tests of this JVM add events
+     * too (the drills thousands), so a series' dates may be pages apart.
      */
-    private static List<Start> startsOf(String event, LocalDate last) {
+    private static List<Start> startsOf(String event, LocalDate first, LocalDate last) {
         open(DESK + "/veranstaltungen");
+        browser.executeScript("document.getElementById('von').value = arguments[0];"
+                + "document.getElementById('bis').value = arguments[1];", first.toString(), last.toString());
+        browser.findElement(By.cssSelector(".desk-filter button[type=submit]")).click();
+        assertThat(browser.getCurrentUrl()).contains("von=" + first).contains("bis=" + last);
         By rows = By.cssSelector("tr[data-event='" + event + "']");
         List<Start> starts = new ArrayList<>();
         while (true) {

@@ -62,6 +62,74 @@ class DeskEventsIT extends DeskWithFakePlatform {
     }
 
     @Test
+    void the_list_starts_today_for_a_season_and_a_date_range_is_kept_across_its_pages() {
+        DeskBrowser editor = signIn("redaktion-herne", List.of("herne"));
+        String herne = "/redaktion/herne/veranstaltungen";
+        LocalDate today = LocalDate.now(WeeklyRecurrence.CITY_TIME);
+        LocalDate first = thursday().toLocalDate();
+        String daily = api().created("herne", "Sommerkino", at(thursday()), "FREQ=DAILY;COUNT=150");
+
+        Document season = editor.page(herne, 200);
+        assertThat(season.select("#von").val()).isEqualTo(today.toString());
+        assertThat(season.select("#bis").val()).isEqualTo(today.plusDays(92).toString());
+        assertThat(season.select("form.desk-filter").attr("method")).isEqualTo("get");
+        assertThat(season.select("label[for=von]").text()).isEqualTo("von (Tag)");
+
+        String range = "?von=" + first + "&bis=" + first.plusDays(199);
+        Document page = editor.page(herne + range, 200);
+        assertThat(page.select("tr[data-event=" + daily + "]")).hasSize(100);
+        String more = page.select("a:contains(Weitere)").attr("href");
+        assertThat(more).isEqualTo(herne + range + "&cursor=100");
+        Document second = editor.page(more, 200);
+        assertThat(second.select("tr[data-event=" + daily + "]")).hasSize(50);
+        assertThat(second.select("tr time").last().attr("datetime"))
+                .isEqualTo(at(thursday().plusDays(149)).toString());
+        assertThat(second.select("#von").val()).isEqualTo(first.toString());
+        assertThat(second.select("#bis").val()).isEqualTo(first.plusDays(199).toString());
+        assertThat(second.select("caption").text())
+                .isEqualTo("Termine vom " + german(first) + " bis " + german(first.plusDays(199)));
+
+        LocalDate oneDay = first.plusDays(10);
+        Document single = editor.page(herne + "?von=" + oneDay + "&bis=" + oneDay, 200);
+        assertThat(single.select("tr time").eachAttr("datetime"))
+                .containsExactly(at(oneDay.atTime(thursday().toLocalTime())).toString());
+        assertThat(single.select("a:contains(Weitere)")).isEmpty();
+    }
+
+    @Test
+    void a_date_range_the_desk_or_the_api_refuses_is_explained_next_to_its_field_in_german_and_in_english() {
+        DeskBrowser editor = signIn("redaktion-herne", List.of("herne"));
+        String herne = "/redaktion/herne/veranstaltungen";
+        LocalDate today = LocalDate.now(WeeklyRecurrence.CITY_TIME);
+        record Case(String query, String field, String german, String english) {
+        }
+        List<Case> cases = List.of(
+                new Case("?von=morgen", "von", "„morgen“ ist kein Datum (JJJJ-MM-TT)",
+                        "\"morgen\" is not a date (YYYY-MM-DD)"),
+                new Case("?von=" + today + "&bis=" + today.minusDays(1), "bis", "liegt vor dem ersten Tag",
+                        "is before the first day"),
+                new Case("?von=" + today + "&bis=" + today.plusDays(400), "bis",
+                        "darf höchstens 400 Tage nach dem ersten Tag liegen", "must be at most 400 days after from"));
+
+        for (Case refusal : cases) {
+            for (String language : List.of("de", "en")) {
+                editor.language = language;
+                Document page = editor.page(herne + refusal.query(), 400);
+
+                assertThat(page.select("#" + refusal.field() + "-error").text()).as(refusal.query() + " " + language)
+                        .isEqualTo(language.equals("de") ? refusal.german() : refusal.english());
+                assertThat(page.select("#" + refusal.field()).attr("aria-describedby"))
+                        .isEqualTo(refusal.field() + "-error");
+                assertThat(page.select("table")).isEmpty();
+            }
+        }
+    }
+
+    private static String german(LocalDate day) {
+        return day.format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy"));
+    }
+
+    @Test
     void an_event_is_edited_in_the_form_it_was_made_in_and_keeps_what_the_form_does_not_show() {
         DeskBrowser editor = signIn("redaktion-bochum", List.of("bochum"));
         LocalDateTime first = thursday();
@@ -133,6 +201,31 @@ class DeskEventsIT extends DeskWithFakePlatform {
         ObjectNode free = api().event(id);
         assertThat(free.get("price").get("free").asBoolean()).isTrue();
         assertThat(free.path("image").isNull() || free.path("image").isMissingNode()).as("no picture any more").isTrue();
+    }
+
+    @Test
+    void an_alt_text_changed_later_in_the_library_is_pointed_out_in_the_event_form_and_taken_when_saved() {
+        DeskBrowser editor = signIn("redaktion-bochum", List.of("bochum"));
+        String id = api().created("bochum", "Orgelnacht", at(thursday()), null);
+        String picture = editor.upload(editor.page("/redaktion/bochum/medien", 200), TestImages.png(56, 42),
+                "image/png", Map.of("alt", "Die Orgel bei Nacht")).getResponseHeaders().getLocation().toString()
+                .replaceFirst(".*hochgeladen=", "");
+        editor.submit(editor.page(LIST + "/" + id, 200), "form.desk-form", Map.of("imageMediaId", picture));
+        assertThat(editor.page(LIST + "/" + id, 200).select(".alt-changed")).isEmpty();
+
+        editor.submit(editor.page("/redaktion/bochum/medien/" + picture, 200), "form.desk-describe",
+                Map.of("alt", "Die Orgel bei Nacht, von der Empore aus"));
+        Document page = editor.page(LIST + "/" + id, 200);
+
+        assertThat(api().event(id).get("image").get("alt").asString()).as("the event's copy")
+                .isEqualTo("Die Orgel bei Nacht");
+        assertThat(page.select(".alt-changed").text()).isEqualTo("Der Alternativtext dieses Bildes wurde in der"
+                + " Bibliothek geändert. Die Veranstaltung zeigt noch „Die Orgel bei Nacht“; Speichern übernimmt"
+                + " „Die Orgel bei Nacht, von der Empore aus“.");
+        editor.submit(page, "form.desk-form", Map.of());
+        assertThat(api().event(id).get("image").get("alt").asString())
+                .isEqualTo("Die Orgel bei Nacht, von der Empore aus");
+        assertThat(editor.page(LIST + "/" + id, 200).select(".alt-changed")).isEmpty();
     }
 
     @Test
@@ -350,6 +443,64 @@ class DeskEventsIT extends DeskWithFakePlatform {
             assertThat(page.select("#end").attr("aria-describedby")).isEqualTo("end-error");
             assertThat(page.select("#anzahl").val()).isEqualTo("4");
         }
+    }
+
+    @Test
+    void language_accessibility_and_all_day_are_set_when_created_read_back_and_changed_in_the_form() {
+        DeskBrowser editor = signIn("redaktion-bochum", List.of("bochum"));
+        LocalDate first = thursday().toLocalDate();
+        Document blank = editor.page(LIST + "/neu", 200);
+        assertThat(blank.select("#language").val()).as("German unless the editor says otherwise").isEqualTo("de");
+        assertThat(blank.select("#allDay").hasAttr("checked")).isFalse();
+
+        MultiValueMap<String, String> fields = DeskBrowser.form(blank, "form.desk-form", Map.of("title",
+                "Museumsfest", "category", "konzert", "venueId", FakeEventsApi.MUSIKFORUM, "start",
+                first.atTime(10, 0).toString(), "language", "en", "accessibility", "wheelchair, hearing-loop, ",
+                "allDay", "1"));
+        String id = editor.post(LIST, fields).getResponseHeaders().getLocation().toString()
+                .replaceFirst(".*angelegt=", "");
+
+        ObjectNode created = api().event(id);
+        assertThat(created.get("language").asString()).isEqualTo("en");
+        assertThat(created.get("accessibility").toString()).isEqualTo("[\"wheelchair\",\"hearing-loop\"]");
+        assertThat(created.get("allDay").asBoolean()).isTrue();
+        Document page = editor.page(LIST + "/" + id, 200);
+        assertThat(page.select("#language").val()).isEqualTo("en");
+        assertThat(page.select("#accessibility").val()).isEqualTo("wheelchair, hearing-loop");
+        assertThat(page.select("#allDay").hasAttr("checked")).isTrue();
+        assertThat(page.select("label:has(#allDay)").text()).isEqualTo("ganztägig");
+
+        editor.submit(page, "form.desk-form", Map.of("language", "tr", "accessibility", "", "allDay", ""));
+
+        ObjectNode changed = api().event(id);
+        assertThat(changed.get("language").asString()).isEqualTo("tr");
+        assertThat(changed.get("accessibility")).isEmpty();
+        assertThat(changed.get("allDay").asBoolean()).isFalse();
+        Document again = editor.page(LIST + "/" + id, 200);
+        assertThat(again.select("#language").val()).isEqualTo("tr");
+        assertThat(again.select("#allDay").hasAttr("checked")).isFalse();
+    }
+
+    @Test
+    void a_language_the_api_refuses_is_explained_next_to_its_field_in_german_and_in_english() {
+        DeskBrowser editor = signIn("redaktion-bochum", List.of("bochum"));
+        String id = api().created("bochum", "Poetry Slam", at(thursday()), null);
+
+        for (String language : List.of("de", "en")) {
+            editor.language = language;
+            EntityExchangeResult<String> refused = editor.submit(editor.page(LIST + "/" + id, 200), "form.desk-form",
+                    Map.of("language", "Deutsch", "accessibility", "wheelchair"));
+            Document page = Jsoup.parse(refused.getResponseBody());
+
+            assertThat(refused.getStatus().value()).isEqualTo(400);
+            assertThat(page.select("#language-error").text()).isEqualTo(language.equals("de")
+                    ? "muss ein Sprachkürzel aus zwei Kleinbuchstaben sein, z. B. „de“"
+                    : "must be a two-letter code like 'de'");
+            assertThat(page.select("#language").attr("aria-describedby")).isEqualTo("language-error");
+            assertThat(page.select("#language").val()).as("the editor's answer kept").isEqualTo("Deutsch");
+            assertThat(page.select("#accessibility").val()).isEqualTo("wheelchair");
+        }
+        assertThat(api().event(id).get("version").asLong()).as("nothing changed").isEqualTo(1);
     }
 
     @Test

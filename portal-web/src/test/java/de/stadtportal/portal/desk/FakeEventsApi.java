@@ -34,6 +34,7 @@ final class FakeEventsApi {
 
     static final String MUSIKFORUM = "9a2b0000-0000-4000-8000-000000000001";
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+    private static final int MAX_WINDOW_DAYS = 400;
     private static final ObjectMapper JSON = JsonMapper.builder().build();
 
     private final Map<String, ObjectNode> events = new ConcurrentHashMap<>();
@@ -86,10 +87,7 @@ final class FakeEventsApi {
             return venues(method, parts, query, cities, ifMatch, body, response);
         }
         if (parts.length == 2 && method.equals("GET")) {
-            Map<String, Object> page = new LinkedHashMap<>();
-            page.put("items", occurrences(query));
-            page.put("next", null);
-            return send(response, 200, JSON.writeValueAsString(page));
+            return listed(query, response);
         }
         if (parts.length == 3 && parts[2].equals("categories")) {
             return send(response, 200, "{\"items\":[{\"id\":\"konzert\",\"label\":\"Konzert\"},{\"id\":\"theater\","
@@ -249,7 +247,10 @@ final class FakeEventsApi {
         return event;
     }
 
-    /** The API's checks that the desk's tests lean on: a title, an end after the start, no negative price, tickets by http(s). */
+    /**
+     * The API's checks that the desk's tests lean on: a title, an end after the start, no negative
+     * price, tickets by http(s), a two-letter language, no blank accessibility label.
+     */
     private List<Map<String, String>> invalid(JsonNode written) {
         List<Map<String, String>> errors = new ArrayList<>();
         if (written.path("title").asString("").isBlank()) {
@@ -269,10 +270,40 @@ final class FakeEventsApi {
         if (!tickets.isEmpty() && !tickets.startsWith("https://") && !tickets.startsWith("http://")) {
             errors.add(Map.of("field", "ticketUrl", "message", "must be an absolute http or https URL"));
         }
+        if (!written.path("language").isNull() && !written.path("language").isMissingNode()
+                && !written.path("language").asString("").matches("[a-z]{2}")) {
+            errors.add(Map.of("field", "language", "message", "must be a two-letter code like 'de'"));
+        }
+        JsonNode accessibility = written.path("accessibility");
+        for (int i = 0; i < accessibility.size(); i++) {
+            if (accessibility.get(i).asString("").isBlank()) {
+                errors.add(Map.of("field", "accessibility[" + i + "]", "message", "must not be blank"));
+            }
+        }
         if (written.path("recurrence").path("rrule").asString("").contains("FREQ=SECONDLY")) {
             errors.add(Map.of("field", "recurrence.rrule", "message", "FREQ must be DAILY, WEEKLY, MONTHLY or YEARLY"));
         }
         return errors;
+    }
+
+    /**
+     * A page of the city's starts as the API pages them: at most {@code limit}, the cursor naming where
+     * the next page begins (here simply the position); a window longer than the API's 400 days refused.
+     */
+    private Mono<Void> listed(Map<String, List<String>> query, HttpServerResponse response) {
+        LocalDate from = LocalDate.parse(query.get("from").get(0));
+        LocalDate to = LocalDate.parse(query.get("to").get(0));
+        if (from.plusDays(MAX_WINDOW_DAYS).isBefore(to)) {
+            return problem(response, 400, "The request has invalid parameters", List.of(Map.of("field", "to",
+                    "message", "must be at most " + MAX_WINDOW_DAYS + " days after from")));
+        }
+        List<Map<String, Object>> all = occurrences(query);
+        int limit = query.containsKey("limit") ? Integer.parseInt(query.get("limit").get(0)) : 20;
+        int position = query.containsKey("cursor") ? Integer.parseInt(query.get("cursor").get(0)) : 0;
+        Map<String, Object> page = new LinkedHashMap<>();
+        page.put("items", all.subList(Math.min(position, all.size()), Math.min(position + limit, all.size())));
+        page.put("next", position + limit < all.size() ? String.valueOf(position + limit) : null);
+        return send(response, 200, JSON.writeValueAsString(page));
     }
 
     /** Every start of the city's events from {@code from} to {@code to}, soonest first. */

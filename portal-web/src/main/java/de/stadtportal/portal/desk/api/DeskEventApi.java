@@ -29,11 +29,11 @@ public class DeskEventApi {
         this.client = api.client();
     }
 
-    /** The city's starts from {@code from} for {@code days} days, soonest first; a page of at most 100. */
-    public Mono<Answer<DeskList<DeskOccurrence>>> upcoming(String city, LocalDate from, int days, String cursor) {
+    /** The city's starts from {@code from} to the day before {@code to}, soonest first; a page of at most 100. */
+    public Mono<Answer<DeskList<DeskOccurrence>>> upcoming(String city, LocalDate from, LocalDate to, String cursor) {
         return DeskApi.answer(client.get().uri(builder -> {
             builder.path("/api/events").queryParam("city", "{city}").queryParam("from", from.toString())
-                    .queryParam("to", from.plusDays(days).toString()).queryParam("limit", "100");
+                    .queryParam("to", to.toString()).queryParam("limit", "100");
             if (cursor != null && !cursor.isBlank()) {
                 builder.queryParam("cursor", "{cursor}");
                 return builder.build(city, cursor);

@@ -52,6 +52,11 @@ final class ApiMessages {
         GERMAN.put(Pattern.compile("is not a valid RFC 5545 RRULE.*"), "ist keine gültige Wiederholungsregel");
         GERMAN.put(Pattern.compile("may produce up to (\\d+) starts.*"), "ergibt bis zu $1 Termine, zu viele");
         GERMAN.put(Pattern.compile("COUNT must be at most (\\d+)"), "höchstens $1 Termine");
+        GERMAN.put(Pattern.compile("must be a two-letter code like '(.*)'"),
+                "muss ein Sprachkürzel aus zwei Kleinbuchstaben sein, z. B. „$1“");
+        GERMAN.put(Pattern.compile("must be before to"), "muss vor dem Ende des Zeitraums liegen");
+        GERMAN.put(Pattern.compile("must be at most (\\d+) days after from"),
+                "darf höchstens $1 Tage nach dem ersten Tag liegen");
         // an event's price
         GERMAN.put(Pattern.compile("must not be negative"), "darf nicht negativ sein");
         GERMAN.put(Pattern.compile("must not be below price.min"), "darf nicht unter dem Preis „ab“ liegen");

@@ -2,6 +2,7 @@ package de.stadtportal.portal.desk.web;
 
 import de.stadtportal.portal.desk.api.DeskEvent;
 import de.stadtportal.portal.desk.api.DeskEventApi;
+import de.stadtportal.portal.desk.api.DeskOccurrence;
 import de.stadtportal.portal.desk.api.Editor;
 import de.stadtportal.portal.desk.api.Refusal;
 import de.stadtportal.portal.desk.domain.Problem;
@@ -23,7 +24,8 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * {@code /redaktion/{city}/veranstaltungen}: the city's coming starts with their status, a new event
+ * {@code /redaktion/{city}/veranstaltungen}: the city's starts in a range of days (from today for a
+ * season unless the editor sets {@code von} and {@code bis}) with their status, a new event
  * at one of the city's venues, once or weekly through the recurrence form, and an event edited in the
  * same form. What the desk can tell from the answers alone (no weekday, an end before the start of
  * the series, a day left out that is none of the series') is refused here, by field, in the editor's
@@ -35,8 +37,8 @@ class DeskEventController {
 
     static final String EVENTS = "/redaktion/{city:[a-z0-9-]+}/veranstaltungen";
     static final String EVENT = EVENTS + "/{id:[0-9a-f-]{36}}";
-    /** How far ahead the list looks: a season of a city's calendar. */
-    private static final int DAYS_AHEAD = 92;
+    /** The API's names of the list's range as the filter names them. */
+    private static final Map<String, String> FILTER_NAMES = Map.of("from", "von", "to", "bis");
 
     private final DeskEventApi events;
     private final EventPages pages;
@@ -49,23 +51,43 @@ class DeskEventController {
     }
 
     @GetMapping(EVENTS)
-    Mono<String> list(@PathVariable String city, @RequestParam(required = false) String cursor,
+    Mono<String> list(@PathVariable String city, @RequestParam(required = false) String von,
+            @RequestParam(required = false) String bis, @RequestParam(required = false) String cursor,
             @RegisteredOAuth2AuthorizedClient("stadtportal") OAuth2AuthorizedClient client, Model model,
             ServerWebExchange exchange) {
         if (foreign(client, city)) {
             return Mono.just(notYours(model, exchange));
         }
-        LocalDate today = LocalDate.now(WeeklyRecurrence.CITY_TIME);
-        return events.upcoming(city, today, DAYS_AHEAD, cursor).map(answer -> {
-            if (!answer.ok()) {
+        model.addAttribute("city", city);
+        model.addAttribute("changed", exchange.getRequest().getQueryParams().getFirst("geaendert"));
+        DateFilter typed = new DateFilter(von, bis);
+        Map<String, Problem> problems = typed.problems();
+        if (!problems.isEmpty()) {
+            exchange.getResponse().setStatusCode(HttpStatus.BAD_REQUEST);
+            return Mono.just(listed(model, typed, texts.refusals(problems, DeskFrame.language(exchange)), List.of(),
+                    null));
+        }
+        DateFilter filter = typed.resolved(LocalDate.now(WeeklyRecurrence.CITY_TIME));
+        return events.upcoming(city, filter.from(), filter.to(), cursor).map(answer -> {
+            if (answer.ok()) {
+                return listed(model, filter, Refusals.none(), answer.value().items(), answer.value().next());
+            }
+            if (answer.refusal().status() != 400) {
                 return DeskArticleController.refused(answer.refusal(), model, exchange);
             }
-            model.addAttribute("city", city);
-            model.addAttribute("occurrences", answer.value().items());
-            model.addAttribute("next", answer.value().next());
-            model.addAttribute("changed", exchange.getRequest().getQueryParams().getFirst("geaendert"));
-            return "desk/events";
+            exchange.getResponse().setStatusCode(HttpStatus.BAD_REQUEST);
+            return listed(model, typed, Refusals.of(DeskTexts.renamed(answer.refusal(), FILTER_NAMES),
+                    List.of("von", "bis"), DeskFrame.language(exchange)), List.of(), null);
         });
+    }
+
+    private static String listed(Model model, DateFilter filter, Refusals refusals, List<DeskOccurrence> occurrences,
+            String next) {
+        model.addAttribute("filter", filter);
+        model.addAttribute("refusals", refusals);
+        model.addAttribute("occurrences", occurrences);
+        model.addAttribute("next", next);
+        return "desk/events";
     }
 
     @GetMapping(EVENTS + "/neu")

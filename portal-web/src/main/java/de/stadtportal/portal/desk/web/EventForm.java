@@ -26,20 +26,21 @@ import java.util.stream.Collectors;
 
 /**
  * The event form as the browser posts it: times as {@code datetime-local} (city time), prices with a
- * decimal point or comma, tags separated by commas, an image from the city's library
+ * decimal point or comma, tags and accessibility labels separated by commas, the language as a
+ * two-letter code, "all day" as a checkbox, an image from the city's library
  * ({@code imageMediaId}) or by URL, and the recurrence as answers ("weekly on {@code tage}, every
  * {@code wochen} weeks, until {@code bis} or {@code anzahl} times, except {@code ausser}"), which
  * {@link WeeklyRecurrence} turns into a rule. Editing, it carries the ETag the editor started from; a
  * rule the form cannot say (monthly, say) travels unchanged in {@code regel}.
  */
 record EventForm(String title, String description, String category, String venueId, String start, String end,
-        String free, String priceMin, String priceMax, String ticketUrl, String tags, String imageMediaId,
-        String imageUrl, String imageAlt, String wiederholen, List<String> tage, String wochen, String bis,
-        String anzahl, String ausser, String regel, String etag) {
+        String free, String priceMin, String priceMax, String ticketUrl, String tags, String language,
+        String accessibility, String allDay, String imageMediaId, String imageUrl, String imageAlt, String wiederholen,
+        List<String> tage, String wochen, String bis, String anzahl, String ausser, String regel, String etag) {
 
     static final List<String> FIELDS = List.of("title", "description", "category", "venueId", "start", "end", "free",
-            "priceMin", "priceMax", "ticketUrl", "tags", "imageMediaId", "imageUrl", "imageAlt", "tage", "wochen",
-            "ende", "bis", "anzahl", "ausser", "regel");
+            "priceMin", "priceMax", "ticketUrl", "tags", "language", "accessibility", "allDay", "imageMediaId", "imageUrl",
+            "imageAlt", "tage", "wochen", "ende", "bis", "anzahl", "ausser", "regel");
     /** The API's names of the recurrence's, the price's and the image's fields, as the form names them. */
     static final Map<String, String> FORM_NAMES = Map.ofEntries(Map.entry("recurrence.rrule", "regel"),
             Map.entry("recurrence.exdates", "ausser"), Map.entry("recurrence", "regel"),
@@ -50,8 +51,8 @@ record EventForm(String title, String description, String category, String venue
     private static final Pattern LIBRARY_IMAGE = Pattern.compile("/api/media/([0-9a-f-]{36})/");
 
     static EventForm empty() {
-        return new EventForm("", "", "", "", "", "", null, "", "", "", "", "", "", "", null, List.of(), "1", "", "", "",
-                "", "");
+        return new EventForm("", "", "", "", "", "", null, "", "", "", "", "de", "", null, "", "", "", null, List.of(),
+                "1", "", "", "", "", "");
     }
 
     /** The form as the event was saved, to edit it. */
@@ -59,8 +60,10 @@ record EventForm(String title, String description, String category, String venue
         LocalDateTime first = local(event.start());
         String end = event.end() == null ? "" : local(event.end()).toString();
         EventForm kept = new EventForm(event.title(), text(event.description()), event.category(), event.venueId(),
-                first.toString(), end, null, "", "", text(event.ticketUrl()), String.join(", ", event.tags()), "", "",
-                "", null, List.of(), "1", "", "", "", "", etag).offering(event.price()).showing(event.image());
+                first.toString(), end, null, "", "", text(event.ticketUrl()), String.join(", ", event.tags()),
+                text(event.language()), String.join(", ", event.accessibility()),
+                Boolean.TRUE.equals(event.allDay()) ? "1" : null, "", "", "", null, List.of(), "1", "", "", "", "",
+                etag).offering(event.price()).showing(event.image());
         if (!event.recurring()) {
             return kept;
         }
@@ -80,8 +83,8 @@ record EventForm(String title, String description, String category, String venue
             return this;
         }
         return new EventForm(title, description, category, venueId, start, end, price.free() ? "1" : null,
-                amount(price.min()), amount(price.max()), ticketUrl, tags, imageMediaId, imageUrl, imageAlt, wiederholen,
-                tage, wochen, bis, anzahl, ausser, regel, etag);
+                amount(price.min()), amount(price.max()), ticketUrl, tags, language, accessibility, allDay,
+                imageMediaId, imageUrl, imageAlt, wiederholen, tage, wochen, bis, anzahl, ausser, regel, etag);
     }
 
     /** The stored image: a rendition of the library is named by its item, any other by its URL and alt text. */
@@ -92,20 +95,26 @@ record EventForm(String title, String description, String category, String venue
         Matcher library = LIBRARY_IMAGE.matcher(image.url());
         return library.find()
                 ? new EventForm(title, description, category, venueId, start, end, free, priceMin, priceMax, ticketUrl,
-                        tags, library.group(1), "", "", wiederholen, tage, wochen, bis, anzahl, ausser, regel, etag)
+                        tags, language, accessibility, allDay, library.group(1), "", "", wiederholen, tage, wochen,
+                        bis, anzahl, ausser, regel, etag)
                 : new EventForm(title, description, category, venueId, start, end, free, priceMin, priceMax, ticketUrl,
-                        tags, "", image.url(), text(image.alt()), wiederholen, tage, wochen, bis, anzahl, ausser, regel,
-                        etag);
+                        tags, language, accessibility, allDay, "", image.url(), text(image.alt()), wiederholen, tage,
+                        wochen, bis, anzahl, ausser, regel, etag);
     }
 
     private EventForm repeating(List<String> days, String weeks, String until, String times, String except,
             String rule) {
         return new EventForm(title, description, category, venueId, start, end, free, priceMin, priceMax, ticketUrl,
-                tags, imageMediaId, imageUrl, imageAlt, "1", days, weeks, until, times, except, rule, etag);
+                tags, language, accessibility, allDay, imageMediaId, imageUrl, imageAlt, "1", days, weeks, until, times,
+                except, rule, etag);
     }
 
     public boolean isFree() {
         return !blank(free);
+    }
+
+    public boolean isAllDay() {
+        return !blank(allDay);
     }
 
     /** Whether the editor chose a picture of the library (then its URL and alt text come from there). */
@@ -133,7 +142,8 @@ record EventForm(String title, String description, String category, String venue
     /** The same answers with the ETag of a newer state. */
     EventForm withEtag(String newer) {
         return new EventForm(title, description, category, venueId, start, end, free, priceMin, priceMax, ticketUrl,
-                tags, imageMediaId, imageUrl, imageAlt, wiederholen, tage, wochen, bis, anzahl, ausser, regel, newer);
+                tags, language, accessibility, allDay, imageMediaId, imageUrl, imageAlt, wiederholen, tage, wochen, bis,
+                anzahl, ausser, regel, newer);
     }
 
     /** What the desk itself must refuse, by form field; empty when the API may be asked. */
@@ -154,7 +164,8 @@ record EventForm(String title, String description, String category, String venue
 
     /**
      * The event for the API: the form's fields, with {@code picture} (the library item the editor
-     * chose, or null) as its image, and what the form does not show as {@code current} has it.
+     * chose, or null) as its image, and the price's currency, which the form does not show, as
+     * {@code current} has it.
      */
     EventWrite write(String city, DeskEvent current, DeskMedia picture) {
         LocalDateTime first = LocalDateTime.parse(start);
@@ -172,17 +183,18 @@ record EventForm(String title, String description, String category, String venue
         BigDecimal max = price(priceMax, "priceMax", new LinkedHashMap<>());
         DeskEvent.Price price = !isFree() && min == null && max == null ? null
                 : new DeskEvent.Price(isFree(), min, max, min == null && max == null ? null : currency);
-        List<String> labels = blank(tags) ? List.of() : Arrays.stream(tags.split(","))
-                .map(String::strip).filter(tag -> !tag.isEmpty()).toList();
+        List<String> labels = labels(tags);
         DeskEvent.Image image = picture != null ? picture.asEventImage()
                 : blank(imageUrl) ? null : new DeskEvent.Image(imageUrl.strip(), empty(imageAlt));
-        if (current == null) {
-            return new EventWrite(city, empty(venueId), title, empty(description), category, at(first), until, false,
-                    rule, price, empty(ticketUrl), "de", List.of(), labels, image);
-        }
         return new EventWrite(city, empty(venueId), title, empty(description), category, at(first), until,
-                current.allDay(), rule, price, empty(ticketUrl), current.language(), current.accessibility(), labels,
-                image);
+                isAllDay(), rule, price, empty(ticketUrl), blank(language) ? null : language.strip(),
+                labels(accessibility), labels, image);
+    }
+
+    /** Labels as people list them: separated by commas, spaces around and empty ones dropped. */
+    private static List<String> labels(String listed) {
+        return blank(listed) ? List.of() : Arrays.stream(listed.split(","))
+                .map(String::strip).filter(label -> !label.isEmpty()).toList();
     }
 
     /** The API's refusal with its recurrence fields named as the form names them. */

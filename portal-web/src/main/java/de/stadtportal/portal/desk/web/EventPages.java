@@ -51,6 +51,7 @@ class EventPages {
             model.addAttribute("venues", venues(choices.getT1().ok() ? choices.getT1().value().items() : List.of(), event));
             model.addAttribute("categories", choices.getT2().ok() ? choices.getT2().value().items() : List.<DeskChoice>of());
             model.addAttribute("library", choices.getT3());
+            model.addAttribute("libraryAlt", changedAlt(event, form, choices.getT3()));
             if (!model.containsAttribute("steps")) {
                 model.addAttribute("steps", Refusals.none());
             }
@@ -71,6 +72,19 @@ class EventPages {
         venues.add(0, new DeskChoice(event.venueId(), event.venue() == null ? event.venueId() : event.venue().name(),
                 null));
         return venues;
+    }
+
+    /**
+     * The library's alt text of the event's picture when it is no longer the one the event copied: the
+     * events API keeps a copy, so an edit in the library reaches the event only when it is saved again.
+     */
+    private static String changedAlt(DeskEvent event, EventForm form, List<DeskMedia> library) {
+        if (event == null || event.image() == null || event.image().url() == null || !form.picksFromLibrary()
+                || !event.image().url().contains("/api/media/" + form.imageMediaId() + "/")) {
+            return null;
+        }
+        return library.stream().filter(item -> item.id().equals(form.imageMediaId())).findFirst()
+                .map(DeskMedia::alt).filter(alt -> !alt.equals(event.image().alt())).orElse(null);
     }
 
     /** The city's library to pick the event's image from, with the picked item even when it is an older one. */
