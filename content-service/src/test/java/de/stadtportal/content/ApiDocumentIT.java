@@ -70,6 +70,18 @@ class ApiDocumentIT {
     }
 
     @Test
+    void an_upload_of_bytes_the_city_already_has_is_documented_as_the_existing_item() {
+        String upload = "$.paths['/api/cities/{city}/media'].post";
+        web.get().uri("/v3/api-docs").exchange().expectStatus().isOk().expectBody()
+                .jsonPath(upload + ".responses['201']").exists()
+                .jsonPath(upload + ".responses['200'].description").value(description -> org.assertj.core.api.Assertions
+                        .assertThat((String) description).contains("existing item").contains("not applied"))
+                .jsonPath(upload + ".responses['200'].headers.Content-Location").exists()
+                .jsonPath(upload + ".description").value(description -> org.assertj.core.api.Assertions
+                        .assertThat((String) description).contains("already in the library"));
+    }
+
+    @Test
     void a_public_read_needs_no_token_and_revalidates_with_its_etag() {
         web.get().uri("/v3/api-docs").exchange().expectStatus().isOk().expectBody()
                 .jsonPath(READ + ".summary").isNotEmpty()

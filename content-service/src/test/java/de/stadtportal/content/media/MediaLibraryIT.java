@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
@@ -98,18 +99,31 @@ class MediaLibraryIT {
     }
 
     @Test
-    void the_same_bytes_twice_are_one_stored_object_and_in_one_city_one_item() {
+    void the_same_bytes_twice_are_one_stored_object_and_in_one_city_one_item_whose_description_stays_until_described_anew() {
         byte[] photo = TestImages.jpeg(900, 600);
         Map<String, Object> first = uploads().upload(EDITOR, photo).expectStatus().isCreated()
                 .expectBody(Map.class).returnResult().getResponseBody();
 
-        Map<String, Object> again = uploads().upload(EDITOR, photo).expectStatus().isOk()
-                .expectBody(Map.class).returnResult().getResponseBody();
+        EntityExchangeResult<Map> repeated = uploads().upload("bochum", EDITOR, photo, "noch-einmal.jpg",
+                "image/jpeg", "Ein anderer Alternativtext").expectStatus().isOk()
+                .expectHeader().valueEquals(HttpHeaders.CONTENT_LOCATION, "/api/media/" + first.get("id"))
+                .expectHeader().doesNotExist(HttpHeaders.LOCATION)
+                .expectBody(Map.class).returnResult();
+        Map<String, Object> again = repeated.getResponseBody();
         Map<String, Object> dortmund = uploads().upload("dortmund", Tokens.editor("dortmund"), photo, "x.jpg",
                 "image/jpeg", "Dasselbe Bild in Dortmund").expectStatus().isCreated()
                 .expectBody(Map.class).returnResult().getResponseBody();
 
         assertThat(again.get("id")).isEqualTo(first.get("id"));
+        assertThat(again.get("alt")).as("the description sent again is not applied").isEqualTo(first.get("alt"));
+        assertThat(again.get("version")).isEqualTo(first.get("version"));
+        web.get().uri("/api/media/" + first.get("id")).exchange().expectBody()
+                .jsonPath("$.alt").isEqualTo("Ein Bild aus dem Test");
+        web.put().uri("/api/media/" + first.get("id")).headers(h -> {
+            h.setBearerAuth(EDITOR);
+            h.setIfMatch(repeated.getResponseHeaders().getETag());
+        }).contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("alt", "Ein anderer Alternativtext"))
+                .exchange().expectStatus().isOk().expectBody().jsonPath("$.alt").isEqualTo("Ein anderer Alternativtext");
         assertThat(dortmund.get("id")).isNotEqualTo(first.get("id"));
         assertThat(objectsNamedBy(first.get("id"))).isEqualTo(1);
         assertThat(database.sql("SELECT count(DISTINCT sha256) AS n FROM media WHERE id IN (:a, :b)")

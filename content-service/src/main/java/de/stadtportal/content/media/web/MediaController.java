@@ -18,6 +18,7 @@ import de.stadtportal.web.paging.Limit;
 import de.stadtportal.web.paging.Page;
 import de.stadtportal.web.security.Callers;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -37,6 +38,7 @@ import org.springframework.core.codec.DecodingException;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -88,7 +90,10 @@ class MediaController {
     @Operation(summary = "Upload an image into a city's library; for its editors",
             description = "multipart/form-data with the parts file (JPEG, PNG or WebP), alt (German, required),"
                     + " altEn, caption, credit, licence and focalPoint (x,y between 0 and 1). The same bytes"
-                    + " uploaded again in the same city answer the existing item (200).",
+                    + " uploaded again in the same city answer the existing item with 200 instead of 201:"
+                    + " the image is already in the library, its description stays as it is and the one sent is"
+                    + " not applied; Content-Location names the item and the ETag lets the client describe it anew"
+                    + " with PUT /api/media/{id}.",
             security = @SecurityRequirement(name = "bearer"),
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
                     mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
@@ -104,7 +109,9 @@ class MediaController {
                                     example = "0.5,0.3"))},
                     examples = @ExampleObject(value = UPLOAD_EXAMPLE))))
     @ApiResponse(responseCode = "201", description = "Stored; Location names the item")
-    @ApiResponse(responseCode = "200", description = "The city already has these bytes: the existing item")
+    @ApiResponse(responseCode = "200", description = "The city already has these bytes: the existing item as it"
+            + " is, the description sent not applied", headers = @Header(name = HttpHeaders.CONTENT_LOCATION,
+            description = "/api/media/{id} of the existing item", schema = @Schema(type = "string")))
     @ApiResponse(responseCode = "400", description = "Not an image, a content type that lies, a damaged file, SVG")
     @ApiResponse(responseCode = "422", description = "Larger than the size limit or more pixels than the limit")
     @PostMapping(path = "/api/cities/{city}/media", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -126,7 +133,8 @@ class MediaController {
                             text(parts, "licence"), text(parts, "focalPoint")), caller));
                 })).map(uploaded -> (uploaded.created()
                         ? ResponseEntity.created(URI.create("/api/media/" + uploaded.media().id()))
-                        : ResponseEntity.ok())
+                        : ResponseEntity.ok().header(HttpHeaders.CONTENT_LOCATION,
+                                "/api/media/" + uploaded.media().id()))
                 .eTag(uploaded.media().entityTag()).body(MediaView.of(uploaded.media(), links)));
     }
 
