@@ -145,6 +145,54 @@ class DeskHighlightsAndMediaIT {
     }
 
     @Test
+    void an_image_the_library_has_already_keeps_its_description_until_the_editor_takes_the_new_one() {
+        DeskBrowser editor = signIn("bochum");
+        byte[] photo = TestImages.png(40, 30);
+        String first = editor.upload(editor.page("/redaktion/bochum/medien", 200), photo, "image/png",
+                Map.of("alt", "Die Jahrhunderthalle von Süden")).getResponseHeaders().getLocation().toString()
+                .replaceFirst(".*hochgeladen=", "");
+
+        EntityExchangeResult<String> again = editor.upload(editor.page("/redaktion/bochum/medien", 200), photo,
+                "image/png", Map.of("alt", "Die Jahrhunderthalle im Abendlicht", "altEn", "The Jahrhunderthalle at dusk"));
+        Document page = Jsoup.parse(again.getResponseBody());
+
+        assertThat(again.getStatus().value()).as("a page to decide on, no redirect").isEqualTo(200);
+        assertThat(page.select(".conflict").text()).contains("Dieses Bild ist schon in der Bibliothek")
+                .contains("Sein Alternativtext bisher: „Die Jahrhunderthalle von Süden“");
+        assertThat(page.select("form.desk-describe").attr("action")).isEqualTo("/redaktion/bochum/medien/" + first);
+        assertThat(page.select("#alt").val()).as("the editor's text kept").isEqualTo("Die Jahrhunderthalle im Abendlicht");
+        assertThat(page.select("#alt-now").text()).isEqualTo("In der Bibliothek bisher: „Die Jahrhunderthalle von Süden“");
+        assertThat(page.select("#alt").attr("aria-describedby")).isEqualTo("alt-now");
+        assertThat(page.select("#altEn").val()).isEqualTo("The Jahrhunderthalle at dusk");
+        assertThat(page.select("#altEn-now").text()).isEqualTo("In der Bibliothek bisher leer.");
+        assertThat(page.select("#credit-now")).as("a field the editor left empty keeps the library's").isEmpty();
+        assertThat(page.select("form.desk-describe input[name=_csrf]").val()).isNotBlank();
+        assertThat(PLATFORM.library.media().values().stream().filter(item -> item.get("alt").asString()
+                .startsWith("Die Jahrhunderthalle"))).hasSize(1).allMatch(item -> item.get("alt").asString()
+                .equals("Die Jahrhunderthalle von Süden"));
+
+        EntityExchangeResult<String> taken = editor.submit(page, "form.desk-describe", Map.of());
+        assertThat(taken.getResponseHeaders().getLocation()).hasToString("/redaktion/bochum/medien/" + first + "?gespeichert");
+        assertThat(PLATFORM.library.media().get(first).get("alt").asString())
+                .isEqualTo("Die Jahrhunderthalle im Abendlicht");
+        assertThat(PLATFORM.library.media().get(first).get("altEn").asString()).isEqualTo("The Jahrhunderthalle at dusk");
+
+        EntityExchangeResult<String> same = editor.upload(editor.page("/redaktion/bochum/medien", 200), photo,
+                "image/png", Map.of("alt", "Die Jahrhunderthalle im Abendlicht"));
+        assertThat(same.getResponseHeaders().getLocation())
+                .hasToString("/redaktion/bochum/medien?hochgeladen=" + first + "&vorhanden");
+        assertThat(editor.page(same.getResponseHeaders().getLocation().toString(), 200).select(".saved").text())
+                .contains("Dieses Bild war schon in der Bibliothek, mit derselben Beschreibung");
+
+        editor.language = "en";
+        Document english = Jsoup.parse(editor.upload(editor.page("/redaktion/bochum/medien", 200), photo,
+                "image/png", Map.of("alt", "Halle")).getResponseBody());
+        assertThat(english.select(".conflict").text()).contains("This image is already in the library")
+                .contains("Its alt text so far: \"Die Jahrhunderthalle im Abendlicht\"");
+        assertThat(english.select("form.desk-describe button[type=submit]").text()).isEqualTo("Take your description");
+    }
+
+    @Test
     void an_upload_that_is_no_image_too_large_or_without_alt_text_is_refused_next_to_its_field() {
         DeskBrowser editor = signIn("bochum");
         byte[] large = Arrays.copyOf(TestImages.png(8, 8), FakeDeskLibrary.MAX_BYTES + 1024);

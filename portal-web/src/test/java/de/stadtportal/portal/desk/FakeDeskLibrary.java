@@ -22,7 +22,8 @@ import tools.jackson.databind.node.ObjectNode;
  * The highlights and media part of the stand-in API, as content-service answers them: the carousel
  * of every stored teaser ({@code ?all=true}, editors of the city only) replaced as a whole under
  * {@code If-Match}, a window that ends before it starts refused by field; uploads refused when
- * they are not an image, too large or without alt text; items described anew under {@code If-Match}.
+ * they are not an image, too large or without alt text; the same file again in a city answered with
+ * the existing item (200, its description unchanged); items described anew under {@code If-Match}.
  */
 final class FakeDeskLibrary {
 
@@ -37,6 +38,8 @@ final class FakeDeskLibrary {
     private final Map<String, Long> versions = new ConcurrentHashMap<>();
     private final Map<String, ObjectNode> media = new LinkedHashMap<>();
     private final AtomicLong uploads = new AtomicLong();
+    /** The city's item for each file it has, as content-service finds one by the bytes' hash. */
+    private final Map<String, String> bytes = new LinkedHashMap<>();
 
     boolean handles(String path) {
         return HIGHLIGHTS.matcher(path).matches() || LIBRARY.matcher(path).matches() || ITEM.matcher(path).matches();
@@ -173,7 +176,15 @@ final class FakeDeskLibrary {
             return FakeDeskPlatform.problem(response, 400, "The description is incomplete", List.of(Map.of(
                     "field", "alt", "message", "must not be blank; it is what people who cannot see the image read")));
         }
+        String known = bytes.get(city + " " + file);
+        if (known != null) {
+            ObjectNode item = media.get(known);
+            return response.status(200).header("ETag", "\"m" + item.get("version").asLong() + "\"")
+                    .header("Content-Location", "/api/media/" + known).header("Content-Type", "application/json")
+                    .sendString(Mono.just(JSON.writeValueAsString(item))).then();
+        }
         String id = "0000" + String.format("%04d", uploads.incrementAndGet()) + "-0000-4000-8000-00000000000a";
+        bytes.put(city + " " + file, id);
         ObjectNode item = JSON.createObjectNode().put("id", id).put("city", city).put("format", "png")
                 .put("width", 640).put("height", 480).put("version", 1);
         texts.forEach(item::put);
@@ -215,6 +226,7 @@ final class FakeDeskLibrary {
                                 "message", user)).toList());
             }
             media.remove(id);
+            bytes.values().remove(id);
             return response.status(204).send();
         }
         if (method.equals("PUT")) {

@@ -127,7 +127,7 @@ public class DeskApi {
         return answer(request, response -> response.bodyToMono(type));
     }
 
-    private static <T> Mono<Answer<T>> answer(WebClient.RequestHeadersSpec<?> request,
+    static <T> Mono<Answer<T>> answer(WebClient.RequestHeadersSpec<?> request,
             Function<org.springframework.web.reactive.function.client.ClientResponse, Mono<T>> body) {
         return request.accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON)
                 .exchangeToMono(response -> {

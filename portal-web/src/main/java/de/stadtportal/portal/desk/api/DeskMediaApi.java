@@ -3,6 +3,7 @@ package de.stadtportal.portal.desk.api;
 import java.util.Map;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.http.codec.multipart.FilePart;
@@ -38,8 +39,11 @@ public class DeskMediaApi {
         return DeskApi.answer(api.client().get().uri(ITEM, id), DeskMedia.class);
     }
 
-    /** Uploads {@code file} into the city's library with its description ({@code alt} and the rest as text parts). */
-    public Mono<Answer<DeskMedia>> upload(String city, FilePart file, Map<String, String> description) {
+    /**
+     * Uploads {@code file} into the city's library with its description ({@code alt} and the rest as
+     * text parts); the answer says whether the library had the image already (200 rather than 201).
+     */
+    public Mono<Answer<Uploaded>> upload(String city, FilePart file, Map<String, String> description) {
         MultipartBodyBuilder parts = new MultipartBodyBuilder();
         parts.asyncPart("file", file.content(), DataBuffer.class).filename("upload")
                 .contentType(file.headers().getContentType() == null ? MediaType.APPLICATION_OCTET_STREAM
@@ -51,7 +55,8 @@ public class DeskMediaApi {
         });
         return DeskApi.answer(api.client().post().uri("/api/cities/{city}/media", city)
                 .contentType(MediaType.MULTIPART_FORM_DATA).body(BodyInserters.fromMultipartData(parts.build())),
-                DeskMedia.class);
+                response -> response.bodyToMono(DeskMedia.class).map(item -> new Uploaded(item,
+                        response.statusCode().value() == HttpStatus.OK.value())));
     }
 
     /** Deletes the item if it is still at the version read under {@code etag}; the API refuses one in use (409). */

@@ -5,6 +5,7 @@ import de.stadtportal.portal.desk.api.DeskMediaApi;
 import de.stadtportal.portal.desk.api.Refusal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.multipart.FilePart;
@@ -22,7 +23,9 @@ import reactor.core.publisher.Mono;
  * {@code /redaktion/{city}/medien}: the city's media library with a small rendition of each image,
  * the upload form (the file with its alt text) and the form that describes an item anew. The desk
  * refuses only an upload without a file or without alt text before sending; whether the file is an
- * image and small enough the platform decides, and its refusal appears under the file field. An item
+ * image and small enough the platform decides, and its refusal appears under the file field. An image
+ * the library has already is not added twice, and what the editor typed for it is not dropped: the
+ * item's page shows it beside the library's description, to be saved or left. An item
  * nothing uses can be deleted from its page; for one still in use the page names who uses it.
  */
 @Controller
@@ -43,6 +46,7 @@ class DeskMediaController {
     @GetMapping(MEDIA)
     Mono<String> library(@PathVariable String city, Model model, ServerWebExchange exchange) {
         model.addAttribute("uploaded", exchange.getRequest().getQueryParams().getFirst("hochgeladen"));
+        model.addAttribute("known", exchange.getRequest().getQueryParams().containsKey("vorhanden"));
         model.addAttribute("deleted", exchange.getRequest().getQueryParams().containsKey("geloescht"));
         return page(city, MediaForm.empty(), Refusals.none(), model, exchange);
     }
@@ -62,8 +66,12 @@ class DeskMediaController {
                 return page(city, form, refusals(new Refusal(400, null, null, problems), exchange), model, exchange);
             }
             return media.upload(city, (FilePart) file, form.parts()).flatMap(answer -> {
+                if (answer.ok() && answer.value().existing()) {
+                    return Mono.just(already(city, form, answer.value().item(), answer.etag(), model));
+                }
                 if (answer.ok()) {
-                    return Mono.just("redirect:/redaktion/" + city + "/medien?hochgeladen=" + answer.value().id());
+                    return Mono.just("redirect:/redaktion/" + city + "/medien?hochgeladen="
+                            + answer.value().item().id());
                 }
                 if (answer.refusal().forbidden()) {
                     return Mono.just(DeskArticleController.refused(answer.refusal(), model, exchange));
@@ -72,6 +80,22 @@ class DeskMediaController {
                 return page(city, form, refusals(answer.refusal(), exchange), model, exchange);
             });
         });
+    }
+
+    /**
+     * The city had the image already, and the API kept its description. When the editor typed nothing
+     * the library lacks, the library says so; otherwise the item's page shows the editor's text in the
+     * form, the library's under each field that differs, and saving (with the item's ETag) takes it.
+     */
+    private static String already(String city, MediaForm typed, DeskMedia item, String etag, Model model) {
+        MediaForm library = MediaForm.of(item, etag);
+        MediaForm proposed = typed.over(library);
+        Map<String, String> differences = proposed.differences(library);
+        if (differences.isEmpty()) {
+            return "redirect:/redaktion/" + city + "/medien?hochgeladen=" + item.id() + "&vorhanden";
+        }
+        model.addAttribute("existing", differences);
+        return describing(model, city, item, proposed, Refusals.none());
     }
 
     @GetMapping(ITEM)

@@ -38,6 +38,28 @@ record MediaForm(String alt, String altEn, String caption, String credit, String
                 text(parts, "licence"), text(parts, "focalPoint"), "");
     }
 
+    /**
+     * What the editor typed for an upload laid over the description {@code library} has (with its
+     * ETag): a field left empty keeps the library's text, a typed one replaces it.
+     */
+    MediaForm over(MediaForm library) {
+        return new MediaForm(or(alt, library.alt), or(altEn, library.altEn), or(caption, library.caption),
+                or(credit, library.credit), or(licence, library.licence), or(focalPoint, library.focalPoint),
+                library.etag);
+    }
+
+    /** The fields whose text here differs from {@code library}'s, with the library's text (empty when it has none). */
+    Map<String, String> differences(MediaForm library) {
+        Map<String, String> differ = new LinkedHashMap<>();
+        Map<String, String> ours = parts();
+        library.parts().forEach((field, theirs) -> {
+            if (!text(ours.get(field)).strip().equals(text(theirs).strip())) {
+                differ.put(field, text(theirs));
+            }
+        });
+        return differ;
+    }
+
     MediaForm withEtag(String newer) {
         return new MediaForm(alt, altEn, caption, credit, licence, focalPoint, newer);
     }
@@ -66,6 +88,14 @@ record MediaForm(String alt, String altEn, String caption, String credit, String
     private static String text(MultiValueMap<String, Part> parts, String name) {
         Part part = parts.getFirst(name);
         return part instanceof FormFieldPart field ? field.value() : "";
+    }
+
+    private static String or(String typed, String kept) {
+        return blank(typed) ? text(kept) : typed;
+    }
+
+    private static String text(String value) {
+        return value == null ? "" : value;
     }
 
     private static boolean blank(String value) {
