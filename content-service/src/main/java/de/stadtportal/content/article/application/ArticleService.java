@@ -19,6 +19,7 @@ import de.stadtportal.kernel.refusal.RuleBroken;
 import de.stadtportal.kernel.refusal.StaleVersion;
 import de.stadtportal.kernel.refusal.Violation;
 import de.stadtportal.messaging.outbox.Outbox;
+import de.stadtportal.messaging.outbox.WholeWrites;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -163,11 +164,8 @@ public class ArticleService implements KnownArticles {
                     .flatMap(slug -> {
                         Article draft = Article.draft(UUID.randomUUID(), city, slug, locale, content,
                                 command.publishAt(), now());
-                        // read back inside the transaction: once it committed, the answer must not fail
-                        return transactions.transactional(articles.insert(draft)
-                                        .then(revisions.add(draft, "created", caller.subject()))
-                                        .then(articles.find(city, slug, locale)))
-                                .doOnSuccess(found -> afterCommit("created", draft));
+                        return inTransaction(articles.insert(draft, "created", caller.subject()))
+                                .doOnSuccess(stored -> afterCommit("created", draft));
                     })
                     .onErrorMap(DuplicateKeyException.class, e -> slugTaken(command.slug()));
         });
@@ -222,8 +220,11 @@ public class ArticleService implements KnownArticles {
     Mono<Long> publishDue() {
         Instant now = now();
         return articles.due(now, 500)
-                .concatMap(id -> transactions.transactional(articles.lockDue(id, now)
-                                .flatMap(article -> persist(article, article.publish(now), SCHEDULER)))
+                .concatMap(id -> inTransaction(articles.lockDue(id, now).flatMap(article -> {
+                            Change change = article.publish(now);
+                            return store(article, change, SCHEDULER).thenReturn(change);
+                        }))
+                        .doOnNext(change -> afterCommit(change.what(), change.article()))
                         .onErrorResume(e -> {
                             log.warn("Could not publish scheduled article {}, will retry: {}", id, e.toString());
                             return Mono.empty();
@@ -233,49 +234,65 @@ public class ArticleService implements KnownArticles {
 
     // ---- helpers
 
+    /**
+     * The article for a caller who may change it. An article found names a city that exists (its
+     * foreign key), so the city is asked for only when there is none; the refusals are the same either
+     * way: unknown city, then the caller's right, then the unknown article.
+     */
     private Mono<TranslatedArticle> editable(ArticleQuery query, Caller caller) {
         return Mono.defer(() -> {
             String locale = offer.locale(query.locale());
-            return cities.requireExists(query.city())
-                    .then(Mono.fromCallable(() -> caller.requireEditorOf(query.city())))
-                    .then(articles.find(query.city(), query.slug(), locale))
-                    .switchIfEmpty(Mono.error(() -> notFound(query)));
+            return articles.find(query.city(), query.slug(), locale)
+                    .doOnNext(found -> caller.requireEditorOf(query.city()))
+                    .switchIfEmpty(Mono.defer(() -> cities.requireExists(query.city())
+                            .then(Mono.fromCallable(() -> caller.requireEditorOf(query.city())))
+                            .then(Mono.error(() -> notFound(query)))));
         });
     }
 
     /**
-     * Stores a decision: the row (if still at the version read), its revision and its events, in
-     * one transaction; then the article as it is now, with its translations.
+     * Stores a decision in one transaction, run to its end once begun; answers the article as stored,
+     * with its translations (nothing once deleted).
      */
     private Mono<TranslatedArticle> persist(Article current, Change change, String savedBy) {
         if (!change.changed()) {
             return articles.find(current.city(), current.slug(), current.locale());
         }
-        Article next = change.article();
-        Mono<Boolean> write = change.deletes() ? articles.delete(current) : articles.update(next);
-        Mono<Void> stored = write.flatMap(written -> {
-            if (!written) {
-                return Mono.error(new StaleVersion("The article changed while this request was processed"));
-            }
-            Mono<Void> revision = change.deletes() ? Mono.empty() : revisions.add(next, change.what(), savedBy);
-            return revision.then(Flux.fromIterable(change.events()).concatMap(this::announce).then());
-        });
-        // read back inside the transaction: once it committed, the answer must not fail
-        return transactions.transactional(stored
-                        .then(change.deletes() ? Mono.<TranslatedArticle>empty()
-                                : articles.find(next.city(), next.slug(), next.locale())))
-                .doOnSuccess(found -> afterCommit(change.what(), next));
+        return inTransaction(store(current, change, savedBy))
+                .doOnSuccess(stored -> afterCommit(change.what(), change.article()));
     }
 
-    /** Puts the event into the outbox; a published article carries the locales it is translated into. */
-    private Mono<Void> announce(ArticleEvent event) {
-        Article article = event.article();
-        Mono<List<String>> translations = event instanceof ArticleEvent.Published
-                ? articles.find(article.city(), article.slug(), article.locale())
-                        .map(TranslatedArticle::translations).defaultIfEmpty(List.of())
-                : Mono.just(List.of());
-        return translations.flatMap(locales -> outbox.append(ArticleIntegrationEvents.of(event, locales, media)))
-                .doOnSuccess(done -> metrics.announced(ArticleIntegrationEvents.type(event)));
+    /**
+     * The row (if still at the version read) with its revision, then its events. The statement that
+     * writes the row answers it as stored, so neither the events nor the answer read it again.
+     */
+    private Mono<TranslatedArticle> store(Article current, Change change, String savedBy) {
+        if (change.deletes()) {
+            return articles.delete(current)
+                    .flatMap(deleted -> deleted ? announce(change, List.of()) : Mono.error(ArticleService::stale))
+                    .then(Mono.empty());
+        }
+        return articles.update(change.article(), change.what(), savedBy)
+                .switchIfEmpty(Mono.error(ArticleService::stale))
+                .flatMap(stored -> announce(change, stored.translations()).thenReturn(stored));
+    }
+
+    /** Puts the change's events into the outbox; a published article carries the locales it is translated into. */
+    private Mono<Void> announce(Change change, List<String> translations) {
+        return Flux.fromIterable(change.events())
+                .concatMap(event -> outbox.append(ArticleIntegrationEvents.of(event,
+                                event instanceof ArticleEvent.Published ? translations : List.of(), media))
+                        .doOnSuccess(done -> metrics.announced(ArticleIntegrationEvents.type(event))))
+                .then();
+    }
+
+    /** One transaction, run to its end once begun: a caller giving up does not cut it off midway. */
+    private <T> Mono<T> inTransaction(Mono<T> write) {
+        return WholeWrites.finish(transactions.transactional(write));
+    }
+
+    private static StaleVersion stale() {
+        return new StaleVersion("The article changed while this request was processed");
     }
 
     /** Refuses a hero image naming a media item that does not exist (422), before anything is written. */

@@ -26,13 +26,25 @@ import reactor.core.publisher.Mono;
 @Component
 public class ArticleRepository {
 
-    /** Every column of an article and the other locales it is published in. */
-    private static final String ARTICLE = """
-            SELECT a.id, a.city, a.slug, a.locale, a.topic, a.title, a.subtitle, a.summary, a.body, a.tags, a.hero_url,
+    /** Every column of an article {@code a} and the other locales it is published in. */
+    private static final String COLUMNS = """
+            a.id, a.city, a.slug, a.locale, a.topic, a.title, a.subtitle, a.summary, a.body, a.tags, a.hero_url,
                 a.hero_alt, a.hero_media_id, a.status, a.publish_at, a.published_at, a.announced, a.version, a.created_at, a.updated_at,
                 ARRAY(SELECT t.locale FROM article t WHERE t.city = a.city AND t.slug = a.slug AND t.id <> a.id
                       AND t.status = 'published' ORDER BY t.locale) AS translations
-            FROM article a
+            """;
+
+    private static final String ARTICLE = "SELECT " + COLUMNS + "FROM article a\n";
+
+    /** The revision of the row just written ({@code written}), saved by {@code :savedBy} as {@code :change}. */
+    private static final String REVISION = """
+            revision AS (
+                INSERT INTO article_revision (article_id, version, change, saved_by, saved_at, status, topic, title,
+                    subtitle, summary, body, tags, hero_url, hero_alt, hero_media_id, publish_at)
+                SELECT id, version, :change, :savedBy, updated_at, status, topic, title, subtitle, summary, body, tags,
+                    hero_url, hero_alt, hero_media_id, publish_at
+                FROM written
+            )
             """;
 
     private static final String FIND = ARTICLE + """
@@ -76,22 +88,36 @@ public class ArticleRepository {
             ORDER BY a.updated_at DESC, a.id DESC LIMIT :limit
             """;
 
+    /**
+     * A new article and its first revision in one statement, answering the row as stored with its
+     * translations (the revision's foreign key is checked at the end of the statement, when the row is there).
+     */
     private static final String INSERT = """
-            INSERT INTO article (id, city, slug, locale, topic, title, subtitle, summary, body, tags, hero_url,
-                hero_alt, hero_media_id, status, publish_at, published_at, announced, version, created_at, updated_at)
-            VALUES (:id, :city, :slug, :locale, :topic, :title, :subtitle, :summary, :body, :tags, :heroUrl,
-                :heroAlt, :heroMediaId, :status, :publishAt, :publishedAt, :announced, :version, :createdAt,
-                :updatedAt)
-            """;
+            WITH written AS (
+                INSERT INTO article (id, city, slug, locale, topic, title, subtitle, summary, body, tags, hero_url,
+                    hero_alt, hero_media_id, status, publish_at, published_at, announced, version, created_at, updated_at)
+                VALUES (:id, :city, :slug, :locale, :topic, :title, :subtitle, :summary, :body, :tags, :heroUrl,
+                    :heroAlt, :heroMediaId, :status, :publishAt, :publishedAt, :announced, :version, :createdAt,
+                    :updatedAt)
+                RETURNING *
+            ),
+            """ + REVISION + "SELECT " + COLUMNS + "FROM written a\n";
 
+    /**
+     * The next state over the version it was made from, and its revision, in one statement; answers the
+     * row as stored with its translations, or nothing when the row is no longer at that version.
+     */
     private static final String UPDATE = """
-            UPDATE article SET topic = :topic, title = :title, subtitle = :subtitle, summary = :summary,
-                body = :body, tags = :tags, hero_url = :heroUrl, hero_alt = :heroAlt,
-                hero_media_id = :heroMediaId, status = :status,
-                publish_at = :publishAt, published_at = :publishedAt, announced = :announced,
-                version = :version, created_at = :createdAt, updated_at = :updatedAt
-            WHERE id = :id AND version = :version - 1 AND city = :city AND slug = :slug AND locale = :locale
-            """;
+            WITH written AS (
+                UPDATE article SET topic = :topic, title = :title, subtitle = :subtitle, summary = :summary,
+                    body = :body, tags = :tags, hero_url = :heroUrl, hero_alt = :heroAlt,
+                    hero_media_id = :heroMediaId, status = :status,
+                    publish_at = :publishAt, published_at = :publishedAt, announced = :announced,
+                    version = :version, created_at = :createdAt, updated_at = :updatedAt
+                WHERE id = :id AND version = :version - 1 AND city = :city AND slug = :slug AND locale = :locale
+                RETURNING *
+            ),
+            """ + REVISION + "SELECT " + COLUMNS + "FROM written a\n";
 
     private static final String DELETE = "DELETE FROM article WHERE id = :id AND version = :version";
 
@@ -168,13 +194,24 @@ public class ArticleRepository {
         return Binds.filters(spec, topic, tag, afterAt, afterId).map(ArticleRepository::translated).all();
     }
 
-    public Mono<Void> insert(Article article) {
-        return Binds.article(database.sql(INSERT), article).then();
+    /** Stores a new article with its first revision; answers it as stored. */
+    public Mono<TranslatedArticle> insert(Article article, String change, String savedBy) {
+        return revised(Binds.article(database.sql(INSERT), article), change, savedBy)
+                .map(ArticleRepository::translated).one();
     }
 
-    /** Stores the next state; false when the row is no longer at the version before it. */
-    public Mono<Boolean> update(Article article) {
-        return Binds.article(database.sql(UPDATE), article).fetch().rowsUpdated().map(count -> count == 1);
+    /**
+     * Stores the next state with its revision; answers it as stored, or nothing when the row is no
+     * longer at the version before it.
+     */
+    public Mono<TranslatedArticle> update(Article article, String change, String savedBy) {
+        return revised(Binds.article(database.sql(UPDATE), article), change, savedBy)
+                .map(ArticleRepository::translated).one();
+    }
+
+    private static DatabaseClient.GenericExecuteSpec revised(DatabaseClient.GenericExecuteSpec spec, String change,
+            String savedBy) {
+        return Binds.nullable(spec.bind("change", change), "savedBy", savedBy, String.class);
     }
 
     /** Removes the article and its revisions; false when it changed since it was read. */

@@ -13,16 +13,12 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** The {@code article_revision} table: every saved state of an article, removed with the article. */
+/**
+ * The {@code article_revision} table: every saved state of an article, removed with the article. A
+ * revision is written by the statement that writes the article ({@link ArticleRepository}).
+ */
 @Component
 public class RevisionRepository {
-
-    private static final String INSERT = """
-            INSERT INTO article_revision (article_id, version, change, saved_by, saved_at, status, topic, title,
-                subtitle, summary, body, tags, hero_url, hero_alt, hero_media_id, publish_at)
-            VALUES (:id, :version, :change, :savedBy, :savedAt, :status, :topic, :title, :subtitle, :summary,
-                :body, :tags, :heroUrl, :heroAlt, :heroMediaId, :publishAt)
-            """;
 
     /** Newest first; below {@code before} when a cursor gave one, otherwise from the newest. */
     private static final String NEWEST_FIRST = """
@@ -37,19 +33,6 @@ public class RevisionRepository {
 
     RevisionRepository(DatabaseClient database) {
         this.database = database;
-    }
-
-    /** Records the article's state as saved by {@code savedBy} (null for the scheduler's own changes). */
-    public Mono<Void> add(Article article, String change, String savedBy) {
-        DatabaseClient.GenericExecuteSpec spec = database.sql(INSERT)
-                .bind("id", article.id())
-                .bind("version", article.version())
-                .bind("change", change)
-                .bind("savedAt", Binds.utc(article.updatedAt()))
-                .bind("status", article.status().wire());
-        spec = Binds.content(spec, article.content());
-        spec = Binds.nullable(spec, "savedBy", savedBy, String.class);
-        return Binds.nullable(spec, "publishAt", Binds.utc(article.publishAt()), OffsetDateTime.class).then();
     }
 
     /** Up to {@code limit} revisions newest first, starting below {@code beforeVersion} when given. */

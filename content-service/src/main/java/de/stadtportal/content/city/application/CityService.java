@@ -14,6 +14,7 @@ import de.stadtportal.kernel.refusal.NotFound;
 import de.stadtportal.kernel.refusal.StaleVersion;
 import de.stadtportal.kernel.refusal.Violation;
 import de.stadtportal.messaging.outbox.Outbox;
+import de.stadtportal.messaging.outbox.WholeWrites;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.Optional;
@@ -96,7 +97,7 @@ public class CityService implements KnownCities {
     }
 
     private Mono<Void> save(Mono<Boolean> write, City city) {
-        return transactions.transactional(write.flatMap(written -> written
+        return inTransaction(write.flatMap(written -> written
                 ? outbox.append(changed(city, media))
                 : Mono.error(new StaleVersion("The city changed while this request was processed"))))
                 .doOnSuccess(done -> meters.counter("stadtportal.content.cities.changed").increment());
@@ -115,5 +116,10 @@ public class CityService implements KnownCities {
 
     private static NotFound noCity(String slug) {
         return new NotFound("There is no city '" + slug + "'");
+    }
+
+    /** One transaction, run to its end once begun: a caller giving up does not cut it off midway. */
+    private <T> Mono<T> inTransaction(Mono<T> write) {
+        return WholeWrites.finish(transactions.transactional(write));
     }
 }

@@ -11,6 +11,7 @@ import de.stadtportal.kernel.refusal.LimitExceeded;
 import de.stadtportal.kernel.refusal.StaleVersion;
 import de.stadtportal.kernel.refusal.Violation;
 import de.stadtportal.kernel.version.IfMatch;
+import de.stadtportal.messaging.outbox.WholeWrites;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -74,7 +75,7 @@ public class HighlightService {
                             : names(command.ifMatch(), editors) ? editors : carousel.entityTag(now, false));
                     return linkedArticlesExist(city, command.highlights())
                             .then(imagesExist(command.highlights()))
-                            .then(transactions.transactional(store(carousel, command.highlights())))
+                            .then(inTransaction(store(carousel, command.highlights())))
                             .then(carousel(city));
                 })
                 .map(carousel -> carousel.at(clock.instant(), true));
@@ -120,5 +121,10 @@ public class HighlightService {
                                         new Violation("items[" + i + "].link.target",
                                                 "no article '" + highlights.get(i).link().target() + "' in " + city)))))
                 .then();
+    }
+
+    /** One transaction, run to its end once begun: a caller giving up does not cut it off midway. */
+    private <T> Mono<T> inTransaction(Mono<T> write) {
+        return WholeWrites.finish(transactions.transactional(write));
     }
 }

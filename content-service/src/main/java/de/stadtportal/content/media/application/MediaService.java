@@ -14,6 +14,7 @@ import de.stadtportal.kernel.refusal.StaleVersion;
 import de.stadtportal.kernel.refusal.UnknownReference;
 import de.stadtportal.kernel.refusal.Violation;
 import de.stadtportal.messaging.outbox.Outbox;
+import de.stadtportal.messaging.outbox.WholeWrites;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -168,7 +169,7 @@ public class MediaService implements KnownMedia {
                                             probe.width(), probe.height(), command.bytes().length,
                                             checked.getValue(), now());
                                     Media media = change.media();
-                                    return transactions.transactional(store.put(sha256, command.bytes())
+                                    return inTransaction(store.put(sha256, command.bytes())
                                                     .then(items.insert(media, caller.subject()))
                                                     .then(announce(change)))
                                             .thenReturn(new Uploaded(media, true))
@@ -187,7 +188,7 @@ public class MediaService implements KnownMedia {
             if (!change.changed()) {
                 return Mono.just(current);
             }
-            return transactions.transactional(items.update(change.media()).flatMap(written -> written
+            return inTransaction(items.update(change.media()).flatMap(written -> written
                     ? announce(change) : Mono.error(stale()))).thenReturn(change.media());
         });
     }
@@ -202,7 +203,7 @@ public class MediaService implements KnownMedia {
                     return Mono.error(inUse(users));
                 }
                 MediaChange change = current.remove(now());
-                return transactions.transactional(items.delete(current).flatMap(written -> written
+                return inTransaction(items.delete(current).flatMap(written -> written
                                 ? announce(change).then(store.forgetIfUnused(current.sha256()))
                                 : Mono.error(stale())))
                         .onErrorResume(DataIntegrityViolationException.class,
@@ -272,5 +273,10 @@ public class MediaService implements KnownMedia {
 
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /** One transaction, run to its end once begun: a caller giving up does not cut it off midway. */
+    private <T> Mono<T> inTransaction(Mono<T> write) {
+        return WholeWrites.finish(transactions.transactional(write));
     }
 }

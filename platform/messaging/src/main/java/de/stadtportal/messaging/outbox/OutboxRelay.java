@@ -14,7 +14,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -40,11 +43,16 @@ import reactor.util.retry.Retry;
  * Carries committed outbox rows to Kafka.
  *
  * <p>It wakes when a commit notifies (and on a timer, in case a notification was lost), then
- * drains: in one database transaction it locks the oldest unsent row of up to
+ * drains in rounds: in one database transaction a round locks the oldest unsent row of up to
  * {@code keysPerBatch} aggregates ({@code FOR UPDATE SKIP LOCKED}), reads those aggregates' unsent
  * rows in order, sends them with the idempotent producer (acks=all, so order per key holds), waits
  * for every acknowledgement, marks the rows sent and commits. Because the oldest unsent row of a key
  * is its lock, several relays may run at once: each key is carried by one relay at a time, in order.
+ *
+ * <p>Rounds overlap: while one waits for its acknowledgements, the next claims and sends, continuing
+ * the keys the first holds after the rows it has in flight. For the producer that is one longer run
+ * of sends in order, as within a round; in the database the second round commits only after the
+ * first, and rolls back when the first did, so a key's rows are never marked sent out of order.
  *
  * <p>When Kafka is away the transaction rolls back, the rows stay, and the relay tries again with
  * growing backoff; nothing is dropped. A crash between acknowledgement and commit sends rows again,
@@ -165,9 +173,9 @@ public class OutboxRelay implements SmartLifecycle {
         wakeups.tryEmitNext(Boolean.TRUE);
     }
 
-    /** Publishes batches until the outbox is empty, retrying with backoff while Kafka is away. */
+    /** Publishes rounds until the outbox is empty, retrying with backoff while Kafka is away. */
     Mono<Void> drain() {
-        Mono<Boolean> attempt = relayBatch()
+        return rounds()
                 .retryWhen(Retry.backoff(Long.MAX_VALUE, settings.minBackoff()).maxBackoff(settings.maxBackoff())
                         // while stopping, give up at once: the rows stay and the next start publishes them
                         .filter(error -> !stopping.get())
@@ -178,22 +186,56 @@ public class OutboxRelay implements SmartLifecycle {
                             log.warn("Publishing from the outbox failed (attempt {}), retrying: {}",
                                     signal.totalRetries() + 1, signal.failure().toString());
                         }));
-        return attempt.expand(full -> full ? attempt : Mono.empty()).then();
     }
 
     /**
-     * One round; true when it was full (as many keys or rows as a round takes), so that more may be
-     * waiting. A round that took less took every row committed when it claimed: rows committed since
-     * notify again, so the drain ends there instead of paying another transaction to find nothing.
+     * Rounds, each overlapping the one before: once a round has handed its rows to the producer, the
+     * next claims and sends while the first still waits for its acknowledgements. A round commits only
+     * after the one before it committed, and fails when that one failed, so rows are marked sent in
+     * the order they were sent and a failure rolls back every round after it. Ends with the first
+     * round that was not full (it took every row committed when it claimed), once it has committed.
      */
-    private Mono<Boolean> relayBatch() {
-        return transactions.transactional(claim()
-                        .flatMap(claimed -> claimed.rows().isEmpty()
-                                ? Mono.just(claimed)
-                                : publish(claimed.rows()).then(markSent(claimed.rows())).thenReturn(claimed)))
-                // counted once the rows are marked sent, so a rolled-back round is not counted twice
-                .doOnNext(claimed -> recordSent(claimed.rows()))
-                .map(Claimed::full);
+    private Mono<Void> rounds() {
+        return Mono.defer(() -> Mono.just(InFlight.NONE)
+                .expand(previous -> previous.more() ? nextRound(previous) : Mono.empty())
+                .last()
+                .flatMap(InFlight::committed));
+    }
+
+    /**
+     * Starts a round while {@code previous} may still be waiting for Kafka, and answers it once its rows
+     * were handed to the producer and the round before {@code previous} has committed, so that no more
+     * than two rounds are open at once and the next claim sees every row before {@code previous} marked.
+     * <p>
+     * The round continues the keys {@code previous} holds: it claims their first rows after those in
+     * flight (no other relay claims a key whose oldest unsent row is locked), and sends them after
+     * {@code previous} sent its own on the same producer, which keeps them in order on their partition.
+     */
+    private Mono<InFlight> nextRound(InFlight previous) {
+        return Mono.defer(() -> {
+            Sinks.One<Claimed> handedOver = Sinks.one();
+            Mono<Void> committed = transactions.transactional(claim(previous.sentUpTo())
+                            .flatMap(claimed -> send(claimed, handedOver)
+                                    .then(previous.committed())
+                                    .then(markSent(claimed.rows()))
+                                    .thenReturn(claimed)))
+                    // counted once the rows are marked sent, so a rolled-back round is not counted twice
+                    .doOnNext(claimed -> recordSent(claimed.rows()))
+                    .doOnError(handedOver::tryEmitError)
+                    .then()
+                    .cache();
+            committed.subscribe(null, error -> log.debug("Outbox round rolled back: {}", error.toString()));
+            return handedOver.asMono()
+                    .flatMap(claimed -> previous.committed().thenReturn(new InFlight(committed, claimed.sentUpTo(),
+                            claimed.full() && !stopping.get())))
+                    // the rounds still open end before the drain is tried again
+                    .onErrorResume(error -> Mono.when(quietly(previous.committed()), quietly(committed))
+                            .then(Mono.error(error)));
+        });
+    }
+
+    private static Mono<Void> quietly(Mono<Void> round) {
+        return round.onErrorResume(error -> Mono.empty());
     }
 
     private void recordSent(List<Row> rows) {
@@ -204,33 +246,52 @@ public class OutboxRelay implements SmartLifecycle {
         published.increment(rows.size());
     }
 
-    private Mono<Claimed> claim() {
+    /**
+     * Locks the oldest unsent row of up to {@code keysPerBatch} keys and reads those keys' unsent rows
+     * in order. For a key of the round still in flight, "oldest" and "unsent" start after its rows
+     * in flight ({@code sentUpTo}); every other key's oldest unsent row is locked by whoever carries it,
+     * and skipped.
+     */
+    private Mono<Claimed> claim(Map<String, Long> sentUpTo) {
+        String[] heldKeys = sentUpTo.keySet().toArray(String[]::new);
+        Long[] heldUpTo = Arrays.stream(heldKeys).map(sentUpTo::get).toArray(Long[]::new);
         return database.sql("""
-                SELECT message_key FROM outbox
-                WHERE sent_at IS NULL
-                  AND id IN (SELECT min(id) FROM outbox WHERE sent_at IS NULL GROUP BY message_key)
-                ORDER BY id
+                SELECT o.message_key FROM outbox o
+                WHERE o.sent_at IS NULL
+                  AND o.id IN (SELECT min(u.id) FROM outbox u
+                               LEFT JOIN unnest(CAST(:heldKeys AS text[]), CAST(:heldUpTo AS bigint[]))
+                                   AS held(message_key, up_to) ON held.message_key = u.message_key
+                               WHERE u.sent_at IS NULL AND u.id > COALESCE(held.up_to, 0)
+                               GROUP BY u.message_key)
+                ORDER BY o.id
                 LIMIT :keys
-                FOR UPDATE SKIP LOCKED
+                FOR UPDATE OF o SKIP LOCKED
                 """)
+                .bind("heldKeys", heldKeys)
+                .bind("heldUpTo", heldUpTo)
                 .bind("keys", settings.keysPerBatch())
                 .map(row -> row.get("message_key", String.class))
                 .all()
                 .collectList()
                 .flatMap(keys -> keys.isEmpty() ? Mono.just(new Claimed(List.of(), false))
-                        : rowsOf(keys).map(rows -> new Claimed(rows,
+                        : rowsOf(keys, heldKeys, heldUpTo).map(rows -> new Claimed(rows,
                                 keys.size() >= settings.keysPerBatch() || rows.size() >= settings.batchSize())));
     }
 
-    private Mono<List<Row>> rowsOf(List<String> keys) {
+    private Mono<List<Row>> rowsOf(List<String> keys, String[] heldKeys, Long[] heldUpTo) {
         return database.sql("""
-                SELECT id, event_id, topic, message_key, ce_type, ce_source, payload, traceparent, occurred_at, created_at
-                FROM outbox
-                WHERE sent_at IS NULL AND message_key = ANY(:keys)
-                ORDER BY id
+                SELECT o.id, o.event_id, o.topic, o.message_key, o.ce_type, o.ce_source, o.payload, o.traceparent,
+                       o.occurred_at, o.created_at
+                FROM outbox o
+                LEFT JOIN unnest(CAST(:heldKeys AS text[]), CAST(:heldUpTo AS bigint[]))
+                    AS held(message_key, up_to) ON held.message_key = o.message_key
+                WHERE o.sent_at IS NULL AND o.message_key = ANY(:keys) AND o.id > COALESCE(held.up_to, 0)
+                ORDER BY o.id
                 LIMIT :limit
                 """)
                 .bind("keys", keys.toArray(String[]::new))
+                .bind("heldKeys", heldKeys)
+                .bind("heldUpTo", heldUpTo)
                 .bind("limit", settings.batchSize())
                 .map(row -> new Row(
                         row.get("id", Long.class),
@@ -248,11 +309,21 @@ public class OutboxRelay implements SmartLifecycle {
                 .collectList();
     }
 
-    /** Sends in order and settles only when every send settled, so a retry never overtakes a straggler. */
-    private Mono<Void> publish(List<Row> rows) {
+    /**
+     * Hands the round's rows to the producer in order, tells {@code handedOver} (so the next round may
+     * claim and send behind them), and settles only when every send settled, so a retry never overtakes
+     * a straggler. When a send fails at once (Kafka unreachable), the rest are not tried and no round
+     * follows this one.
+     */
+    private Mono<Void> send(Claimed claimed, Sinks.One<Claimed> handedOver) {
+        if (claimed.rows().isEmpty()) {
+            handedOver.tryEmitValue(claimed);
+            return Mono.empty();
+        }
         return Mono.fromCallable(() -> {
-            List<CompletableFuture<Throwable>> outcomes = new ArrayList<>(rows.size());
-            for (Row row : rows) {
+            List<CompletableFuture<Throwable>> outcomes = new ArrayList<>(claimed.rows().size());
+            boolean refused = false;
+            for (Row row : claimed.rows()) {
                 CompletableFuture<Throwable> outcome;
                 Observation relayed = traces.relaying(row.message(), row.appendedAt());
                 try (Observation.Scope scope = relayed.openScope()) {
@@ -268,11 +339,13 @@ public class OutboxRelay implements SmartLifecycle {
                     relayed.error(e);
                     relayed.stop();
                     outcomes.add(CompletableFuture.completedFuture(e));
+                    refused = true;
                     break;
                 }
                 outcome.thenAccept(error -> traces.settled(relayed, error));
                 outcomes.add(outcome);
             }
+            handedOver.tryEmitValue(refused ? claimed.last() : claimed);
             return outcomes;
         }).subscribeOn(sender).flatMap(outcomes -> Mono
                 .fromFuture(CompletableFuture.allOf(outcomes.toArray(CompletableFuture[]::new)))
@@ -289,10 +362,17 @@ public class OutboxRelay implements SmartLifecycle {
         return Mono.empty();
     }
 
+    /** Marks the round's rows sent; each exactly once, or the round rolls back. */
     private Mono<Void> markSent(List<Row> rows) {
-        return database.sql("UPDATE outbox SET sent_at = clock_timestamp() WHERE id = ANY(:ids)")
+        if (rows.isEmpty()) {
+            return Mono.empty();
+        }
+        return database.sql("UPDATE outbox SET sent_at = clock_timestamp() WHERE id = ANY(:ids) AND sent_at IS NULL")
                 .bind("ids", rows.stream().map(Row::id).toArray(Long[]::new))
-                .then();
+                .fetch().rowsUpdated()
+                .flatMap(marked -> marked == rows.size() ? Mono.<Void>empty()
+                        : Mono.error(new IllegalStateException("Marked " + marked + " of " + rows.size()
+                                + " outbox rows sent: another round had marked the rest")));
     }
 
     /**
@@ -397,6 +477,29 @@ public class OutboxRelay implements SmartLifecycle {
 
     /** The rows of one round, and whether the round took as many keys or rows as it may. */
     private record Claimed(List<Row> rows, boolean full) {
+
+        /** The same rows, with no round to follow them. */
+        Claimed last() {
+            return new Claimed(rows, false);
+        }
+
+        /** The highest id sent per key: where the next round continues those keys. */
+        Map<String, Long> sentUpTo() {
+            Map<String, Long> upTo = new HashMap<>();
+            for (Row row : rows) {
+                upTo.merge(row.message().key(), row.id(), Math::max);
+            }
+            return upTo;
+        }
+    }
+
+    /**
+     * A round that has handed its rows to the producer: its commit (awaited by the round after it),
+     * where its keys continue, and whether another round should follow.
+     */
+    private record InFlight(Mono<Void> committed, Map<String, Long> sentUpTo, boolean more) {
+
+        static final InFlight NONE = new InFlight(Mono.empty(), Map.of(), true);
     }
 
     private record Backlog(long pending, Double oldestAgeSeconds) {

@@ -53,6 +53,7 @@ class OutboxRelayIT {
     @Autowired CloudEventEnvelope envelope;
     @Autowired MessagingProperties properties;
     @Autowired MeterRegistry meters;
+    @Autowired OutboxRelay relay;
 
     private final TopicReader topics = new TopicReader(Infrastructure.get().kafka().bootstrapServers());
 
@@ -132,6 +133,48 @@ class OutboxRelayIT {
             assertThat(versionsByKey).hasSize(10).allSatisfy((key, versions) -> assertThat(versions).isEqualTo(oneToHundred));
         } finally {
             second.stop();
+        }
+    }
+
+    @Test
+    void pipelined_rounds_of_two_relays_carry_a_backlog_in_order_per_key_and_mark_each_row_sent_once() {
+        // small rounds, so that every round continues keys the round before it still has in flight
+        MessagingProperties.Outbox small = new MessagingProperties.Outbox(true, 25, 2, Duration.ofSeconds(1),
+                Duration.ofMillis(100), Duration.ofSeconds(5), Duration.ofMinutes(10));
+        SimpleMeterRegistry firstMeters = new SimpleMeterRegistry();
+        SimpleMeterRegistry secondMeters = new SimpleMeterRegistry();
+        OutboxRelay first = new OutboxRelay(database, connectionFactory, transactions, kafka, envelope, small,
+                firstMeters, ObservationRegistry.NOOP);
+        OutboxRelay second = new OutboxRelay(database, connectionFactory, transactions, kafka, envelope, small,
+                secondMeters, ObservationRegistry.NOOP);
+        List<String> keys = IntStream.range(0, 3).mapToObj(i -> TestEvents.newArticleId()).toList();
+        // what earlier tests appended is carried first, so that the two relays' counts are of these rows alone
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(database
+                .sql("SELECT count(*) AS n FROM outbox WHERE sent_at IS NULL")
+                .map(row -> row.get("n", Long.class)).one().block()).isZero());
+        relay.stop();
+        try {
+            Flux.range(1, 300)
+                    .concatMap(version -> transactions.transactional(Flux.fromIterable(keys)
+                            .concatMap(key -> outbox.append(TestEvents.articlePublished(key, version, "Fassung " + version)))
+                            .then()))
+                    .blockLast(Duration.ofMinutes(2));
+            assertThat(unsent(keys)).isEqualTo(900);
+            first.start();
+            second.start();
+
+            List<ConsumerRecord<String, byte[]>> records = topics.read(Topics.CONTENT_ARTICLES,
+                    record -> keys.contains(record.key()), 900, Duration.ofSeconds(3), Duration.ofMinutes(2));
+
+            assertThat(versionsByKey(records)).hasSize(3)
+                    .allSatisfy((key, versions) -> assertThat(versions).isEqualTo(oneTo(300)));
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(unsent(keys)).isZero());
+            assertThat(firstMeters.get("stadtportal.outbox.published").counter().count()
+                    + secondMeters.get("stadtportal.outbox.published").counter().count()).isEqualTo(900);
+        } finally {
+            first.stop();
+            second.stop();
+            relay.start();
         }
     }
 
