@@ -61,4 +61,22 @@ class PortalRoutingIT extends GatewayTest {
                 .expectBody().jsonPath("$.detail").value(detail -> assertThat(detail.toString()).contains("portal"));
         web.get().uri("/api/cities/bochum").exchange().expectStatus().isOk();
     }
+
+    @Test
+    void with_the_portal_down_a_browser_gets_a_page_that_says_so_rather_than_a_problem_document() {
+        PORTAL.down();
+
+        String page = web.get().uri("/bochum/veranstaltungen")
+                .header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8").exchange()
+                .expectStatus().isEqualTo(503)
+                .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
+                .expectHeader().valueEquals("Retry-After", "10")
+                .expectHeader().valueEquals("Cache-Control", "no-store")
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(page).contains("<html lang=\"de\">", "<main id=\"inhalt\">", "Das Stadtportal ist gleich wieder da",
+                "<p lang=\"en\">");
+        web.get().uri("/bochum").accept(MediaType.APPLICATION_JSON).exchange()
+                .expectStatus().isEqualTo(503)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
 }

@@ -34,7 +34,11 @@ public final class PortalBenchmark {
     private final int visitors = Integer.getInteger("bench.visitors", 16);
     private final int seconds = Integer.getInteger("bench.seconds", 20);
     private final int rounds = Integer.getInteger("bench.rounds", 3);
-    private final int warmupSeconds = Integer.getInteger("bench.warmupSeconds", 30);
+    /**
+     * As the platform benchmark's: the gateway's C2 compiler works for about a minute of load before its
+     * code is steady (docs/benchmarks.md, Gateway), and six JVMs share the cores while they compile.
+     */
+    private final int warmupSeconds = Integer.getInteger("bench.warmupSeconds", 60);
 
     public static void main(String[] args) throws Exception {
         new PortalBenchmark().run();
