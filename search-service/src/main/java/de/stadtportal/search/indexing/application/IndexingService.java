@@ -38,9 +38,4 @@ public class IndexingService {
     public Mono<List<IndexChange>> indexAllInto(long generation, List<IndexChange> changes) {
         return changes.isEmpty() ? Mono.just(List.of()) : documents.applyAll(changes, generation);
     }
-
-    /** A replayed change, into the generation a reindex is building; true when it was newer. */
-    public Mono<Boolean> indexInto(long generation, IndexChange change) {
-        return documents.apply(change, generation);
-    }
 }
