@@ -40,6 +40,20 @@ final class Feed {
         }
     }
 
+    /** Sends onto one partition of the event's topic, with the trace it continues (or none). */
+    void sendTo(int partition, String traceparent, IntegrationEvent event) {
+        EventType type = EventType.of(event);
+        ProducerRecord<String, byte[]> record = envelope.toRecord(new OutgoingMessage(UUID.randomUUID(), type.topic(),
+                event.aggregateId(), type.ceType(), type.source(), codec.encode(event), traceparent,
+                event.occurredAt()));
+        kafka.send(new ProducerRecord<>(record.topic(), partition, record.key(), record.value(), record.headers()))
+                .join();
+    }
+
+    void sendRaw(String topic, int partition, String key, byte[] value) {
+        kafka.send(new ProducerRecord<>(topic, partition, key, value)).join();
+    }
+
     void sendRaw(String topic, String key, byte[] value) {
         kafka.send(new ProducerRecord<>(topic, key, value)).join();
     }

@@ -4,6 +4,7 @@ import de.stadtportal.contracts.EventCodec;
 import de.stadtportal.messaging.consumer.AppliedVersions;
 import de.stadtportal.messaging.consumer.DeadLetterCounters;
 import de.stadtportal.messaging.consumer.DeadLetters;
+import de.stadtportal.messaging.consumer.RecordBatches;
 import de.stadtportal.messaging.consumer.RecordOutcomes;
 import de.stadtportal.messaging.envelope.CloudEventEnvelope;
 import de.stadtportal.messaging.outbox.Outbox;
@@ -147,6 +148,20 @@ public class MessagingAutoConfiguration {
         return new KafkaHealthIndicator(kafka);
     }
 
+    @Bean
+    RecordOutcomes recordOutcomes(ObjectProvider<MeterRegistry> meters) {
+        return new RecordOutcomes(meters.getIfAvailable(CompositeMeterRegistry::new));
+    }
+
+    /**
+     * The batch mode of a listener: one write per poll, each record still a span of its own trace,
+     * counted, logged and dead-lettered alone.
+     */
+    @Bean
+    RecordBatches recordBatches(ObjectProvider<ObservationRegistry> observations, RecordOutcomes outcomes) {
+        return new RecordBatches(observations.getIfAvailable(() -> ObservationRegistry.NOOP), outcomes);
+    }
+
     /**
      * Every record a listener takes is a span, the child of the span that sent it (its
      * {@code traceparent} header), so a consumer's work belongs to the trace of the change it applies;
@@ -154,8 +169,7 @@ public class MessagingAutoConfiguration {
      */
     @Bean
     ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> observedListeners(
-            ObjectProvider<MeterRegistry> meters) {
-        RecordOutcomes outcomes = new RecordOutcomes(meters.getIfAvailable(CompositeMeterRegistry::new));
+            RecordOutcomes outcomes) {
         return container -> {
             container.setRecordInterceptor(outcomes);
             container.getContainerProperties().setObservationEnabled(true);

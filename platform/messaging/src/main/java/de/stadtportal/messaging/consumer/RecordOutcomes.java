@@ -12,7 +12,8 @@ import org.springframework.kafka.listener.RecordInterceptor;
  * What became of each record a listener took: counted per topic in
  * {@code stadtportal.consumer.records} ({@code outcome} {@code processed} or {@code failed}, the
  * latter once per failed attempt, so a record retried three times counts three), and one INFO line
- * per processed record. The container calls this inside the record's span, so the line carries the
+ * per processed record. The container calls this inside the record's span (a batch listener, which the
+ * container does not intercept per record, through {@link RecordBatches}), so the line carries the
  * trace and span id of the change it applied. {@code logging.level.de.stadtportal.messaging.consumer.RecordOutcomes=warn}
  * silences the line; the counters stay.
  */
@@ -45,14 +46,24 @@ public final class RecordOutcomes implements RecordInterceptor<Object, Object> {
 
     @Override
     public void success(ConsumerRecord<Object, Object> record, Consumer<Object, Object> consumer) {
-        counter(meters, record.topic(), "processed").increment();
-        log.info("record {}-{}@{} processed for aggregate {}", record.topic(), record.partition(), record.offset(),
-                record.key());
+        processed(record);
     }
 
     @Override
     public void failure(ConsumerRecord<Object, Object> record, Exception exception,
             Consumer<Object, Object> consumer) {
+        failed(record);
+    }
+
+    /** Counts and logs a record whose work is committed; call it inside the record's span. */
+    public void processed(ConsumerRecord<?, ?> record) {
+        counter(meters, record.topic(), "processed").increment();
+        log.info("record {}-{}@{} processed for aggregate {}", record.topic(), record.partition(), record.offset(),
+                record.key());
+    }
+
+    /** Counts one failed attempt at a record. */
+    public void failed(ConsumerRecord<?, ?> record) {
         counter(meters, record.topic(), "failed").increment();
     }
 }

@@ -2,6 +2,7 @@ package de.stadtportal.search.indexing.application;
 
 import de.stadtportal.search.document.domain.IndexChange;
 import de.stadtportal.search.indexing.persistence.DocumentRepository;
+import java.util.List;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
@@ -25,8 +26,16 @@ public class IndexingService {
         return documents.apply(change, DocumentRepository.LIVE);
     }
 
-    /** A replayed change, into the generation a reindex is building; true when it was newer. */
-    public Mono<Boolean> indexInto(long generation, IndexChange change) {
-        return documents.apply(change, generation);
+    /**
+     * Changes from the live topics, in one transaction; of several versions of one document the newest
+     * is written. Answers those that were newer than what the index held.
+     */
+    public Mono<List<IndexChange>> indexAll(List<IndexChange> changes) {
+        return changes.isEmpty() ? Mono.just(List.of()) : documents.applyAll(changes, DocumentRepository.LIVE);
+    }
+
+    /** Replayed changes, into the generation a reindex is building, in one transaction. */
+    public Mono<List<IndexChange>> indexAllInto(long generation, List<IndexChange> changes) {
+        return changes.isEmpty() ? Mono.just(List.of()) : documents.applyAll(changes, generation);
     }
 }

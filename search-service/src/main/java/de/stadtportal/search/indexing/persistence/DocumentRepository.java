@@ -4,15 +4,21 @@ import de.stadtportal.search.document.domain.GermanFolding;
 import de.stadtportal.search.document.domain.IndexChange;
 import de.stadtportal.search.document.domain.SearchDocument;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Mono;
 
 /**
  * Writes index changes into {@code search_document}, and the words of each applied document into
- * the generation's vocabulary, in one statement: either both happen or neither. A word written
+ * the generation's vocabulary, in one statement: either both happen or neither. One change
+ * ({@link #apply}) or the changes of a whole poll ({@link #applyAll}, one multi-row upsert with the
+ * same version guard) make one statement. A word written
  * with umlauts also keeps its spelling without them ({@code bare}: {@code kueche → kuche}), which
  * the query side widens with.
  * <p>
@@ -69,6 +75,62 @@ public class DocumentRepository {
         SELECT count(*) AS applied FROM applied
         """;
 
+    /**
+     * {@link #APPLY} for many documents at once, one row per document (at most one per type and id):
+     * the documents come as parallel arrays, their words as arrays naming the document's position.
+     * A word of several applied documents is written once, counting them all.
+     */
+    private static final String APPLY_ALL = """
+        WITH input AS (
+            SELECT * FROM unnest(CAST(:types AS text[]), CAST(:ids AS text[]), CAST(:versions AS bigint[]),
+                                 CAST(:removed AS boolean[]), CAST(:cities AS text[]), CAST(:topics AS text[]),
+                                 CAST(:categories AS text[]), CAST(:statuses AS text[]), CAST(:startsAt AS text[]),
+                                 CAST(:occurrences AS text[]), CAST(:titles AS text[]), CAST(:summaries AS text[]),
+                                 CAST(:bodies AS text[]), CAST(:urls AS text[]), CAST(:titleFolds AS text[]),
+                                 CAST(:a AS text[]), CAST(:b AS text[]), CAST(:c AS text[]), CAST(:d AS text[]))
+                WITH ORDINALITY AS d (type, id, version, removed, city, topic, category, status, starts_at,
+                                      occurrences, title, summary, body, url, title_fold, a, b, c, d, ord)
+        ), applied AS (
+            INSERT INTO search_document (generation, type, id, version, removed, city, topic, category,
+                                         status, starts_at, occurrences, title, summary, body, url,
+                                         title_fold, tsv, indexed_at)
+            SELECT g.id, d.type, d.id, d.version, d.removed, d.city, d.topic, d.category,
+                   d.status, CAST(d.starts_at AS timestamptz), CAST(d.occurrences AS timestamptz[]), d.title,
+                   d.summary, d.body, d.url, d.title_fold,
+                   setweight(to_tsvector('de_unaccent', d.a), 'A') || setweight(to_tsvector('de_unaccent', d.b), 'B')
+                   || setweight(to_tsvector('de_unaccent', d.c), 'C') || setweight(to_tsvector('de_unaccent', d.d), 'D'),
+                   now()
+            FROM input d CROSS JOIN search_generation g
+            WHERE g.id = :generation OR (:generation = 0 AND g.state IN ('active', 'building'))
+            ORDER BY g.id, d.type, d.id
+            ON CONFLICT (generation, type, id) DO UPDATE SET
+                version = excluded.version, removed = excluded.removed, city = excluded.city,
+                topic = excluded.topic, category = excluded.category, status = excluded.status,
+                starts_at = excluded.starts_at, occurrences = excluded.occurrences, title = excluded.title,
+                summary = excluded.summary, body = excluded.body, url = excluded.url,
+                title_fold = excluded.title_fold, tsv = excluded.tsv, indexed_at = excluded.indexed_at
+            WHERE search_document.version < excluded.version
+            RETURNING generation, type, id
+        ), words AS (
+            INSERT INTO search_word (generation, word, display, cities, bare, documents)
+            SELECT a.generation, w.word, (array_agg(w.display ORDER BY d.ord DESC))[1],
+                   array_agg(DISTINCT d.city), max(nullif(w.bare, '')), count(*)
+            FROM applied a
+            JOIN input d ON d.type = a.type AND d.id = a.id
+            JOIN unnest(CAST(:wordOf AS bigint[]), CAST(:words AS text[]), CAST(:displays AS text[]),
+                        CAST(:bares AS text[])) AS w (ord, word, display, bare) ON w.ord = d.ord
+            GROUP BY a.generation, w.word
+            ORDER BY a.generation, w.word
+            ON CONFLICT (generation, word) DO UPDATE
+                SET documents = search_word.documents + excluded.documents, display = excluded.display,
+                    bare = coalesce(excluded.bare, search_word.bare),
+                    cities = CASE WHEN excluded.cities <@ search_word.cities THEN search_word.cities
+                                  ELSE search_word.cities || ARRAY(SELECT unnest(excluded.cities)
+                                                                   EXCEPT SELECT unnest(search_word.cities)) END
+        )
+        SELECT DISTINCT type, id FROM applied
+        """;
+
     private static final String COUNT_BY_TYPE = """
         SELECT d.type, count(*) AS n FROM search_document d
         WHERE d.generation = (SELECT id FROM search_generation WHERE state = 'active') AND NOT d.removed
@@ -84,11 +146,7 @@ public class DocumentRepository {
     /** Applies a change to {@code generation} ({@link #LIVE} for all live ones); true when it was newer. */
     public Mono<Boolean> apply(IndexChange change, long generation) {
         SearchDocument document = change instanceof IndexChange.Upsert upsert ? upsert.document() : null;
-        Map<String, String> vocabulary = new TreeMap<>();
-        if (document != null) {
-            GermanFolding.vocabulary(document.allText()).entrySet().stream().limit(MOST_WORDS)
-                    .forEach(word -> vocabulary.put(word.getKey(), word.getValue()));
-        }
+        Map<String, String> vocabulary = vocabulary(document);
         Map<String, String> bare = document == null ? Map.of() : GermanFolding.umlautless(document.allText());
         DatabaseClient.GenericExecuteSpec statement = database.sql(APPLY)
                 .bind("generation", generation)
@@ -126,6 +184,142 @@ public class DocumentRepository {
                     .bind("d", GermanFolding.fold(document.weightD()));
         }
         return statement.map(row -> row.get("applied", Long.class)).one().map(applied -> applied > 0);
+    }
+
+    /**
+     * Applies many changes to {@code generation} ({@link #LIVE} for all live ones) in one statement;
+     * of several changes to one document only the newest is written. Answers the changes that were
+     * newer than what the index held.
+     */
+    public Mono<List<IndexChange>> applyAll(List<IndexChange> changes, long generation) {
+        Map<String, IndexChange> newest = new LinkedHashMap<>();
+        for (IndexChange change : changes) {
+            newest.merge(key(change.type().wire(), change.id()), change,
+                    (held, next) -> next.version() > held.version() ? next : held);
+        }
+        Columns columns = new Columns(newest.size());
+        newest.values().forEach(columns::add);
+        return database.sql(APPLY_ALL)
+                .bind("generation", generation)
+                .bind("types", columns.types).bind("ids", columns.ids).bind("versions", columns.versions)
+                .bind("removed", columns.removed).bind("cities", columns.cities).bind("topics", columns.topics)
+                .bind("categories", columns.categories).bind("statuses", columns.statuses)
+                .bind("startsAt", columns.startsAt).bind("occurrences", columns.occurrences)
+                .bind("titles", columns.titles).bind("summaries", columns.summaries).bind("bodies", columns.bodies)
+                .bind("urls", columns.urls).bind("titleFolds", columns.titleFolds)
+                .bind("a", columns.a).bind("b", columns.b).bind("c", columns.c).bind("d", columns.d)
+                .bind("wordOf", columns.wordOf.toArray(Long[]::new))
+                .bind("words", columns.words.toArray(String[]::new))
+                .bind("displays", columns.displays.toArray(String[]::new))
+                .bind("bares", columns.bares.toArray(String[]::new))
+                .map(row -> key(row.get("type", String.class), row.get("id", String.class)))
+                .all()
+                .collect(Collectors.toSet())
+                .map(applied -> newest.entrySet().stream().filter(change -> applied.contains(change.getKey()))
+                        .map(Map.Entry::getValue).toList());
+    }
+
+    private static String key(String type, String id) {
+        return type + '/' + id;
+    }
+
+    /** The vocabulary of a document: folded word → displayed spelling, at most {@link #MOST_WORDS}. */
+    private static Map<String, String> vocabulary(SearchDocument document) {
+        Map<String, String> vocabulary = new TreeMap<>();
+        if (document != null) {
+            GermanFolding.vocabulary(document.allText()).entrySet().stream().limit(MOST_WORDS)
+                    .forEach(word -> vocabulary.put(word.getKey(), word.getValue()));
+        }
+        return vocabulary;
+    }
+
+    /** The parallel arrays {@link #APPLY_ALL} reads, one element per document, and its words. */
+    private static final class Columns {
+
+        private final String[] types;
+        private final String[] ids;
+        private final Long[] versions;
+        private final Boolean[] removed;
+        private final String[] cities;
+        private final String[] topics;
+        private final String[] categories;
+        private final String[] statuses;
+        private final String[] startsAt;
+        private final String[] occurrences;
+        private final String[] titles;
+        private final String[] summaries;
+        private final String[] bodies;
+        private final String[] urls;
+        private final String[] titleFolds;
+        private final String[] a;
+        private final String[] b;
+        private final String[] c;
+        private final String[] d;
+        private final List<Long> wordOf = new ArrayList<>();
+        private final List<String> words = new ArrayList<>();
+        private final List<String> displays = new ArrayList<>();
+        private final List<String> bares = new ArrayList<>();
+        private int size;
+
+        Columns(int documents) {
+            types = new String[documents];
+            ids = new String[documents];
+            versions = new Long[documents];
+            removed = new Boolean[documents];
+            cities = new String[documents];
+            topics = new String[documents];
+            categories = new String[documents];
+            statuses = new String[documents];
+            startsAt = new String[documents];
+            occurrences = new String[documents];
+            titles = new String[documents];
+            summaries = new String[documents];
+            bodies = new String[documents];
+            urls = new String[documents];
+            titleFolds = new String[documents];
+            a = new String[documents];
+            b = new String[documents];
+            c = new String[documents];
+            d = new String[documents];
+        }
+
+        void add(IndexChange change) {
+            int i = size++;
+            SearchDocument document = change instanceof IndexChange.Upsert upsert ? upsert.document() : null;
+            types[i] = change.type().wire();
+            ids[i] = change.id();
+            versions[i] = change.version();
+            removed[i] = document == null;
+            cities[i] = change.city();
+            if (document == null) {
+                occurrences[i] = "{}";
+                titles[i] = summaries[i] = bodies[i] = urls[i] = titleFolds[i] = "";
+                a[i] = b[i] = c[i] = d[i] = "";
+                return;
+            }
+            topics[i] = document.topic();
+            categories[i] = document.category();
+            statuses[i] = document.status();
+            startsAt[i] = document.startsAt() == null ? null : document.startsAt().toString();
+            occurrences[i] = document.occurrences().stream().map(start -> '"' + start.toString() + '"')
+                    .collect(Collectors.joining(",", "{", "}"));
+            titles[i] = document.title();
+            summaries[i] = document.summary();
+            bodies[i] = document.body();
+            urls[i] = document.url();
+            titleFolds[i] = GermanFolding.key(document.title());
+            a[i] = GermanFolding.fold(document.weightA());
+            b[i] = GermanFolding.fold(document.weightB());
+            c[i] = GermanFolding.fold(document.weightC());
+            d[i] = GermanFolding.fold(document.weightD());
+            Map<String, String> bare = GermanFolding.umlautless(document.allText());
+            vocabulary(document).forEach((word, display) -> {
+                wordOf.add((long) i + 1);
+                words.add(word);
+                displays.add(display);
+                bares.add(bare.getOrDefault(word, ""));
+            });
+        }
     }
 
     private static <T> DatabaseClient.GenericExecuteSpec nullable(DatabaseClient.GenericExecuteSpec statement,

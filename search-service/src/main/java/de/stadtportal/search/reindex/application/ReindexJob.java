@@ -29,8 +29,8 @@ import org.springframework.stereotype.Component;
  * writes into every generation that is active or building. When the replay has caught up, the new
  * generation becomes active in one transaction and the old one is deleted.
  * <p>
- * The replay is a plain loop on the thread it is called on: it polls, writes each record and waits
- * for the write before the next, so neither the poll nor the wait ever lands on an event-loop
+ * The replay is a plain loop on the thread it is called on: it polls, writes the poll's records in
+ * one statement (the newest version of each document) and waits for the write before the next poll, so neither the poll nor the wait ever lands on an event-loop
  * thread that the database driver or the live listener needs.
  */
 @Component
@@ -100,29 +100,31 @@ class ReindexJob implements DisposableBean {
             if (stopping) {
                 throw new IllegalStateException("The service is stopping");
             }
+            List<IndexChange> changes = new ArrayList<>();
             for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
                 if (record.offset() >= end.get(new TopicPartition(record.topic(), record.partition()))) {
                     continue;
                 }
-                if (!apply(record, generation)) {
+                IndexChange change = change(record);
+                if (change == null) {
                     skipped++;
+                } else {
+                    changes.add(change);
                 }
                 read++;
             }
+            indexing.indexAllInto(generation, changes).block(STEP);
             progress.read(read, total, skipped);
         }
     }
 
-    /** Writes one record into the generation; false when it breaks its contract and is skipped. */
-    private boolean apply(ConsumerRecord<String, byte[]> record, long generation) {
-        IndexChange change;
+    /** The record's change, or null when it breaks its contract and is skipped. */
+    private IndexChange change(ConsumerRecord<String, byte[]> record) {
         try {
-            change = IndexChanges.of(envelope.read(record).event());
+            return IndexChanges.of(envelope.read(record).event());
         } catch (ContractViolation violation) {
-            return false;
+            return null;
         }
-        indexing.indexInto(generation, change).block(STEP);
-        return true;
     }
 
     @Override
