@@ -266,10 +266,6 @@ class EditorialDeskPagesBrowserIT {
         return browser.getCurrentUrl().replaceFirst(".*hochgeladen=", "");
     }
 
-    /**
-     * The rows of the event's starts in the desk's list, page after page until its first start is
-     * found: the demo city has more than a page of starts ahead, the event's are on one page at most.
-     */
     /** One row of the desk's events list, as read off the page. */
     private record Start(String datetime, String venue, String status, String statusText) {
     }

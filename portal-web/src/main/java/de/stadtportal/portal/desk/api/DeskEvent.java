@@ -8,8 +8,8 @@ import java.util.List;
 
 /**
  * An event as the API serves it ({@code GET /api/events/{id}}) with everything an edit sends back:
- * the API replaces all the editor's fields on {@code PUT}, so what the desk's form does not show
- * (price, tickets, image, tags) is read here and written again unchanged.
+ * the API replaces all the editor's fields on {@code PUT}, so the form is filled from every one of
+ * them, and the form sends every one back.
  */
 public record DeskEvent(String id, String status, long version, String title, String city, String category,
         String description, OffsetDateTime start, OffsetDateTime previousStart, OffsetDateTime end, Boolean allDay,
