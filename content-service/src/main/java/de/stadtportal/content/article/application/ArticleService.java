@@ -164,7 +164,7 @@ public class ArticleService implements KnownArticles {
                     .flatMap(slug -> {
                         Article draft = Article.draft(UUID.randomUUID(), city, slug, locale, content,
                                 command.publishAt(), now());
-                        return inTransaction(articles.insert(draft, "created", caller.subject()))
+                        return WholeWrites.transaction(transactions, articles.insert(draft, "created", caller.subject()))
                                 .doOnSuccess(stored -> afterCommit("created", draft));
                     })
                     .onErrorMap(DuplicateKeyException.class, e -> slugTaken(command.slug()));
@@ -220,7 +220,7 @@ public class ArticleService implements KnownArticles {
     Mono<Long> publishDue() {
         Instant now = now();
         return articles.due(now, 500)
-                .concatMap(id -> inTransaction(articles.lockDue(id, now).flatMap(article -> {
+                .concatMap(id -> WholeWrites.transaction(transactions, articles.lockDue(id, now).flatMap(article -> {
                             Change change = article.publish(now);
                             return store(article, change, SCHEDULER).thenReturn(change);
                         }))
@@ -258,7 +258,7 @@ public class ArticleService implements KnownArticles {
         if (!change.changed()) {
             return articles.find(current.city(), current.slug(), current.locale());
         }
-        return inTransaction(store(current, change, savedBy))
+        return WholeWrites.transaction(transactions, store(current, change, savedBy))
                 .doOnSuccess(stored -> afterCommit(change.what(), change.article()));
     }
 
@@ -284,11 +284,6 @@ public class ArticleService implements KnownArticles {
                                 event instanceof ArticleEvent.Published ? translations : List.of(), media))
                         .doOnSuccess(done -> metrics.announced(ArticleIntegrationEvents.type(event))))
                 .then();
-    }
-
-    /** One transaction, run to its end once begun: a caller giving up does not cut it off midway. */
-    private <T> Mono<T> inTransaction(Mono<T> write) {
-        return WholeWrites.finish(transactions.transactional(write));
     }
 
     private static StaleVersion stale() {

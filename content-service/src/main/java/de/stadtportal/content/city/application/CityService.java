@@ -97,7 +97,7 @@ public class CityService implements KnownCities {
     }
 
     private Mono<Void> save(Mono<Boolean> write, City city) {
-        return inTransaction(write.flatMap(written -> written
+        return WholeWrites.transaction(transactions, write.flatMap(written -> written
                 ? outbox.append(changed(city, media))
                 : Mono.error(new StaleVersion("The city changed while this request was processed"))))
                 .doOnSuccess(done -> meters.counter("stadtportal.content.cities.changed").increment());
@@ -116,10 +116,5 @@ public class CityService implements KnownCities {
 
     private static NotFound noCity(String slug) {
         return new NotFound("There is no city '" + slug + "'");
-    }
-
-    /** One transaction, run to its end once begun: a caller giving up does not cut it off midway. */
-    private <T> Mono<T> inTransaction(Mono<T> write) {
-        return WholeWrites.finish(transactions.transactional(write));
     }
 }

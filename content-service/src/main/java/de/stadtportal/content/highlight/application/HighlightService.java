@@ -75,7 +75,7 @@ public class HighlightService {
                             : names(command.ifMatch(), editors) ? editors : carousel.entityTag(now, false));
                     return linkedArticlesExist(city, command.highlights())
                             .then(imagesExist(command.highlights()))
-                            .then(inTransaction(store(carousel, command.highlights())))
+                            .then(WholeWrites.transaction(transactions, store(carousel, command.highlights())))
                             .then(carousel(city));
                 })
                 .map(carousel -> carousel.at(clock.instant(), true));
@@ -121,10 +121,5 @@ public class HighlightService {
                                         new Violation("items[" + i + "].link.target",
                                                 "no article '" + highlights.get(i).link().target() + "' in " + city)))))
                 .then();
-    }
-
-    /** One transaction, run to its end once begun: a caller giving up does not cut it off midway. */
-    private <T> Mono<T> inTransaction(Mono<T> write) {
-        return WholeWrites.finish(transactions.transactional(write));
     }
 }

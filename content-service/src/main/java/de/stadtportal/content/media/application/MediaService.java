@@ -169,7 +169,7 @@ public class MediaService implements KnownMedia {
                                             probe.width(), probe.height(), command.bytes().length,
                                             checked.getValue(), now());
                                     Media media = change.media();
-                                    return inTransaction(store.put(sha256, command.bytes())
+                                    return WholeWrites.transaction(transactions, store.put(sha256, command.bytes())
                                                     .then(items.insert(media, caller.subject()))
                                                     .then(announce(change)))
                                             .thenReturn(new Uploaded(media, true))
@@ -188,7 +188,7 @@ public class MediaService implements KnownMedia {
             if (!change.changed()) {
                 return Mono.just(current);
             }
-            return inTransaction(items.update(change.media()).flatMap(written -> written
+            return WholeWrites.transaction(transactions, items.update(change.media()).flatMap(written -> written
                     ? announce(change) : Mono.error(stale()))).thenReturn(change.media());
         });
     }
@@ -203,7 +203,7 @@ public class MediaService implements KnownMedia {
                     return Mono.error(inUse(users));
                 }
                 MediaChange change = current.remove(now());
-                return inTransaction(items.delete(current).flatMap(written -> written
+                return WholeWrites.transaction(transactions, items.delete(current).flatMap(written -> written
                                 ? announce(change).then(store.forgetIfUnused(current.sha256()))
                                 : Mono.error(stale())))
                         .onErrorResume(DataIntegrityViolationException.class,
@@ -273,10 +273,5 @@ public class MediaService implements KnownMedia {
 
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
-    }
-
-    /** One transaction, run to its end once begun: a caller giving up does not cut it off midway. */
-    private <T> Mono<T> inTransaction(Mono<T> write) {
-        return WholeWrites.finish(transactions.transactional(write));
     }
 }

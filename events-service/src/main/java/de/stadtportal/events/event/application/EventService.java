@@ -83,7 +83,7 @@ public class EventService {
         return Mono.fromCallable(() -> Event.create(UUID.randomUUID(), command.details(), categories(), clock.instant()))
                 .flatMap(event -> Mono.fromCallable(() -> caller.requireEditorOf(event.details().city()))
                         .then(checkPlace(event))
-                        .then(inTransaction(lockPlace(event).flatMap(venue -> events.insert(event)
+                        .then(WholeWrites.transaction(transactions, lockPlace(event).flatMap(venue -> events.insert(event)
                                 .then(outbox.append(EventIntegrationEvents.of(event.published(), venue)))
                                 .thenReturn(new EventAtVenue(event, venue))))));
     }
@@ -119,7 +119,7 @@ public class EventService {
 
     public Mono<Void> delete(DeleteEvent command, Caller caller) {
         return read(command.id()).flatMap(current -> Mono.fromRunnable(() -> mayChange(caller, command.ifMatch(), current))
-                .then(inTransaction(events.delete(command.id(), current.event().version())
+                .then(WholeWrites.transaction(transactions, events.delete(command.id(), current.event().version())
                         .flatMap(deleted -> deleted
                                 ? outbox.append(EventIntegrationEvents.of(current.event().withdrawn(clock.instant()),
                                         current.venue()))
@@ -139,7 +139,7 @@ public class EventService {
     }
 
     private Mono<EventAtVenue> store(Event next) {
-        return inTransaction(lockPlace(next).flatMap(venue -> events.update(next)
+        return WholeWrites.transaction(transactions, lockPlace(next).flatMap(venue -> events.update(next)
                 .flatMap(updated -> updated
                         ? outbox.append(EventIntegrationEvents.of(next.published(), venue))
                         : Mono.error(stale(next)))
@@ -173,11 +173,6 @@ public class EventService {
                 .flatMap(venue -> venue.city().equals(city) ? Mono.just(venue)
                         : Mono.error(new UnknownReference("Venue in another city",
                                 new Violation("venueId", "is a venue in " + venue.city() + ", not in " + city))));
-    }
-
-    /** One transaction, run to its end once begun: a caller giving up does not cut it off midway. */
-    private <T> Mono<T> inTransaction(Mono<T> write) {
-        return WholeWrites.finish(transactions.transactional(write));
     }
 
     private static StaleVersion stale(Event event) {

@@ -73,7 +73,7 @@ public class VenueService {
         return Mono.fromCallable(() -> Venue.create(UUID.randomUUID(), command.details(), clock.instant()))
                 .flatMap(venue -> Mono.fromCallable(() -> caller.requireEditorOf(venue.city()))
                         .then(cities.requireAnnounced(venue.city(), "city"))
-                        .then(inTransaction(venues.insert(venue)
+                        .then(WholeWrites.transaction(transactions, venues.insert(venue)
                                 .then(outbox.append(VenueIntegrationEvents.of(venue.changed())))))
                         .thenReturn(venue));
     }
@@ -94,7 +94,7 @@ public class VenueService {
                 command.ifMatch().require(etag(current));
             })
                     .then(cities.requireAnnounced(next.city(), "city"))
-                    .then(inTransaction(venues.update(next)
+                    .then(WholeWrites.transaction(transactions, venues.update(next)
                             .flatMap(updated -> updated ? Mono.<Void>empty() : Mono.<Void>error(stale(current)))
                             .then(moves ? dependents.exist(id) : Mono.just(false))
                             .flatMap(used -> used ? Mono.<Void>error(new RuleBroken(
@@ -111,7 +111,7 @@ public class VenueService {
             caller.requireEditorOf(current.city());
             command.ifMatch().requireIfSent(etag(current));
         })
-                .then(inTransaction(venues.lock(id)
+                .then(WholeWrites.transaction(transactions, venues.lock(id)
                         .switchIfEmpty(Mono.error(() -> stale(current)))
                         .then(dependents.exist(id))
                         .flatMap(used -> used
@@ -124,10 +124,5 @@ public class VenueService {
 
     private static StaleVersion stale(Venue venue) {
         return new StaleVersion("Venue " + venue.id() + " changed meanwhile; read it again");
-    }
-
-    /** One transaction, run to its end once begun: a caller giving up does not cut it off midway. */
-    private <T> Mono<T> inTransaction(Mono<T> write) {
-        return WholeWrites.finish(transactions.transactional(write));
     }
 }

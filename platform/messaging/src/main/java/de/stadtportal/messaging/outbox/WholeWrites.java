@@ -1,5 +1,6 @@
 package de.stadtportal.messaging.outbox;
 
+import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 
 /**
@@ -16,6 +17,11 @@ import reactor.core.publisher.Mono;
 public final class WholeWrites {
 
     private WholeWrites() {
+    }
+
+    /** {@code write} in one transaction of {@code transactions}, run to its end once begun. */
+    public static <T> Mono<T> transaction(TransactionalOperator transactions, Mono<T> write) {
+        return finish(transactions.transactional(write));
     }
 
     /** {@code write}, usually a transaction, not cancelled by its subscriber once subscribed. */
