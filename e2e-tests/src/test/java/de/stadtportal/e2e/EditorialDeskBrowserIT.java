@@ -20,7 +20,9 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The editorial desk in a real browser (Debian's Chromium through chromium-driver) against the
@@ -72,7 +74,9 @@ class EditorialDeskBrowserIT {
         browser.findElement(By.id("body")).sendKeys("Das **Bergbaumuseum** öffnet bis Mitternacht.");
         browser.findElement(By.cssSelector(".desk-form button[type=submit]")).click();
 
-        assertThat(browser.findElement(By.cssSelector(".saved")).getText()).isEqualTo("Gespeichert.");
+        assertThat(new WebDriverWait(browser, Duration.ofSeconds(15))
+                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".saved"))).getText())
+                .isEqualTo("Gespeichert.");
         assertThat(browser.findElement(By.cssSelector(".desk-status strong")).getText()).isEqualTo("Entwurf");
         String at = LocalDateTime.now(CITY_TIME).plusSeconds(60).truncatedTo(ChronoUnit.SECONDS)
                 .format(DateTimeFormatter.ISO_LOCAL_DATE_TIME);
@@ -80,7 +84,9 @@ class EditorialDeskBrowserIT {
         ((JavascriptExecutor) browser).executeScript("document.getElementById('zeitpunkt').value = arguments[0];", at);
         browser.findElement(By.cssSelector(".desk-publish button[type=submit]")).click();
 
-        assertThat(browser.findElement(By.cssSelector(".desk-status strong")).getText()).isEqualTo("Geplant");
+        // the form answers with a redirect: wait for the page it leads to, not the one still shown
+        new WebDriverWait(browser, Duration.ofSeconds(15))
+                .until(ExpectedConditions.textToBe(By.cssSelector(".desk-status strong"), "Geplant"));
         browser.findElement(By.linkText("Artikel: bochum")).click();
         assertThat(browser.findElements(By.cssSelector("ul.scheduled li a"))).extracting(WebElement::getText)
                 .contains(title);
