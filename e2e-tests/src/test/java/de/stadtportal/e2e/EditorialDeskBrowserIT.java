@@ -20,9 +20,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The editorial desk in a real browser (Debian's Chromium through chromium-driver) against the
@@ -72,21 +70,16 @@ class EditorialDeskBrowserIT {
         new Select(browser.findElement(By.id("topic"))).selectByValue("leben");
         browser.findElement(By.id("summary")).sendKeys("Eine Nacht zwischen Fördergerüst und Flöz.");
         browser.findElement(By.id("body")).sendKeys("Das **Bergbaumuseum** öffnet bis Mitternacht.");
-        browser.findElement(By.cssSelector(".desk-form button[type=submit]")).click();
+        DeskForms.submit(browser, By.cssSelector(".desk-form button[type=submit]"));
 
-        assertThat(new WebDriverWait(browser, Duration.ofSeconds(15))
-                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".saved"))).getText())
-                .isEqualTo("Gespeichert.");
+        assertThat(DeskForms.confirmation(browser)).isEqualTo("Gespeichert.");
         assertThat(browser.findElement(By.cssSelector(".desk-status strong")).getText()).isEqualTo("Entwurf");
         String at = LocalDateTime.now(CITY_TIME).plusSeconds(60).truncatedTo(ChronoUnit.SECONDS)
                 .format(DateTimeFormatter.ISO_LOCAL_DATE_TIME);
         // a datetime-local field takes its value as the browser's date picker would set it
         ((JavascriptExecutor) browser).executeScript("document.getElementById('zeitpunkt').value = arguments[0];", at);
-        browser.findElement(By.cssSelector(".desk-publish button[type=submit]")).click();
-
-        // the form answers with a redirect: wait for the page it leads to, not the one still shown
-        new WebDriverWait(browser, Duration.ofSeconds(15))
-                .until(ExpectedConditions.textToBe(By.cssSelector(".desk-status strong"), "Geplant"));
+        DeskForms.submit(browser, By.cssSelector(".desk-publish button[type=submit]"));
+        assertThat(browser.findElement(By.cssSelector(".desk-status strong")).getText()).isEqualTo("Geplant");
         browser.findElement(By.linkText("Artikel: bochum")).click();
         assertThat(browser.findElements(By.cssSelector("ul.scheduled li a"))).extracting(WebElement::getText)
                 .contains(title);
@@ -111,7 +104,7 @@ class EditorialDeskBrowserIT {
         browser.get(platform.gatewayUrl() + "/redaktion/bochum/artikel/neu");
         browser.findElement(By.id("title")).sendKeys("Übergriff aus Dortmund");
         browser.findElement(By.id("slug")).sendKeys(slug);
-        browser.findElement(By.cssSelector(".desk-form button[type=submit]")).click();
+        DeskForms.submit(browser, By.cssSelector(".desk-form button[type=submit]"));
 
         assertThat(browser.findElement(By.cssSelector(".refusal")).getText()).startsWith(
                 "Diese Stadt gehört nicht zu Ihren Städten.");

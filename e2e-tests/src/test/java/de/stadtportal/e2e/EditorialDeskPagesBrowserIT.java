@@ -26,8 +26,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
 
@@ -88,9 +86,9 @@ class EditorialDeskPagesBrowserIT {
         browser.findElement(By.id("tags")).sendKeys("orgel, klassik");
         browser.findElement(By.id("accessibility")).sendKeys("wheelchair, hearing-loop");
         new Select(browser.findElement(By.id("imageMediaId"))).selectByValue(picture);
-        browser.findElement(By.cssSelector(".desk-event button[type=submit]")).click();
+        DeskForms.submit(browser, By.cssSelector(".desk-event button[type=submit]"));
 
-        assertThat(browser.findElement(By.cssSelector(".saved")).getText()).isEqualTo("Die Veranstaltung ist angelegt. Zur Veranstaltung");
+        assertThat(DeskForms.confirmation(browser)).isEqualTo("Die Veranstaltung ist angelegt. Zur Veranstaltung");
         String id = browser.getCurrentUrl().replaceFirst(".*angelegt=", "");
         List<Start> starts = startsOf(id, first, first.plusWeeks(3));
         assertThat(starts).as("four weeks").hasSize(4);
@@ -112,9 +110,9 @@ class EditorialDeskPagesBrowserIT {
         assertThat(browser.findElement(By.id("language")).getAttribute("value")).isEqualTo("de");
         assertThat(new Select(browser.findElement(By.id("imageMediaId"))).getFirstSelectedOption().getAttribute("value"))
                 .as("the library's picture, read back from its rendition").isEqualTo(picture);
-        browser.findElement(By.cssSelector(".desk-cancel button")).click();
+        DeskForms.submit(browser, By.cssSelector(".desk-cancel button"));
 
-        assertThat(browser.findElement(By.cssSelector(".saved")).getText()).isEqualTo("Gespeichert.");
+        assertThat(DeskForms.confirmation(browser)).isEqualTo("Gespeichert.");
         assertThat(startsOf(id, first, first.plusWeeks(3))).hasSize(4)
                 .allSatisfy(start -> {
                     assertThat(start.status()).isEqualTo("cancelled");
@@ -127,12 +125,12 @@ class EditorialDeskPagesBrowserIT {
         String venue = "Provisorium " + suffix();
         String id = createVenue(venue);
         open(DESK + "/orte/" + id);
-        browser.findElement(By.cssSelector(".desk-delete button")).click();
-        assertThat(browser.findElement(By.cssSelector(".saved")).getText()).isEqualTo("Der Ort ist gelöscht.");
+        DeskForms.submit(browser, By.cssSelector(".desk-delete button"));
+        assertThat(DeskForms.confirmation(browser)).isEqualTo("Der Ort ist gelöscht.");
         assertThat(browser.findElements(By.linkText(venue))).isEmpty();
 
         browser.findElement(By.linkText("Schauspielhaus Bochum")).click();
-        browser.findElement(By.cssSelector(".desk-delete button")).click();
+        DeskForms.submit(browser, By.cssSelector(".desk-delete button"));
         assertThat(browser.findElement(By.cssSelector(".desk-removal .refusal")).getText())
                 .isEqualTo("Der Ort hat noch Veranstaltungen und bleibt. Löschen oder verlegen Sie sie zuerst.");
         open(DESK + "/orte");
@@ -141,8 +139,8 @@ class EditorialDeskPagesBrowserIT {
         String alt = "Ein Bild zu viel " + suffix();
         String medium = upload(alt);
         open(DESK + "/medien/" + medium);
-        browser.findElement(By.cssSelector(".desk-delete button")).click();
-        assertThat(browser.findElement(By.cssSelector(".saved")).getText()).isEqualTo("Das Bild ist gelöscht.");
+        DeskForms.submit(browser, By.cssSelector(".desk-delete button"));
+        assertThat(DeskForms.confirmation(browser)).isEqualTo("Das Bild ist gelöscht.");
         assertThat(browser.findElements(By.linkText(alt))).isEmpty();
     }
 
@@ -152,15 +150,12 @@ class EditorialDeskPagesBrowserIT {
         List<String> before = highlightTitles();
         assertThat(before).hasSizeGreaterThanOrEqualTo(2);
 
-        browser.findElements(By.cssSelector(".desk-highlights > li")).get(1)
-                .findElement(By.cssSelector("form[action$='/hoch'] button")).click();
+        DeskForms.submit(browser, browser.findElements(By.cssSelector(".desk-highlights > li")).get(1)
+                .findElement(By.cssSelector("form[action$='/hoch'] button")));
 
         List<String> expected = new ArrayList<>(before);
         Collections.swap(expected, 0, 1);
-        // the form answers with a redirect: wait for the page it leads to, not the one still shown
-        assertThat(new WebDriverWait(browser, Duration.ofSeconds(15))
-                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".saved"))).getText())
-                .isEqualTo("Gespeichert.");
+        assertThat(DeskForms.confirmation(browser)).isEqualTo("Gespeichert.");
         assertThat(highlightTitles()).isEqualTo(expected);
         open(DESK + "/highlights");
         assertThat(highlightTitles()).as("read again from the platform").isEqualTo(expected);
@@ -180,9 +175,9 @@ class EditorialDeskPagesBrowserIT {
         new Select(browser.findElement(By.id("kind"))).selectByValue("article");
         browser.findElement(By.id("target")).sendKeys("univercity-bochum");
         new Select(browser.findElement(By.id("imageMediaId"))).selectByValue(mediaId);
-        browser.findElement(By.cssSelector(".desk-highlight button[type=submit]")).click();
+        DeskForms.submit(browser, By.cssSelector(".desk-highlight button[type=submit]"));
 
-        assertThat(browser.findElement(By.cssSelector(".saved")).getText()).isEqualTo("Gespeichert.");
+        assertThat(DeskForms.confirmation(browser)).isEqualTo("Gespeichert.");
         assertThat(highlightTitles()).contains(title);
         browser.findElement(By.linkText(title)).click();
         assertThat(new Select(browser.findElement(By.id("imageMediaId"))).getFirstSelectedOption().getAttribute("value"))
@@ -237,8 +232,8 @@ class EditorialDeskPagesBrowserIT {
         Map<String, String> fields = Map.of("name", name, "street", "Lothringer Straße 36c", "postalCode", "44805",
                 "locality", "Bochum", "lat", "51,5037", "lon", "7,2647", "accessibility", "wheelchair");
         fields.forEach((field, value) -> browser.findElement(By.id(field)).sendKeys(value));
-        browser.findElement(By.cssSelector(".desk-venue button[type=submit]")).click();
-        assertThat(browser.findElement(By.cssSelector(".saved")).getText()).isEqualTo("Gespeichert.");
+        DeskForms.submit(browser, By.cssSelector(".desk-venue button[type=submit]"));
+        assertThat(DeskForms.confirmation(browser)).isEqualTo("Gespeichert.");
         String id = browser.getCurrentUrl().replaceFirst(".*gespeichert=", "");
         assertThat(browser.findElement(By.linkText(name)).getAttribute("href")).endsWith("/orte/" + id);
         return id;
@@ -261,8 +256,8 @@ class EditorialDeskPagesBrowserIT {
         browser.findElement(By.id("file")).sendKeys(file.toString());
         browser.findElement(By.id("alt")).sendKeys(alt);
         browser.findElement(By.id("altEn")).sendKeys("Winding tower at dusk");
-        browser.findElement(By.cssSelector(".desk-upload button[type=submit]")).click();
-        assertThat(browser.findElement(By.cssSelector(".saved")).getText()).startsWith("Das Bild ist hochgeladen.");
+        DeskForms.submit(browser, By.cssSelector(".desk-upload button[type=submit]"));
+        assertThat(DeskForms.confirmation(browser)).startsWith("Das Bild ist hochgeladen.");
         return browser.getCurrentUrl().replaceFirst(".*hochgeladen=", "");
     }
 
@@ -279,7 +274,7 @@ class EditorialDeskPagesBrowserIT {
         open(DESK + "/veranstaltungen");
         browser.executeScript("document.getElementById('von').value = arguments[0];"
                 + "document.getElementById('bis').value = arguments[1];", first.toString(), last.toString());
-        browser.findElement(By.cssSelector(".desk-filter button[type=submit]")).click();
+        DeskForms.submit(browser, By.cssSelector(".desk-filter button[type=submit]"));
         assertThat(browser.getCurrentUrl()).contains("von=" + first).contains("bis=" + last);
         By rows = By.cssSelector("tr[data-event='" + event + "']");
         List<Start> starts = new ArrayList<>();
