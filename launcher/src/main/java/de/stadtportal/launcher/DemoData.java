@@ -5,9 +5,11 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,6 +23,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -35,17 +40,28 @@ final class DemoData {
 
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** How long the loader keeps trying a change the gateway could not confirm. */
+    private static final Duration UNSURE_FOR = Duration.ofMinutes(3);
+    /** Lookups that must find nothing before a change is sent again: longer than a write in flight takes. */
+    private static final int ABSENT_LOOKS = 5;
 
     private final String gateway;
     private final Path marker;
     private final String adminToken;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    /** The pause between two tries of a change the gateway could not confirm, and between lookups. */
+    private final Duration lookEvery;
 
     /** @param adminToken an admin's token of the platform's provider */
     DemoData(String gateway, Path home, String adminToken) {
+        this(gateway, home, adminToken, Duration.ofSeconds(2));
+    }
+
+    DemoData(String gateway, Path home, String adminToken, Duration lookEvery) {
         this.gateway = gateway;
         this.marker = home.resolve("demo-data-loaded");
         this.adminToken = adminToken;
+        this.lookEvery = lookEvery;
     }
 
     void loadOnce(PrintStream out) {
@@ -65,46 +81,51 @@ final class DemoData {
             // a city may exist already (the content service seeds the Ruhr cities): then update it with If-Match
             Map<String, String> precondition = etag("/api/cities/" + slug).map(tag -> Map.of("If-Match", tag))
                     .orElse(Map.of());
-            send("PUT", "/api/cities/" + slug, body, precondition, 200, 201);
+            step("PUT", "/api/cities/" + slug, body, precondition);
         }
         Map<String, String> venues = new HashMap<>();
         for (JsonNode venue : resource("venues.json")) {
             ObjectNode body = (ObjectNode) venue.deepCopy();
             String key = body.remove("key").asString();
+            String city = body.get("city").asString();
+            String name = body.get("name").asString();
             // the events service learns cities from Kafka; give it a moment after the cities were written
-            JsonNode created = retrying(() -> send("POST", "/api/venues", body, Map.of(), 201, 200));
+            JsonNode created = retrying(() -> create("/api/venues", body,
+                    () -> found("/api/venues?city=" + city + "&limit=100", item -> name.equals(text(item, "name")))));
             venues.put(key, created.get("id").asString());
         }
         int articles = 0;
         for (JsonNode article : articleList) {
             String city = article.get("city").asString();
-            JsonNode created = send("POST", "/api/cities/" + city + "/articles", article.get("de"), Map.of(), 201, 200);
+            String title = article.get("de").get("title").asString();
+            JsonNode created = create("/api/cities/" + city + "/articles", article.get("de"),
+                    () -> found(drafts(city, "de"), item -> title.equals(text(item, "title"))));
             String slug = created.get("slug").asString();
-            send("POST", "/api/cities/" + city + "/articles/" + slug + "/publication", JSON.createObjectNode(),
-                    Map.of(), 200, 201, 202, 204);
+            step("POST", "/api/cities/" + city + "/articles/" + slug + "/publication", JSON.createObjectNode(),
+                    Map.of());
             articles++;
             if (article.has("en")) {
                 ObjectNode english = (ObjectNode) article.get("en").deepCopy();
                 english.put("slug", slug);
-                send("POST", "/api/cities/" + city + "/articles", english, Map.of(), 201, 200);
-                send("POST", "/api/cities/" + city + "/articles/" + slug + "/publication?locale=en",
-                        JSON.createObjectNode(), Map.of(), 200, 201, 202, 204);
+                create("/api/cities/" + city + "/articles", english,
+                        () -> found(drafts(city, "en"), item -> slug.equals(text(item, "slug"))));
+                step("POST", "/api/cities/" + city + "/articles/" + slug + "/publication?locale=en",
+                        JSON.createObjectNode(), Map.of());
                 articles++;
             }
         }
         ObjectNode carousel = highlights(venues);
         images.useLibrary(carousel);
-        send("PUT", "/api/cities/bochum/highlights", carousel,
-                etag("/api/cities/bochum/highlights").map(tag -> Map.of("If-Match", tag)).orElse(Map.of()), 200, 204);
+        step("PUT", "/api/cities/bochum/highlights", carousel,
+                etag("/api/cities/bochum/highlights").map(tag -> Map.of("If-Match", tag)).orElse(Map.of()));
         Map<String, ZonedDateTime> scheduled = events(venues);
         List<String> eventIds = new ArrayList<>(scheduled.keySet());
         // one evening falls through, another moves a day later: the calendar shows both honestly
-        send("POST", "/api/events/" + eventIds.get(1) + "/cancellation", JSON.createObjectNode(), Map.of(),
-                200, 201, 202, 204);
+        step("POST", "/api/events/" + eventIds.get(1) + "/cancellation", JSON.createObjectNode(), Map.of());
         String moved = eventIds.get(eventIds.size() / 2);
-        send("POST", "/api/events/" + moved + "/rescheduling", JSON.createObjectNode()
+        step("POST", "/api/events/" + moved + "/rescheduling", JSON.createObjectNode()
                 .put("start", scheduled.get(moved).plusDays(1).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)),
-                Map.of(), 200, 201, 202, 204);
+                Map.of());
         try {
             Files.writeString(marker, "loaded " + java.time.Instant.now() + "\n");
         } catch (IOException e) {
@@ -164,14 +185,14 @@ final class DemoData {
                 ObjectNode event = event(series, cityOfVenue.get(venue), venues.get(venue), start, minutes);
                 event.putObject("recurrence").put("rrule", "FREQ=WEEKLY;COUNT=" + series.get("weekly").asInt())
                         .putArray("exdates");
-                ids.put(send("POST", "/api/events", event, Map.of(), 201, 200).get("id").asString(), start);
+                ids.put(createEvent(event, start), start);
                 continue;
             }
             for (int i = 0; i < series.get("count").asInt(); i++) {
                 ZonedDateTime start = ZonedDateTime.of(first.plusDays((long) i * series.get("everyDays").asInt()),
                         time, BERLIN);
                 ObjectNode event = event(series, cityOfVenue.get(venue), venues.get(venue), start, minutes);
-                ids.put(send("POST", "/api/events", event, Map.of(), 201, 200).get("id").asString(), start);
+                ids.put(createEvent(event, start), start);
             }
         }
         return ids;
@@ -199,15 +220,142 @@ final class DemoData {
         return event;
     }
 
-    /** The ETag of a resource, or empty when it does not exist yet. */
-    private java.util.Optional<String> etag(String path) {
+    /** The ETag of a resource, or empty when it does not exist yet; asked again while the gateway is unsure. */
+    private Optional<String> etag(String path) {
+        long deadline = System.nanoTime() + UNSURE_FOR.toNanos();
+        while (true) {
+            HttpResponse<String> response = get(path);
+            if (response != null && response.statusCode() < 500) {
+                return response.statusCode() == 200 ? response.headers().firstValue("ETag") : Optional.empty();
+            }
+            if (System.nanoTime() > deadline) {
+                throw new LaunchException("demo data: GET " + path + " was not answered within " + UNSURE_FOR.toSeconds() + " s");
+            }
+            pause(lookEvery);
+        }
+    }
+
+    /**
+     * Creates what {@code body} describes. The gateway may answer 502, 503 or 504, or not at all,
+     * while the write goes on behind it (writes run to their end once begun), so before sending it
+     * again the loader looks for it by what names it ({@code stored}), and takes what it finds: the
+     * demo data holds each thing once however slow the machine.
+     */
+    JsonNode create(String path, JsonNode body, Supplier<Look> stored) {
+        long deadline = System.nanoTime() + UNSURE_FOR.toNanos();
+        while (true) {
+            try {
+                return send("POST", path, body, Map.of(), 201, 200);
+            } catch (Unsure unsure) {
+                JsonNode landed = settle(stored, deadline, unsure);
+                if (landed != null) {
+                    return landed;
+                }
+            }
+        }
+    }
+
+    /**
+     * After an unsure create: what it stored, or null once several lookups, over longer than a write
+     * in flight takes to land, answered that it is not there.
+     */
+    private JsonNode settle(Supplier<Look> stored, long deadline, Unsure unsure) {
+        int absent = 0;
+        while (absent < ABSENT_LOOKS) {
+            if (System.nanoTime() > deadline) {
+                throw new LaunchException(unsure.getMessage() + "; still not known whether it was done after "
+                        + UNSURE_FOR.toSeconds() + " s");
+            }
+            pause(lookEvery);
+            Look look = stored.get();
+            if (look.item() != null) {
+                return look.item();
+            }
+            absent += look.answered() ? 1 : 0;
+        }
+        return null;
+    }
+
+    /**
+     * A change that is not a create (a PUT with its precondition, a publication, a lifecycle step),
+     * sent again when the gateway is unsure. Nobody else writes while the demo data loads, so on a
+     * second sending a 409 (the state has moved on), 412 (the ETag has changed) or 428 (the city now
+     * exists) says that the first one was done.
+     */
+    void step(String method, String path, JsonNode body, Map<String, String> headers) {
+        long deadline = System.nanoTime() + UNSURE_FOR.toNanos();
+        int[] done = {200, 201, 202, 204};
+        while (true) {
+            try {
+                send(method, path, body, headers, done);
+                return;
+            } catch (Unsure unsure) {
+                if (System.nanoTime() > deadline) {
+                    throw new LaunchException(unsure.getMessage() + "; still not done after " + UNSURE_FOR.toSeconds() + " s");
+                }
+                pause(lookEvery);
+                done = new int[] {200, 201, 202, 204, 409, 412, 428};
+            }
+        }
+    }
+
+    /** Creates one event (a single evening or a series) and answers its id. */
+    private String createEvent(ObjectNode event, ZonedDateTime start) {
+        String title = event.get("title").asString();
+        String window = "&from=" + encoded(start.minusMinutes(1)) + "&to=" + encoded(start.plusMinutes(1));
+        Supplier<Look> stored = () -> {
+            Look look = found("/api/events?city=" + text(event, "city") + "&venue=" + text(event, "venueId") + window
+                    + "&limit=100", item -> title.equals(text(item, "title")));
+            return look.item() == null ? look
+                    : new Look(true, JSON.createObjectNode().put("id", text(look.item(), "eventId")));
+        };
+        return create("/api/events", event, stored).get("id").asString();
+    }
+
+    /** The city's drafts in {@code locale}, as an editor's list shows them. */
+    private static String drafts(String city, String locale) {
+        return "/api/cities/" + city + "/articles?status=draft&locale=" + locale + "&limit=100";
+    }
+
+    /** The first item of the list at {@code path} that {@code wanted} picks; unknown when it did not answer. */
+    Look found(String path, Predicate<JsonNode> wanted) {
+        HttpResponse<String> response = get(path);
+        if (response == null || response.statusCode() != 200) {
+            return new Look(false, null);
+        }
+        for (JsonNode item : JSON.readTree(response.body()).path("items")) {
+            if (wanted.test(item)) {
+                return new Look(true, item);
+            }
+        }
+        return new Look(true, null);
+    }
+
+    /** A GET as the admin; null when the gateway did not answer in time. */
+    private HttpResponse<String> get(String path) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(gateway + path)).timeout(Duration.ofSeconds(20))
-                .header("Authorization", "Bearer " + adminToken).GET().build();
+                .header("Authorization", "Bearer " + adminToken).header("Accept", "application/json").GET().build();
         try {
-            HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
-            return response.statusCode() == 200 ? response.headers().firstValue("ETag") : java.util.Optional.empty();
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new LaunchException("demo data: GET " + path + " failed: " + e.getMessage());
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LaunchException("interrupted while loading demo data");
+        }
+    }
+
+    private static String text(JsonNode node, String field) {
+        return node.path(field).asString("");
+    }
+
+    private static String encoded(ZonedDateTime time) {
+        return URLEncoder.encode(time.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME), StandardCharsets.UTF_8);
+    }
+
+    private static void pause(Duration pause) {
+        try {
+            Thread.sleep(pause.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new LaunchException("interrupted while loading demo data");
@@ -232,10 +380,13 @@ final class DemoData {
                 response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             }
         } catch (IOException e) {
-            throw new LaunchException("demo data: " + method + " " + path + " failed: " + e.getMessage());
+            throw new Unsure(method + " " + path + " was not answered: " + e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new LaunchException("interrupted while loading demo data");
+        }
+        if (response.statusCode() == 502 || response.statusCode() == 503 || response.statusCode() == 504) {
+            throw new Unsure(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
         }
         for (int status : accepted) {
             if (response.statusCode() == status) {
@@ -247,21 +398,16 @@ final class DemoData {
                 response.statusCode());
     }
 
-    private static JsonNode retrying(java.util.function.Supplier<JsonNode> call) {
+    private static JsonNode retrying(Supplier<JsonNode> call) {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (true) {
             try {
                 return call.get();
             } catch (DemoDataRefused e) {
                 if (e.status != 422 || System.nanoTime() > deadline) {
-                    throw new LaunchException("demo data: " + e.getMessage());
+                    throw new LaunchException(e.getMessage());
                 }
-                try {
-                    Thread.sleep(250);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    throw new LaunchException("interrupted while loading demo data");
-                }
+                pause(Duration.ofMillis(250));
             }
         }
     }
@@ -274,6 +420,18 @@ final class DemoData {
             return JSON.readTree(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** What a lookup after an unsure create saw: the item, or none in an answer, or no answer at all. */
+    record Look(boolean answered, JsonNode item) {
+    }
+
+    /** The gateway could not say whether a change was done: 502, 503 or 504, or no answer in time. */
+    private static final class Unsure extends LaunchException {
+
+        Unsure(String message) {
+            super("demo data: " + message);
         }
     }
 
