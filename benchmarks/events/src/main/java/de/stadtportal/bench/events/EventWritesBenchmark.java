@@ -72,7 +72,12 @@ public final class EventWritesBenchmark {
     private String base;
 
     public static void main(String[] args) throws Exception {
-        new EventWritesBenchmark().run();
+        try {
+            new EventWritesBenchmark().run();
+        } catch (Exception | Error e) {
+            e.printStackTrace();
+            System.exit(1);
+        }
         System.exit(0);
     }
 
@@ -192,21 +197,18 @@ public final class EventWritesBenchmark {
 
     private List<Written> phase(ExecutorService senders, int count, Write write) throws Exception {
         AtomicInteger next = new AtomicInteger();
-        List<Future<List<Written>>> running = new ArrayList<>();
+        Written[] all = new Written[count];
+        List<Future<?>> running = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
             running.add(senders.submit(() -> {
-                List<Written> done = new ArrayList<>();
                 for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
-                    done.add(write.send(i));
+                    all[i] = write.send(i);
                 }
-                return done;
+                return null;
             }));
         }
-        Written[] all = new Written[count];
-        for (Future<List<Written>> client : running) {
-            for (Written written : client.get()) {
-                all[(Integer) written.body().get("index")] = written;
-            }
+        for (Future<?> client : running) {
+            client.get();
         }
         return List.of(all);
     }
@@ -232,18 +234,15 @@ public final class EventWritesBenchmark {
         HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create(base + "/api/events"))
                 .POST(HttpRequest.BodyPublishers.ofString(json(body))), 201);
         String id = answer.headers().firstValue("Location").orElseThrow().replaceAll(".*/", "");
-        body.put("index", index);
         return new Written(id, answer.headers().firstValue("ETag").orElseThrow(), body);
     }
 
     private Written edit(Written event) throws Exception {
         Map<String, Object> body = new HashMap<>(event.body());
-        Object index = body.remove("index");
         body.put("title", body.get("title") + " (geändert)");
         HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create(base + "/api/events/" + event.id()))
                 .header("If-Match", event.etag())
                 .PUT(HttpRequest.BodyPublishers.ofString(json(body))), 200);
-        body.put("index", index);
         return new Written(event.id(), answer.headers().firstValue("ETag").orElseThrow(), body);
     }
 
