@@ -17,6 +17,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param feedSize how many events the iCalendar feed carries at most
  * @param announcementInterval how often series whose announced starts ran low are announced again
  * @param listing how far each event's starts are listed for reading pages in order
+ * @param statementObservations whether statements are observed (a span and a timer each) in sampled
+ *        traces; never in unsampled ones ({@link ObservationConfiguration})
  */
 @ConfigurationProperties("stadtportal.events")
 public record EventsProperties(
@@ -26,7 +28,8 @@ public record EventsProperties(
         @DefaultValue("10") double defaultRadiusKm,
         @DefaultValue("500") int feedSize,
         @DefaultValue("10m") Duration announcementInterval,
-        @DefaultValue ListingSettings listing) {
+        @DefaultValue ListingSettings listing,
+        @DefaultValue("true") boolean statementObservations) {
 
     public EventsProperties {
         categories = categories == null ? Map.of() : new LinkedHashMap<>(categories);

@@ -1,5 +1,7 @@
 package de.stadtportal.events.city.application;
 
+import de.stadtportal.kernel.refusal.UnknownReference;
+import de.stadtportal.kernel.refusal.Violation;
 import reactor.core.publisher.Mono;
 
 /**
@@ -12,4 +14,10 @@ public interface AnnouncedCities {
 
     /** Completes when the city was announced, otherwise refuses (422) naming {@code field}. */
     Mono<Void> requireAnnounced(String city, String field);
+
+    /** The refusal of a city never announced (422), naming {@code field}: for writes that asked otherwise. */
+    static UnknownReference unknown(String city, String field) {
+        return new UnknownReference("Unknown city '" + city + "'",
+                new Violation(field, "is not a city this platform knows"));
+    }
 }

@@ -1,8 +1,6 @@
 package de.stadtportal.events.city.application;
 
 import de.stadtportal.events.city.persistence.KnownCityRepository;
-import de.stadtportal.kernel.refusal.UnknownReference;
-import de.stadtportal.kernel.refusal.Violation;
 import de.stadtportal.messaging.consumer.AppliedVersions;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -30,8 +28,7 @@ public class CityReplicaService implements AnnouncedCities {
     @Override
     public Mono<Void> requireAnnounced(String city, String field) {
         return cities.exists(city).flatMap(known -> known ? Mono.<Void>empty()
-                : Mono.error(() -> new UnknownReference("Unknown city '" + city + "'",
-                        new Violation(field, "is not a city this platform knows"))));
+                : Mono.error(() -> AnnouncedCities.unknown(city, field)));
     }
 
     public Mono<Void> remember(RememberCity command) {

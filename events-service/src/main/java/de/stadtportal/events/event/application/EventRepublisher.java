@@ -34,9 +34,10 @@ class EventRepublisher implements VenueDependents {
     public Mono<Void> venueChanged(Venue venue, Instant now) {
         return events.atVenueForUpdate(venue.id())
                 .map(event -> event.republished(now))
-                .concatMap(event -> events.update(event)
-                        .flatMap(updated -> updated ? outbox.append(EventIntegrationEvents.of(event.published(), venue))
-                                : Mono.error(new IllegalStateException(
+                .concatMap(event -> outbox.entry(EventIntegrationEvents.of(event.published(), venue))
+                        .flatMap(announced -> events.update(event, announced))
+                        .flatMap(updated -> updated ? Mono.<Void>empty()
+                                : Mono.<Void>error(new IllegalStateException(
                                         "Event " + event.id() + " changed while locked for its venue's change"))))
                 .then();
     }

@@ -31,24 +31,24 @@ import reactor.core.publisher.Mono;
 /**
  * Orchestrates events: the domain decides, this class checks who asks, {@code If-Match}, that city
  * and venue exist, and stores each new version with its {@code EventPublished} (or
- * {@code EventWithdrawn}) in one transaction. Pages of occurrences are {@link OccurrenceService}'s.
+ * {@code EventWithdrawn}) in one transaction. A write's round trips are counted by
+ * {@code EventWritesIT} (docs/events-service.md): each statement is one, and none is spent on a
+ * check that the write's own statements can make. Pages of occurrences are {@link OccurrenceService}'s.
  */
 @Service
 public class EventService {
 
     private final EventRepository events;
     private final VenueService venues;
-    private final AnnouncedCities cities;
     private final Outbox outbox;
     private final TransactionalOperator transactions;
     private final EventsProperties settings;
     private final Clock clock;
 
-    EventService(EventRepository events, VenueService venues, AnnouncedCities cities, Outbox outbox,
+    EventService(EventRepository events, VenueService venues, Outbox outbox,
             TransactionalOperator transactions, EventsProperties settings, Clock clock) {
         this.events = events;
         this.venues = venues;
-        this.cities = cities;
         this.outbox = outbox;
         this.transactions = transactions;
         this.settings = settings;
@@ -82,10 +82,10 @@ public class EventService {
     public Mono<EventAtVenue> create(CreateEvent command, Caller caller) {
         return Mono.fromCallable(() -> Event.create(UUID.randomUUID(), command.details(), categories(), clock.instant()))
                 .flatMap(event -> Mono.fromCallable(() -> caller.requireEditorOf(event.details().city()))
-                        .then(checkPlace(event))
-                        .then(WholeWrites.transaction(transactions, lockPlace(event).flatMap(venue -> events.insert(event)
-                                .then(outbox.append(EventIntegrationEvents.of(event.published(), venue)))
-                                .thenReturn(new EventAtVenue(event, venue))))));
+                        .then(WholeWrites.transaction(transactions, holdPlace(event, true)
+                                .flatMap(venue -> outbox.entry(EventIntegrationEvents.of(event.published(), venue))
+                                        .flatMap(announced -> events.insert(event, announced))
+                                        .thenReturn(new EventAtVenue(event, venue))))));
     }
 
     public Mono<EventAtVenue> revise(ReviseEvent command, Caller caller) {
@@ -95,8 +95,7 @@ public class EventService {
                 caller.requireEditorOf(current.event().details().city()).requireEditorOf(next.details().city());
                 command.ifMatch().require(etag(current.event(), "json"));
             })
-                    .then(checkPlace(next))
-                    .then(store(next));
+                    .then(store(next, true));
         });
     }
 
@@ -119,18 +118,17 @@ public class EventService {
 
     public Mono<Void> delete(DeleteEvent command, Caller caller) {
         return read(command.id()).flatMap(current -> Mono.fromRunnable(() -> mayChange(caller, command.ifMatch(), current))
-                .then(WholeWrites.transaction(transactions, events.delete(command.id(), current.event().version())
-                        .flatMap(deleted -> deleted
-                                ? outbox.append(EventIntegrationEvents.of(current.event().withdrawn(clock.instant()),
-                                        current.venue()))
-                                : Mono.error(stale(current.event()))))));
+                .then(WholeWrites.transaction(transactions, outbox
+                        .entry(EventIntegrationEvents.of(current.event().withdrawn(clock.instant()), current.venue()))
+                        .flatMap(withdrawn -> events.delete(command.id(), current.event().version(), withdrawn))
+                        .flatMap(deleted -> deleted ? Mono.<Void>empty() : Mono.<Void>error(stale(current.event()))))));
     }
 
     /** A lifecycle step (cancel, postpone, reschedule, sell out); If-Match is checked when sent. */
     private Mono<EventAtVenue> step(UUID id, IfMatch ifMatch, Caller caller, UnaryOperator<Event> step) {
         return read(id).flatMap(current -> Mono.fromRunnable(() -> mayChange(caller, ifMatch, current))
                 .then(Mono.fromCallable(() -> step.apply(current.event())))
-                .flatMap(this::store));
+                .flatMap(next -> store(next, false)));
     }
 
     private static void mayChange(Caller caller, IfMatch ifMatch, EventAtVenue current) {
@@ -138,41 +136,50 @@ public class EventService {
         ifMatch.requireIfSent(etag(current.event(), "json"));
     }
 
-    private Mono<EventAtVenue> store(Event next) {
-        return WholeWrites.transaction(transactions, lockPlace(next).flatMap(venue -> events.update(next)
-                .flatMap(updated -> updated
-                        ? outbox.append(EventIntegrationEvents.of(next.published(), venue))
-                        : Mono.error(stale(next)))
-                .thenReturn(new EventAtVenue(next, venue))));
+    /** The new version over the one it was made from, with its snapshot; {@code placeChosen}: see {@link #holdPlace}. */
+    private Mono<EventAtVenue> store(Event next, boolean placeChosen) {
+        return WholeWrites.transaction(transactions, holdPlace(next, placeChosen).flatMap(venue -> outbox
+                .entry(EventIntegrationEvents.of(next.published(), venue))
+                .flatMap(announced -> events.update(next, announced))
+                .flatMap(updated -> updated ? Mono.just(new EventAtVenue(next, venue)) : Mono.error(stale(next)))));
     }
 
     /**
-     * The event's venue again, inside the write's transaction and locked until it commits: checked
-     * before ({@link #checkPlace}), it may have been removed or moved to another city meanwhile,
-     * and without the lock it could be while the event is written (a foreign-key failure, or an
-     * event in one city at a venue of another). The snapshot published carries this venue.
+     * The event's city and venue, checked and the venue locked in the write's transaction by one
+     * statement, so that neither costs a round trip of its own. Where the editor chose the place
+     * ({@code placeChosen}: a new event, an edit), the city must be known and the venue must have
+     * been in it as the statement began (422 otherwise, as for any unusable input). The venue is
+     * then held until the commit: without the lock it could be removed or moved to another city
+     * while the event is written (a foreign-key failure, or an event in one city at a venue of
+     * another); one that went or moved while the statement waited for it is a conflict (409). A
+     * lifecycle step keeps its place and checks only that. The snapshot published carries this venue.
      */
-    private Mono<Venue> lockPlace(Event event) {
+    private Mono<Venue> holdPlace(Event event, boolean placeChosen) {
         UUID venueId = event.details().venueId();
         String city = event.details().city();
-        return venues.holdForEvent(venueId)
-                .switchIfEmpty(Mono.error(() -> new RuleBroken("Venue " + venueId + " was removed meanwhile",
-                        new Violation("venueId", "was removed meanwhile"))))
-                .flatMap(venue -> venue.city().equals(city) ? Mono.just(venue)
-                        : Mono.error(new RuleBroken("Venue " + venueId + " moved to " + venue.city() + " meanwhile",
-                                new Violation("venueId", "is a venue in " + venue.city() + " now, not in " + city))));
-    }
-
-    /** The city must be known, the venue must exist and be in that city. */
-    private Mono<Venue> checkPlace(Event event) {
-        String city = event.details().city();
-        return cities.requireAnnounced(city, "city")
-                .then(venues.find(event.details().venueId()))
-                .switchIfEmpty(Mono.error(() -> new UnknownReference("Unknown venue",
-                        new Violation("venueId", "is not a venue of this platform"))))
-                .flatMap(venue -> venue.city().equals(city) ? Mono.just(venue)
-                        : Mono.error(new UnknownReference("Venue in another city",
-                                new Violation("venueId", "is a venue in " + venue.city() + ", not in " + city))));
+        return venues.holdForEvent(venueId, city).flatMap(place -> {
+            if (placeChosen && !place.cityKnown()) {
+                return Mono.error(AnnouncedCities.unknown(city, "city"));
+            }
+            if (placeChosen && place.seenCity() == null) {
+                return Mono.error(new UnknownReference("Unknown venue",
+                        new Violation("venueId", "is not a venue of this platform")));
+            }
+            if (placeChosen && !place.seenCity().equals(city)) {
+                return Mono.error(new UnknownReference("Venue in another city",
+                        new Violation("venueId", "is a venue in " + place.seenCity() + ", not in " + city)));
+            }
+            Venue venue = place.held();
+            if (venue == null) {
+                return Mono.error(new RuleBroken("Venue " + venueId + " was removed meanwhile",
+                        new Violation("venueId", "was removed meanwhile")));
+            }
+            if (!venue.city().equals(city)) {
+                return Mono.error(new RuleBroken("Venue " + venueId + " moved to " + venue.city() + " meanwhile",
+                        new Violation("venueId", "is a venue in " + venue.city() + " now, not in " + city)));
+            }
+            return Mono.just(venue);
+        });
     }
 
     private static StaleVersion stale(Event event) {

@@ -79,11 +79,11 @@ public class SeriesAnnouncementJob extends PeriodicJob {
 
     private Mono<Event> announce(EventAtVenue found, Instant now) {
         Event next = found.event().republished(now);
-        return events.update(next)
+        return outbox.entry(EventIntegrationEvents.of(next.published(), found.venue()))
+                .flatMap(entry -> events.update(next, entry))
                 .filter(Boolean::booleanValue)
                 .switchIfEmpty(Mono.error(() -> new IllegalStateException(
                         "Event " + next.id() + " changed while locked for its announcement")))
-                .then(outbox.append(EventIntegrationEvents.of(next.published(), found.venue())))
                 .doOnSuccess(done -> announced.increment())
                 .thenReturn(next);
     }

@@ -3,6 +3,7 @@ package de.stadtportal.events.event.persistence;
 import de.stadtportal.events.event.domain.Event;
 import de.stadtportal.events.event.domain.EventAtVenue;
 import de.stadtportal.events.venue.persistence.VenueRepository;
+import de.stadtportal.messaging.outbox.Outbox;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.UUID;
@@ -13,8 +14,10 @@ import reactor.core.publisher.Mono;
 
 /**
  * Events in PostgreSQL, always read together with their venue. Every write of an event also
- * lists its starts ({@link OccurrenceRepository#list}), so the listing changes with the row in one
- * transaction. {@code series_end} is the end of the last occurrence, NULL for series without end.
+ * lists its starts ({@link OccurrenceRepository#listingOf}) and appends the event that announces
+ * it ({@link Outbox#appendFor}), in the same statement as the row: the listing and the outbox entry
+ * change with it and cost no round trip of their own. {@code series_end} is the end of the last
+ * occurrence, NULL for series without end.
  */
 @Repository
 public class EventRepository {
@@ -37,8 +40,9 @@ public class EventRepository {
             LIMIT :limit
             """;
     /**
-     * A new event and its listing in one statement: the row, with the windows its listing answers,
-     * and its listed starts (the foreign key is checked at the end of the statement, when the row is there).
+     * A new event, its listing and its outbox entry in one statement: the row, with the windows its
+     * listing answers, its listed starts (the foreign key is checked at the end of the statement, when
+     * the row is there) and the event that announces it.
      */
     private static final String INSERT = """
             WITH written AS (
@@ -51,23 +55,56 @@ public class EventRepository {
                     :accessibility, :tags, :imageUrl, :imageAlt, :status, :previousStart, :version, :createdAt,
                     :updatedAt, :announceAgainAt, CAST(:listedFrom AS TIMESTAMPTZ), CAST(:listedUntil AS TIMESTAMPTZ))
                 RETURNING id
+            ), appended AS (
+            """ + Outbox.appendFor("written") + """
             )
             INSERT INTO occurrence (event_id, start_at, end_at)
             SELECT written.id, listed.start_at, listed.end_at
             FROM written, unnest(CAST(:starts AS TIMESTAMPTZ[]), CAST(:ends AS TIMESTAMPTZ[])) AS listed(start_at, end_at)
             """;
-    /** Writes the new version only over the one it was made from. */
+    /**
+     * Writes the new version only over the one it was made from, its listing and its outbox entry
+     * with it, in one statement: starts no longer listed are removed, the others written or kept. The sub-statements
+     * of a WITH run in no fixed order on one snapshot, so the removal and the upsert touch disjoint
+     * rows (a plain delete and insert of the same start could meet in the primary key); they and
+     * the outbox entry are nothing when the version check found no row.
+     */
     private static final String UPDATE = """
-            UPDATE event SET city = :city, venue_id = :venueId, title = :title, description = :description,
-                category = :category, start_at = :startAt, end_at = :endAt, all_day = :allDay, rrule = :rrule,
-                exdates = :exdates, series_end = :seriesEnd, price_free = :priceFree, price_min = :priceMin,
-                price_max = :priceMax, currency = :currency, ticket_url = :ticketUrl, language = :language,
-                accessibility = :accessibility, tags = :tags, image_url = :imageUrl, image_alt = :imageAlt,
-                status = :status, previous_start = :previousStart, version = :version,
-                created_at = :createdAt, updated_at = :updatedAt, announce_again_at = :announceAgainAt
-            WHERE id = :id AND version = :version - 1
+            WITH written AS (
+                UPDATE event SET city = :city, venue_id = :venueId, title = :title, description = :description,
+                    category = :category, start_at = :startAt, end_at = :endAt, all_day = :allDay, rrule = :rrule,
+                    exdates = :exdates, series_end = :seriesEnd, price_free = :priceFree, price_min = :priceMin,
+                    price_max = :priceMax, currency = :currency, ticket_url = :ticketUrl, language = :language,
+                    accessibility = :accessibility, tags = :tags, image_url = :imageUrl, image_alt = :imageAlt,
+                    status = :status, previous_start = :previousStart, version = :version,
+                    created_at = :createdAt, updated_at = :updatedAt, announce_again_at = :announceAgainAt,
+                    listed_from = CAST(:listedFrom AS TIMESTAMPTZ), listed_until = CAST(:listedUntil AS TIMESTAMPTZ)
+                WHERE id = :id AND version = :version - 1
+                RETURNING id
+            ), unlisted AS (
+                DELETE FROM occurrence o USING written
+                WHERE o.event_id = written.id AND o.start_at <> ALL (CAST(:starts AS TIMESTAMPTZ[]))
+            ), relisted AS (
+                INSERT INTO occurrence (event_id, start_at, end_at)
+                SELECT written.id, listed.start_at, listed.end_at
+                FROM written, unnest(CAST(:starts AS TIMESTAMPTZ[]), CAST(:ends AS TIMESTAMPTZ[])) AS listed(start_at, end_at)
+                ON CONFLICT (event_id, start_at) DO UPDATE SET end_at = excluded.end_at
+                WHERE occurrence.end_at IS DISTINCT FROM excluded.end_at
+            ), appended AS (
+            """ + Outbox.appendFor("written") + """
+            )
+            SELECT count(*) AS updated FROM written
             """;
-    private static final String DELETE = "DELETE FROM event WHERE id = :id AND version = :version";
+    /** Removes the version it was read in, and appends the event that withdraws it, in one statement. */
+    private static final String DELETE = """
+            WITH deleted AS (
+                DELETE FROM event WHERE id = :id AND version = :version
+                RETURNING id
+            ), appended AS (
+            """ + Outbox.appendFor("deleted") + """
+            )
+            SELECT count(*) AS deleted FROM deleted
+            """;
     /** Series whose announced starts ran low, longest waiting first; rows other transactions hold are skipped. */
     private static final String DUE_FOR_ANNOUNCEMENT = """
             SELECT id FROM event WHERE announce_again_at <= :now
@@ -110,30 +147,56 @@ public class EventRepository {
         return spec.map(EventRows::atVenue).all();
     }
 
-    public Mono<Void> insert(Event event) {
-        return Mono.fromCallable(() -> occurrences.listingOfNew(event))
-                .flatMap(listed -> EventRows.bind(database.sql(INSERT), event)
-                        .bind("listedFrom", listed.from())
-                        .bind("listedUntil", listed.until())
-                        .bind("starts", listed.starts())
-                        .bind("ends", listed.ends())
-                        .then());
+    /** The new event with its listing and the entry that announces it, in one round trip. */
+    public Mono<Void> insert(Event event, Outbox.Entry announced) {
+        return Mono.fromCallable(() -> occurrences.listingOf(event))
+                .flatMap(listed -> announced.bind(withListing(database.sql(INSERT), event, listed)).then())
+                .doOnSuccess(done -> announced.appended());
     }
 
-    /** Writes the new version only over the one it was made from; false when someone was faster. */
-    public Mono<Boolean> update(Event event) {
-        return EventRows.bind(database.sql(UPDATE), event)
-                .fetch().rowsUpdated()
-                .flatMap(count -> count == 1 ? occurrences.list(event, event.updatedAt()).thenReturn(true)
-                        : Mono.just(false));
+    /**
+     * Writes the new version only over the one it was made from, with its listing as of the change
+     * and the entry that announces it, in one round trip; false when someone was faster (and then
+     * nothing is written).
+     */
+    public Mono<Boolean> update(Event event, Outbox.Entry announced) {
+        return Mono.fromCallable(() -> occurrences.listingOf(event))
+                .flatMap(listed -> announced.bind(withListing(database.sql(UPDATE), event, listed))
+                        .map(row -> row.get("updated", Long.class))
+                        .one())
+                .map(count -> count == 1)
+                .doOnNext(updated -> {
+                    if (updated) {
+                        announced.appended();
+                    }
+                });
     }
 
-    public Mono<Boolean> delete(UUID id, long version) {
-        return database.sql(DELETE)
-                .bind("id", id)
-                .bind("version", version)
-                .fetch().rowsUpdated()
-                .map(count -> count == 1);
+    private static DatabaseClient.GenericExecuteSpec withListing(DatabaseClient.GenericExecuteSpec spec, Event event,
+            OccurrenceRepository.Listed listed) {
+        return EventRows.bind(spec, event)
+                .bind("listedFrom", listed.from())
+                .bind("listedUntil", listed.until())
+                .bind("starts", listed.starts())
+                .bind("ends", listed.ends());
+    }
+
+    /**
+     * Removes the event in {@code version} and appends the entry that withdraws it, in one round
+     * trip; false when someone was faster (and then nothing is written).
+     */
+    public Mono<Boolean> delete(UUID id, long version, Outbox.Entry withdrawn) {
+        return withdrawn.bind(database.sql(DELETE)
+                        .bind("id", id)
+                        .bind("version", version))
+                .map(row -> row.get("deleted", Long.class))
+                .one()
+                .map(count -> count == 1)
+                .doOnNext(deleted -> {
+                    if (deleted) {
+                        withdrawn.appended();
+                    }
+                });
     }
 
     /**

@@ -211,12 +211,12 @@ public class OccurrenceRepository {
     }
 
     /**
-     * The listing of a new event as the parameters of the statement that writes it: {@code starts} and
-     * {@code ends} for {@code unnest}, {@code listedFrom} and {@code listedUntil} as PostgreSQL reads
-     * them (infinities included). A new event has nothing listed to replace, so its row and its
-     * listing are written by one statement ({@link EventRepository#insert}).
+     * The listing of {@code event} as of its last change, as the parameters of the statement that
+     * writes the row: {@code starts} and {@code ends} for {@code unnest}, {@code listedFrom} and
+     * {@code listedUntil} as PostgreSQL reads them (infinities included). The row and its listing
+     * are written by one statement ({@link EventRepository#insert}, {@link EventRepository#update}).
      */
-    public Listed listingOfNew(Event event) {
+    public Listed listingOf(Event event) {
         return Listed.of(event, listing(event, event.updatedAt()));
     }
 

@@ -62,11 +62,12 @@ public class VenueService {
     }
 
     /**
-     * The venue as committed, locked against change and removal until the caller's transaction
-     * ends: an event written for it can rely on it being there, in the same city, as it commits.
+     * In one statement, for an event about to be written in {@code city}: whether the city is known,
+     * the venue's city as it was, and the venue as committed, locked against change and removal until
+     * the caller's transaction ends.
      */
-    public Mono<Venue> holdForEvent(UUID id) {
-        return venues.findForEvent(id);
+    public Mono<VenueRepository.Place> holdForEvent(UUID id, String city) {
+        return venues.placeForEvent(id, city);
     }
 
     public Mono<Venue> create(CreateVenue command, Caller caller) {

@@ -25,7 +25,18 @@ public class VenueRepository {
             v.url AS v_url, v.version AS v_version, v.created_at AS v_created_at, v.updated_at AS v_updated_at""";
 
     private static final String FIND = "SELECT " + JOINED_COLUMNS + " FROM venue v WHERE v.id = :id";
-    private static final String FIND_FOR_SHARE = FIND + " FOR SHARE";
+    /**
+     * What an event write needs of its place, in one round trip: whether the city is known, the
+     * venue's city as the statement's snapshot has it (before any wait for a lock), and the venue as
+     * committed once it is locked ({@code FOR SHARE} waits for a change or removal in progress and
+     * then reads the newest version, or nothing). A sub-select with its own locking clause may stand
+     * on the nullable side of the outer join, so an unknown venue still gives the one row.
+     */
+    private static final String PLACE_FOR_EVENT = """
+            SELECT EXISTS (SELECT 1 FROM known_city WHERE slug = :city) AS city_known, seen.city AS seen_city, held.*
+              FROM (SELECT 1) AS one
+              LEFT JOIN (SELECT city FROM venue WHERE id = :id) AS seen ON true
+              LEFT JOIN (""" + FIND + " FOR SHARE) AS held ON true";
     private static final String FIND_FOR_UPDATE = FIND + " FOR UPDATE";
     /** A page by name; the city and the position after which it starts are ignored when NULL. */
     private static final String LIST = "SELECT " + JOINED_COLUMNS + """
@@ -60,11 +71,22 @@ public class VenueRepository {
     }
 
     /**
-     * The venue as committed, locked against change and removal until the caller's transaction
-     * ends: an event written for it can rely on it being there, in the same city, as it commits.
+     * The place of an event about to be written: whether {@code city} is known, the city the venue
+     * was in as the statement began ({@code seenCity}, null when there was no such venue), and the
+     * venue as committed ({@code held}, null when it is gone), locked against change and removal
+     * until the caller's transaction ends, so that an event written for it can rely on it being
+     * there, in the same city, as it commits.
      */
-    public Mono<Venue> findForEvent(UUID id) {
-        return one(FIND_FOR_SHARE, id);
+    public Mono<Place> placeForEvent(UUID id, String city) {
+        return database.sql(PLACE_FOR_EVENT).bind("id", id).bind("city", city)
+                .map(row -> new Place(Boolean.TRUE.equals(row.get("city_known", Boolean.class)),
+                        row.get("seen_city", String.class),
+                        row.get("v_id", UUID.class) == null ? null : map(row, "v_")))
+                .one();
+    }
+
+    /** What {@link #placeForEvent} found: the city known or not, the venue's city before, the venue held. */
+    public record Place(boolean cityKnown, String seenCity, Venue held) {
     }
 
     /** The venue locked for the caller's transaction, so that no event can be written for it meanwhile. */

@@ -18,7 +18,8 @@ import reactor.core.publisher.Mono;
  * the caller's reactive transaction (Spring's {@link DatabaseClient} joins it), so the business row
  * and its events commit together or not at all; the relay publishes them after the commit.
  * The event is checked against its JSON Schema here, so a broken event fails the write instead of
- * reaching a consumer.
+ * reaching a consumer. A write that sends a statement for its business row anyway can append in that
+ * same statement instead ({@link #entry}, {@link #appendFor}) and save the round trip of its own.
  * <p>
  * Each appended event is one INFO line of {@code de.stadtportal.messaging.outbox.Outbox}, written in
  * the request's trace (its trace and span id in the line's MDC): the one line a service logs for an
@@ -27,6 +28,14 @@ import reactor.core.publisher.Mono;
 public class Outbox {
 
     private static final Logger log = LoggerFactory.getLogger(Outbox.class);
+    private static final String INTO = """
+            INSERT INTO outbox (event_id, topic, message_key, ce_type, ce_source, payload, traceparent, occurred_at)
+            """;
+    /** An entry's row as parameters, typed so that they also stand in a {@code SELECT} list. */
+    private static final String ROW = """
+            CAST(:outboxEventId AS UUID), CAST(:outboxTopic AS TEXT), CAST(:outboxKey AS TEXT),
+            CAST(:outboxType AS TEXT), CAST(:outboxSource AS TEXT), CAST(:outboxPayload AS BYTEA),
+            CAST(:outboxTraceparent AS TEXT), CAST(:outboxOccurredAt AS TIMESTAMPTZ)""";
 
     private final DatabaseClient database;
     private final EventCodec codec;
@@ -36,30 +45,71 @@ public class Outbox {
         this.codec = codec;
     }
 
+    /**
+     * A sub-statement for a data-modifying {@code WITH} of the caller's that appends an
+     * {@link Entry}'s row once per row of {@code written}, the caller's sub-statement that writes the
+     * business row and returns it: the event is appended exactly when the row is written, and in
+     * the same round trip. Bind the entry with {@link Entry#bind}; call {@link Entry#appended} once
+     * the statement succeeded.
+     */
+    public static String appendFor(String written) {
+        return INTO + "SELECT " + ROW + " FROM " + written;
+    }
+
     public Mono<Void> append(IntegrationEvent event) {
-        return Mono.deferContextual(context -> {
-            EventType type = EventType.of(event);
-            byte[] payload = codec.encode(event);
-            DatabaseClient.GenericExecuteSpec row = database.sql("""
-                    INSERT INTO outbox (event_id, topic, message_key, ce_type, ce_source, payload, traceparent, occurred_at)
-                    VALUES (:eventId, :topic, :key, :type, :source, :payload, :traceparent, :occurredAt)
-                    """)
-                    .bind("eventId", UUID.randomUUID())
-                    .bind("topic", type.topic())
-                    .bind("key", event.aggregateId())
-                    .bind("type", type.ceType())
-                    .bind("source", type.source())
-                    .bind("payload", payload)
-                    .bind("occurredAt", event.occurredAt().atOffset(ZoneOffset.UTC));
-            String traceparent = context.<String>getOrEmpty(Traceparent.CONTEXT_KEY).filter(Traceparent::isValid).orElse(null);
-            return (traceparent == null ? row.bindNull("traceparent", String.class) : row.bind("traceparent", traceparent))
-                    .then()
-                    .doOnSuccess(appended -> log.info("event {} appended for aggregate {}", type.ceType(),
-                            event.aggregateId()));
-        });
+        return entry(event).flatMap(entry -> entry.bind(database.sql(INTO + "VALUES (" + ROW + ")"))
+                .then()
+                .doOnSuccess(appended -> entry.appended()));
     }
 
     public Mono<Void> appendAll(List<? extends IntegrationEvent> events) {
         return Flux.fromIterable(events).concatMap(this::append).then();
+    }
+
+    /**
+     * The outbox row of {@code event}, checked against its schema and with the caller's trace, for a
+     * statement that writes it together with the business row ({@link #appendFor}).
+     */
+    public Mono<Entry> entry(IntegrationEvent event) {
+        return Mono.deferContextual(context -> {
+            String traceparent = context.<String>getOrEmpty(Traceparent.CONTEXT_KEY).filter(Traceparent::isValid)
+                    .orElse(null);
+            return Mono.just(new Entry(event, EventType.of(event), codec.encode(event), traceparent));
+        });
+    }
+
+    /** One event as its outbox row: what {@link #appendFor} appends. */
+    public static final class Entry {
+
+        private final IntegrationEvent event;
+        private final EventType type;
+        private final byte[] payload;
+        private final String traceparent;
+
+        private Entry(IntegrationEvent event, EventType type, byte[] payload, String traceparent) {
+            this.event = event;
+            this.type = type;
+            this.payload = payload;
+            this.traceparent = traceparent;
+        }
+
+        /** Binds the row's parameters ({@code outbox…}) to the statement. */
+        public DatabaseClient.GenericExecuteSpec bind(DatabaseClient.GenericExecuteSpec spec) {
+            DatabaseClient.GenericExecuteSpec row = spec
+                    .bind("outboxEventId", UUID.randomUUID())
+                    .bind("outboxTopic", type.topic())
+                    .bind("outboxKey", event.aggregateId())
+                    .bind("outboxType", type.ceType())
+                    .bind("outboxSource", type.source())
+                    .bind("outboxPayload", payload)
+                    .bind("outboxOccurredAt", event.occurredAt().atOffset(ZoneOffset.UTC));
+            return traceparent == null ? row.bindNull("outboxTraceparent", String.class)
+                    : row.bind("outboxTraceparent", traceparent);
+        }
+
+        /** The service's one log line for an accepted write; after the statement that appended the row. */
+        public void appended() {
+            log.info("event {} appended for aggregate {}", type.ceType(), event.aggregateId());
+        }
     }
 }

@@ -1,0 +1,318 @@
+package de.stadtportal.bench.events;
+
+import de.stadtportal.contracts.EventCodec;
+import de.stadtportal.contracts.IntegrationEvent;
+import de.stadtportal.events.EventsServiceApplication;
+import de.stadtportal.testing.infrastructure.Infrastructure;
+import de.stadtportal.testing.infrastructure.PostgresServer;
+import de.stadtportal.testing.security.Tokens;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.flywaydb.core.Flyway;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * What a write of an event costs in CPU: the service's and PostgreSQL's, per {@code POST /api/events}
+ * and per {@code PUT /api/events/{id}} with {@code If-Match}. Not a test: run it with
+ * {@code ./mvnw -q -pl benchmarks/events -am compile exec:java -Dexec.mainClass=de.stadtportal.bench.events.EventWritesBenchmark}
+ * (docs/benchmarks.md, "Event writes"); run it on two builds back to back and compare the ratios.
+ * <p>
+ * In one JVM: the embedded PostgreSQL and in-process Kafka of the testing module, a fresh database
+ * with a known city and 20 venues, the real service started on it (relay off, so the broker stays
+ * idle and the figures are the write path's alone). A few client threads send the writes, each
+ * waiting for its answer. The service's CPU is this JVM's ({@code /proc/self/stat}) less the client's
+ * threads (thread CPU time of the sender threads and the HTTP client's selector); PostgreSQL's is the
+ * CPU of the backends serving this database ({@code /proc/<pid>/stat} of each {@code pg_stat_activity}
+ * pid), so its shared background processes (WAL writer, checkpointer) are left out.
+ * <p>
+ * Also printed: what encoding one outbox event costs with its JSON Schema check, and the check alone,
+ * against the CPU of a whole write. System properties: {@code writes} (3000 creates, as many edits),
+ * {@code warmup} (1500 of each first), {@code clients} (4), {@code seriesShare} (0.1: weekly series
+ * of a year, whose starts are listed with the row).
+ */
+public final class EventWritesBenchmark {
+
+    private static final String CITY = "bochum";
+    private static final double TICKS_PER_MS = 100 / 1000.0; // USER_HZ, 100 on Linux
+
+    private final int writes = Integer.getInteger("writes", 3000);
+    private final int warmup = Integer.getInteger("warmup", 1500);
+    private final int clients = Integer.getInteger("clients", 4);
+    private final double seriesShare = Double.parseDouble(System.getProperty("seriesShare", "0.1"));
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    private final String token = Tokens.editor(CITY);
+    private final List<UUID> venues = new ArrayList<>();
+
+    private PostgresServer postgres;
+    private String database;
+    private String base;
+
+    public static void main(String[] args) throws Exception {
+        try {
+            new EventWritesBenchmark().run();
+        } catch (Exception | Error e) {
+            e.printStackTrace();
+            System.exit(1);
+        }
+        System.exit(0);
+    }
+
+    private void run() throws Exception {
+        Infrastructure infrastructure = Infrastructure.get();
+        postgres = infrastructure.postgres();
+        database = "events_writes_" + ProcessHandle.current().pid();
+        postgres.createDatabase(database);
+        Flyway.configure().dataSource(postgres.jdbcUrl(database), postgres.username(), postgres.password())
+                .locations("classpath:db/migration").load().migrate();
+        try (Connection jdbc = jdbc()) {
+            jdbc.createStatement().execute("INSERT INTO known_city (slug, name) VALUES ('" + CITY + "', 'Bochum')");
+            try (PreparedStatement insert = jdbc.prepareStatement("""
+                    INSERT INTO venue (id, city, name, street, postal_code, locality, lat, lon, accessibility, url,
+                        version, created_at, updated_at)
+                    VALUES (?, ?, ?, 'Marienplatz 1', '44787', 'Bochum', 51.48, 7.22, '{wheelchair}', NULL, 1, now(), now())
+                    """)) {
+                for (int i = 0; i < 20; i++) {
+                    UUID venue = UUID.randomUUID();
+                    insert.setObject(1, venue);
+                    insert.setString(2, CITY);
+                    insert.setString(3, "Spielstätte " + i);
+                    insert.executeUpdate();
+                    venues.add(venue);
+                }
+            }
+        }
+
+        Map<String, Object> properties = new HashMap<>(Tokens.trustProperties());
+        properties.put("spring.r2dbc.url", postgres.r2dbcUrl(database));
+        properties.put("spring.r2dbc.username", postgres.username());
+        properties.put("spring.r2dbc.password", postgres.password());
+        properties.put("spring.flyway.url", postgres.jdbcUrl(database));
+        properties.put("spring.flyway.user", postgres.username());
+        properties.put("spring.flyway.password", postgres.password());
+        properties.put("spring.kafka.bootstrap-servers", infrastructure.kafka().bootstrapServers());
+        properties.put("stadtportal.messaging.outbox.relay-enabled", "false");
+        properties.put("server.port", "0");
+        properties.put("management.server.port", "-1");
+        properties.put("logging.level.root", "WARN");
+        properties.put("logging.level.de.stadtportal.messaging.outbox.Outbox", "WARN");
+        ConfigurableApplicationContext service = new SpringApplicationBuilder(EventsServiceApplication.class)
+                .run(properties.entrySet().stream().map(entry -> "--" + entry.getKey() + "=" + entry.getValue())
+                        .toArray(String[]::new));
+        base = "http://localhost:" + service.getEnvironment().getProperty("local.server.port");
+
+        ExecutorService senders = Executors.newFixedThreadPool(clients, runnable -> {
+            Thread thread = new Thread(runnable, "bench-client");
+            thread.setDaemon(true);
+            return thread;
+        });
+        List<Written> warm = phase(senders, warmup, i -> create(i));
+        phase(senders, warmup, i -> edit(warm.get(i)));
+
+        Cpu before = cpu();
+        List<Written> created = phase(senders, writes, i -> create(warmup + i));
+        Cpu afterCreates = cpu();
+        phase(senders, writes, i -> edit(created.get(i)));
+        Cpu afterEdits = cpu();
+
+        System.out.println();
+        System.out.printf(Locale.ROOT, "%,d creates and %,d edits (%.0f %% weekly series), %d clients, after %,d of each%n",
+                writes, writes, seriesShare * 100, clients, warmup);
+        report("create", before, afterCreates);
+        report("edit", afterCreates, afterEdits);
+        schemaCheck(service.getBean(EventCodec.class), afterCreates.serviceMs() - before.serviceMs());
+        service.close();
+    }
+
+    /** What encoding an outbox event costs with its schema check, and the check alone, per event. */
+    private void schemaCheck(EventCodec codec, double serviceMsForCreates) throws Exception {
+        byte[] payload;
+        String type;
+        try (Connection jdbc = jdbc(); ResultSet row = jdbc.createStatement()
+                .executeQuery("SELECT ce_type, payload FROM outbox ORDER BY id DESC LIMIT 1")) {
+            row.next();
+            type = row.getString(1);
+            payload = row.getBytes(2);
+        }
+        IntegrationEvent event = codec.decode(type, payload);
+        int n = 20_000;
+        for (int i = 0; i < n; i++) {
+            codec.encode(event);
+            codec.violations(type, payload);
+        }
+        long t0 = threads.getCurrentThreadCpuTime();
+        for (int i = 0; i < n; i++) {
+            codec.encode(event);
+        }
+        long t1 = threads.getCurrentThreadCpuTime();
+        for (int i = 0; i < n; i++) {
+            codec.violations(type, payload);
+        }
+        long t2 = threads.getCurrentThreadCpuTime();
+        double encodeMs = (t1 - t0) / 1e6 / n;
+        double checkMs = (t2 - t1) / 1e6 / n;
+        double perCreate = serviceMsForCreates / writes;
+        System.out.printf(Locale.ROOT, "outbox event (%d bytes): encode with schema check %.3f ms, parse and check"
+                + " alone %.3f ms = %.1f %% of the service's CPU per create%n", payload.length, encodeMs, checkMs,
+                100 * checkMs / perCreate);
+    }
+
+    private void report(String what, Cpu from, Cpu to) {
+        System.out.printf(Locale.ROOT, "%-6s CPU ms per write: service %.3f  PostgreSQL %.3f  (JVM %.3f, client %.3f)"
+                        + "  wall %.2f ms per write%n", what,
+                (to.serviceMs() - from.serviceMs()) / writes, (to.postgresMs - from.postgresMs) / writes,
+                (to.jvmMs - from.jvmMs) / writes, (to.clientMs - from.clientMs) / writes,
+                (to.wallNanos - from.wallNanos) / 1e6 / writes);
+    }
+
+    private record Written(String id, String etag, Map<String, Object> body) {
+    }
+
+    private interface Write {
+        Written send(int index) throws Exception;
+    }
+
+    private List<Written> phase(ExecutorService senders, int count, Write write) throws Exception {
+        AtomicInteger next = new AtomicInteger();
+        Written[] all = new Written[count];
+        List<Future<?>> running = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            running.add(senders.submit(() -> {
+                for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                    all[i] = write.send(i);
+                }
+                return null;
+            }));
+        }
+        for (Future<?> client : running) {
+            client.get();
+        }
+        return List.of(all);
+    }
+
+    private Written create(int index) throws Exception {
+        Map<String, Object> body = new HashMap<>();
+        body.put("city", CITY);
+        body.put("venueId", venues.get(index % venues.size()).toString());
+        body.put("title", "Konzert " + index);
+        body.put("description", "Ein Abend mit Musik aus drei Jahrhunderten.");
+        body.put("category", "konzert");
+        LocalDate day = LocalDate.of(2027, 1, 1).plusDays(index % 365);
+        body.put("start", day + "T19:30:00+01:00");
+        body.put("end", day + "T21:30:00+01:00");
+        body.put("allDay", false);
+        body.put("price", Map.of("free", false, "min", 12.0, "max", 39.0, "currency", "EUR"));
+        body.put("language", "de");
+        body.put("accessibility", List.of("wheelchair"));
+        body.put("tags", List.of("klassik"));
+        if (index % 100 < seriesShare * 100) {
+            body.put("recurrence", Map.of("rrule", "FREQ=WEEKLY;COUNT=52", "exdates", List.of()));
+        }
+        HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create(base + "/api/events"))
+                .POST(HttpRequest.BodyPublishers.ofString(json(body))), 201);
+        String id = answer.headers().firstValue("Location").orElseThrow().replaceAll(".*/", "");
+        return new Written(id, answer.headers().firstValue("ETag").orElseThrow(), body);
+    }
+
+    private Written edit(Written event) throws Exception {
+        Map<String, Object> body = new HashMap<>(event.body());
+        body.put("title", body.get("title") + " (geändert)");
+        HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create(base + "/api/events/" + event.id()))
+                .header("If-Match", event.etag())
+                .PUT(HttpRequest.BodyPublishers.ofString(json(body))), 200);
+        return new Written(event.id(), answer.headers().firstValue("ETag").orElseThrow(), body);
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request, int expected) throws Exception {
+        HttpResponse<String> answer = http.send(request.header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+        if (answer.statusCode() != expected) {
+            throw new IllegalStateException("Answered " + answer.statusCode() + ": " + answer.body());
+        }
+        return answer;
+    }
+
+    /** The few shapes the bodies have, as JSON: strings, numbers, booleans, lists and maps of them. */
+    private static String json(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            List<String> fields = new ArrayList<>();
+            map.forEach((k, v) -> fields.add(json(k) + ":" + json(v)));
+            return "{" + String.join(",", fields) + "}";
+        }
+        if (value instanceof List<?> list) {
+            return "[" + String.join(",", list.stream().map(EventWritesBenchmark::json).toList()) + "]";
+        }
+        if (value instanceof String text) {
+            return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+        }
+        return String.valueOf(value);
+    }
+
+    private record Cpu(double jvmMs, double clientMs, double postgresMs, long wallNanos) {
+
+        double serviceMs() {
+            return jvmMs - clientMs;
+        }
+    }
+
+    private Cpu cpu() throws Exception {
+        double jvm = ticks(Path.of("/proc/self/stat")) / TICKS_PER_MS;
+        double client = 0;
+        for (long id : threads.getAllThreadIds()) {
+            var info = threads.getThreadInfo(id);
+            if (info != null && (info.getThreadName().startsWith("bench-client")
+                    || info.getThreadName().startsWith("HttpClient") || info.getThreadName().equals("main"))) {
+                long nanos = threads.getThreadCpuTime(id);
+                client += nanos > 0 ? nanos / 1e6 : 0;
+            }
+        }
+        double postgresMs = 0;
+        try (Connection jdbc = jdbc(); PreparedStatement backends = jdbc.prepareStatement(
+                "SELECT pid FROM pg_stat_activity WHERE datname = ? AND pid <> pg_backend_pid()")) {
+            backends.setString(1, database);
+            try (ResultSet rows = backends.executeQuery()) {
+                while (rows.next()) {
+                    Path stat = Path.of("/proc/" + rows.getInt(1) + "/stat");
+                    if (Files.exists(stat)) {
+                        postgresMs += ticks(stat) / TICKS_PER_MS;
+                    }
+                }
+            }
+        }
+        return new Cpu(jvm, client, postgresMs, System.nanoTime());
+    }
+
+    /** utime + stime of a /proc stat line, in clock ticks (fields 14 and 15, after the command in parentheses). */
+    private static long ticks(Path stat) throws Exception {
+        String line = Files.readString(stat);
+        String[] fields = line.substring(line.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+    }
+
+    private Connection jdbc() throws Exception {
+        return DriverManager.getConnection(postgres.jdbcUrl(database), postgres.username(), postgres.password());
+    }
+}
