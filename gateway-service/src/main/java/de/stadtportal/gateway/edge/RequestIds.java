@@ -20,7 +20,8 @@ final class RequestIds {
     private static final long VARIANT = 1L << 63;
 
     private final long instance;
-    private final AtomicLong count = new AtomicLong();
+    /** From 1: count 0 would scramble to 0, an id ending in zeros that looks like a placeholder. */
+    private final AtomicLong count = new AtomicLong(1);
 
     RequestIds() {
         this(new SecureRandom().nextLong());
