@@ -5,6 +5,7 @@ import de.stadtportal.gateway.edge.domain.TrustedProxies;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -19,9 +20,14 @@ class EdgeConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EdgeConfiguration.class);
 
+    /**
+     * The backend's parent is the gateway's server span, unless the library makes a client span per
+     * proxied call (off by default) and sends that one.
+     */
     @Bean
-    CorrelationFilter correlationFilter() {
-        return new CorrelationFilter();
+    CorrelationFilter correlationFilter(
+            @Value("${spring.cloud.gateway.server.webflux.observability.enabled:true}") boolean clientSpans) {
+        return new CorrelationFilter(!clientSpans);
     }
 
     /**

@@ -2,9 +2,11 @@ package de.stadtportal.gateway.resilience;
 
 import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR;
 
+import de.stadtportal.web.RequestTrace;
 import de.stadtportal.web.problem.ApiProblem;
 import de.stadtportal.web.problem.ProblemDetailsHandler;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.micrometer.tracing.Tracer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -13,6 +15,7 @@ import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.cloud.gateway.support.NotFoundException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -52,12 +55,14 @@ class BackendUnavailable {
     private static final String RETRY_AFTER_SECONDS = "10";
 
     @Bean
-    RouterFunction<ServerResponse> backendUnavailableRoute(ProblemDetailsHandler problems) {
+    RouterFunction<ServerResponse> backendUnavailableRoute(ProblemDetailsHandler problems,
+            ObjectProvider<Tracer> tracer) {
+        Tracer current = tracer.getIfAvailable();
         return RouterFunctions.route().route(request -> request.path().startsWith(PREFIX),
-                request -> answer(request, problems)).build();
+                request -> answer(request, problems, current)).build();
     }
 
-    private static Mono<ServerResponse> answer(ServerRequest request, ProblemDetailsHandler problems) {
+    private static Mono<ServerResponse> answer(ServerRequest request, ProblemDetailsHandler problems, Tracer tracer) {
         String backend = request.path().substring(PREFIX.length());
         String name = BACKENDS.contains(backend) ? backend : "backend";
         ServerWebExchange exchange = request.exchange();
@@ -67,8 +72,10 @@ class BackendUnavailable {
             detail = "The " + name + " service is failing; its circuit breaker is open, so the gateway answers at once";
         } else {
             detail = "The " + name + " service did not answer in time or could not be reached";
-            log.warn("{} {} failed at the {} service: {}", exchange.getRequest().getMethod(), originalPath(exchange),
-                    name, cause instanceof NotFoundException ? NO_INSTANCE_LEFT : cause == null ? "unknown" : cause.toString());
+            // in the request's trace: the gateway keeps no current span on the thread (context-propagation limited)
+            RequestTrace.logged(tracer, exchange, () -> log.warn("{} {} failed at the {} service: {}",
+                    exchange.getRequest().getMethod(), originalPath(exchange), name, cause instanceof NotFoundException
+                            ? NO_INSTANCE_LEFT : cause == null ? "unknown" : cause.toString()));
         }
         if ("portal".equals(name) && asksForPage(request)) {
             return ServerResponse.status(HttpStatus.SERVICE_UNAVAILABLE).contentType(HTML)

@@ -2,12 +2,10 @@ package de.stadtportal.web;
 
 import de.stadtportal.contracts.Traceparent;
 import io.micrometer.tracing.Span;
-import io.micrometer.tracing.handler.TracingObservationHandler;
 import io.micrometer.tracing.propagation.Propagator;
 import java.util.HashMap;
 import java.util.Map;
 import org.springframework.core.Ordered;
-import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
@@ -49,20 +47,11 @@ public class TraceparentFilter implements WebFilter, Ordered {
         return chain.filter(exchange).contextWrite(Context.of(Traceparent.CONTEXT_KEY, traceparent));
     }
 
-    /** The server span of this request, or {@code null} when the service runs without tracing. */
-    static Span serverSpan(ServerWebExchange exchange) {
-        return ServerRequestObservationContext.findCurrent(exchange.getAttributes())
-                .map(context -> context.<TracingObservationHandler.TracingContext>get(
-                        TracingObservationHandler.TracingContext.class))
-                .map(TracingObservationHandler.TracingContext::getSpan)
-                .orElse(null);
-    }
-
     private String ofServerSpan(ServerWebExchange exchange) {
         if (propagator == null) {
             return null;
         }
-        Span span = serverSpan(exchange);
+        Span span = RequestTrace.serverSpan(exchange);
         if (span == null) {
             return null;
         }

@@ -40,8 +40,8 @@ public class WebAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    ProblemDetailsHandler problemDetailsHandler(JsonMapper json) {
-        return new ProblemDetailsHandler(json);
+    ProblemDetailsHandler problemDetailsHandler(JsonMapper json, ObjectProvider<Tracer> tracer) {
+        return new ProblemDetailsHandler(json, tracer.getIfAvailable());
     }
 
     /** Request bodies are read strictly (see {@link StrictInput}); Boot adds every module bean to its mapper. */
@@ -61,10 +61,14 @@ public class WebAutoConfiguration {
         return new TraceparentFilter(propagator.getIfAvailable());
     }
 
-    /** One log line per request where a service asks for it (the gateway); see {@link AccessLogFilter}. */
+    /**
+     * One log line per request where a service asks for it (the gateway), written through a queue;
+     * see {@link AccessLogFilter} and {@link AsyncAccessLog}.
+     */
     @Bean
     @ConditionalOnProperty(name = "stadtportal.web.access-log", havingValue = "true")
     AccessLogFilter accessLogFilter(ObjectProvider<Tracer> tracer) {
+        AsyncAccessLog.install();
         return new AccessLogFilter(tracer.getIfAvailable());
     }
 

@@ -11,6 +11,8 @@ import de.stadtportal.kernel.refusal.SignInRequired;
 import de.stadtportal.kernel.refusal.StaleVersion;
 import de.stadtportal.kernel.refusal.UnknownReference;
 import de.stadtportal.kernel.refusal.VersionRequired;
+import de.stadtportal.web.RequestTrace;
+import io.micrometer.tracing.Tracer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,9 +52,16 @@ public class ProblemDetailsHandler implements WebExceptionHandler, Ordered {
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsHandler.class);
 
     private final JsonMapper json;
+    private final Tracer tracer;
 
     public ProblemDetailsHandler(JsonMapper json) {
+        this(json, null);
+    }
+
+    /** @param tracer the tracing library's, so that a logged failure names its request's trace; or {@code null} */
+    public ProblemDetailsHandler(JsonMapper json, Tracer tracer) {
         this.json = json;
+        this.tracer = tracer;
     }
 
     @Override
@@ -69,11 +78,11 @@ public class ProblemDetailsHandler implements WebExceptionHandler, Ordered {
         }
         ApiProblem problem = toProblem(error);
         if (problem.status() == HttpStatus.SERVICE_UNAVAILABLE && !(error instanceof ApiProblem)) {
-            log.warn("Unavailable while answering {} {}: {}", exchange.getRequest().getMethod(),
-                    exchange.getRequest().getPath(), error.toString());
+            RequestTrace.logged(tracer, exchange, () -> log.warn("Unavailable while answering {} {}: {}",
+                    exchange.getRequest().getMethod(), exchange.getRequest().getPath(), error.toString()));
         } else if (problem.status().is5xxServerError() && !(error instanceof ApiProblem)) {
-            log.error("Unexpected failure answering {} {}", exchange.getRequest().getMethod(),
-                    exchange.getRequest().getPath(), error);
+            RequestTrace.logged(tracer, exchange, () -> log.error("Unexpected failure answering {} {}",
+                    exchange.getRequest().getMethod(), exchange.getRequest().getPath(), error));
         }
         return write(exchange, problem);
     }
