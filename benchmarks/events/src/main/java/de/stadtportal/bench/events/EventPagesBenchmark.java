@@ -22,7 +22,6 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -100,14 +99,8 @@ public final class EventPagesBenchmark {
         System.out.printf(Locale.ROOT, "Loaded %,d events (%.0f %% open-ended series) in %.1f s%n", events,
                 seriesShare * 100, (System.nanoTime() - started) / 1e9);
 
-        Map<String, Object> properties = new HashMap<>(Tokens.trustProperties());
-        properties.put("spring.r2dbc.url", postgres.r2dbcUrl(database));
-        properties.put("spring.r2dbc.username", postgres.username());
-        properties.put("spring.r2dbc.password", postgres.password());
-        properties.put("spring.flyway.url", postgres.jdbcUrl(database));
-        properties.put("spring.flyway.user", postgres.username());
-        properties.put("spring.flyway.password", postgres.password());
-        properties.put("spring.kafka.bootstrap-servers", infrastructure.kafka().bootstrapServers());
+        Map<String, Object> properties = infrastructure.serviceProperties(database);
+        properties.putAll(Tokens.trustProperties());
         properties.put("server.port", "0");
         properties.put("management.server.port", "-1");
         properties.put("logging.level.root", "WARN");

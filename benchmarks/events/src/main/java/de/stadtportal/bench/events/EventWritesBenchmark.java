@@ -106,14 +106,8 @@ public final class EventWritesBenchmark {
             }
         }
 
-        Map<String, Object> properties = new HashMap<>(Tokens.trustProperties());
-        properties.put("spring.r2dbc.url", postgres.r2dbcUrl(database));
-        properties.put("spring.r2dbc.username", postgres.username());
-        properties.put("spring.r2dbc.password", postgres.password());
-        properties.put("spring.flyway.url", postgres.jdbcUrl(database));
-        properties.put("spring.flyway.user", postgres.username());
-        properties.put("spring.flyway.password", postgres.password());
-        properties.put("spring.kafka.bootstrap-servers", infrastructure.kafka().bootstrapServers());
+        Map<String, Object> properties = infrastructure.serviceProperties(database);
+        properties.putAll(Tokens.trustProperties());
         properties.put("stadtportal.messaging.outbox.relay-enabled", "false");
         properties.put("server.port", "0");
         properties.put("management.server.port", "-1");

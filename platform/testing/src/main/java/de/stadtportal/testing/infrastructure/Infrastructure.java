@@ -1,5 +1,7 @@
 package de.stadtportal.testing.infrastructure;
 
+import java.util.HashMap;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.testcontainers.DockerClientFactory;
@@ -76,6 +78,23 @@ public final class Infrastructure {
 
     public KafkaBroker kafka() {
         return kafka;
+    }
+
+    /**
+     * What a service needs to run on one database of this server and on this broker: its R2DBC
+     * connection, Flyway's JDBC connection (without which the schema would silently never be
+     * migrated) and the broker's address. A mutable map, for the caller's own properties.
+     */
+    public Map<String, Object> serviceProperties(String database) {
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("spring.r2dbc.url", postgres.r2dbcUrl(database));
+        properties.put("spring.r2dbc.username", postgres.username());
+        properties.put("spring.r2dbc.password", postgres.password());
+        properties.put("spring.flyway.url", postgres.jdbcUrl(database));
+        properties.put("spring.flyway.user", postgres.username());
+        properties.put("spring.flyway.password", postgres.password());
+        properties.put("spring.kafka.bootstrap-servers", kafka.bootstrapServers());
+        return properties;
     }
 
     private void close() {

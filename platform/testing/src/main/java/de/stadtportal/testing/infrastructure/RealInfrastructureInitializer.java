@@ -1,7 +1,6 @@
 package de.stadtportal.testing.infrastructure;
 
 import de.stadtportal.testing.security.Tokens;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.context.ApplicationContextInitializer;
@@ -23,14 +22,7 @@ public final class RealInfrastructureInitializer implements ApplicationContextIn
         String database = "ctx_" + ProcessHandle.current().pid() + "_" + CONTEXTS.incrementAndGet();
         postgres.createDatabase(database);
 
-        Map<String, Object> properties = new HashMap<>();
-        properties.put("spring.r2dbc.url", postgres.r2dbcUrl(database));
-        properties.put("spring.r2dbc.username", postgres.username());
-        properties.put("spring.r2dbc.password", postgres.password());
-        properties.put("spring.flyway.url", postgres.jdbcUrl(database));
-        properties.put("spring.flyway.user", postgres.username());
-        properties.put("spring.flyway.password", postgres.password());
-        properties.put("spring.kafka.bootstrap-servers", infrastructure.kafka().bootstrapServers());
+        Map<String, Object> properties = infrastructure.serviceProperties(database);
         properties.putAll(Tokens.trustProperties());
         properties.put("stadtportal.test.database", database);
         context.getEnvironment().getPropertySources()
