@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.reactivestreams.Publisher;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -115,9 +116,8 @@ public class PageCache implements WebFilter {
                             .orElseGet(() -> chain.filter(exchange)));
         }
         mine.whenComplete((page, error) -> rendering.remove(key, mine));
-        Recorder recorder = new Recorder(exchange.getResponse());
+        Recorder recorder = new Recorder(exchange.getResponse(), written -> mine.complete(keep(key, written)));
         return chain.filter(exchange.mutate().response(recorder).build())
-                .doOnSuccess(done -> mine.complete(keep(key, recorder)))
                 .doFinally(signal -> mine.complete(null));
     }
 
@@ -203,15 +203,21 @@ public class PageCache implements WebFilter {
         }
     }
 
-    /** Passes the page on as it is written and keeps a copy of it, with the headers it had when written. */
+    /**
+     * Passes the page on as it is written and keeps a copy of it, with the headers it had when written.
+     * The copy is handed on once the body is complete and before it goes out, so that a page is kept,
+     * and its age counted, from the moment it was rendered, not from when the visitor had it.
+     */
     private static final class Recorder extends ServerHttpResponseDecorator {
 
+        private final Consumer<Recorder> onWritten;
         private volatile byte[] body;
         private volatile HttpHeaders headers;
         private volatile boolean streamed;
 
-        Recorder(ServerHttpResponse delegate) {
+        Recorder(ServerHttpResponse delegate, Consumer<Recorder> written) {
             super(delegate);
+            this.onWritten = written;
         }
 
         @Override
@@ -224,6 +230,7 @@ public class PageCache implements WebFilter {
                 copy.addAll(getHeaders());
                 headers = copy;
                 body = bytes;
+                onWritten.accept(this);
                 return super.writeWith(Mono.fromSupplier(() -> bufferFactory().wrap(bytes)));
             }).switchIfEmpty(Mono.defer(() -> super.writeWith(Flux.empty())));
         }
