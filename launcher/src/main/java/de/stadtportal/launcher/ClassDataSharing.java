@@ -37,6 +37,11 @@ import java.util.stream.Stream;
  * meets a stale archive (and the JVM itself ignores an archive that does not match, starting as
  * without). Anything that goes wrong here (extraction fails, no disk) only means the service starts
  * from its exec jar as before. {@code STADTPORTAL_CDS=off} turns all of it off.
+ * <p>
+ * On Java 25 and later the archive is the JVM's AOT cache instead ({@code -XX:AOTCacheOutput} when
+ * recording, {@code -XX:AOTCache} when mapping; JEP 483 and 514): it holds the classes loaded and
+ * linked, and the methods' profiles, and saves more of a start than Java 17's archive. Recorded and
+ * kept the same way, at a clean stop.
  */
 final class ClassDataSharing {
 
@@ -50,14 +55,44 @@ final class ClassDataSharing {
     /** Extractions running ahead of the starts ({@link #prepareAhead}), by jar; gone once done. */
     private static final Map<Path, CompletableFuture<Void>> AHEAD = new ConcurrentHashMap<>();
 
+    /**
+     * How a JVM records an archive of the classes it loaded and maps it at its next start: Java 17's
+     * dynamic class data sharing archive, or the AOT cache of Java 25 and later, which holds the
+     * classes linked and the methods' profiles too.
+     *
+     * @param suffix the archive file's suffix
+     * @param record the option naming the file the JVM writes when it ends
+     * @param map the option naming the archive to map
+     * @param quiet the option silencing what the JVM says of every class it leaves out while writing
+     */
+    record Format(String suffix, String record, String map, String quiet) {
+
+        static final Format CDS = new Format(".jsa", "-XX:ArchiveClassesAtExit=", "-XX:SharedArchiveFile=",
+                "-Xlog:cds*=off");
+        static final Format AOT_CACHE = new Format(".aot", "-XX:AOTCacheOutput=", "-XX:AOTCache=",
+                "-Xlog:cds*=off,aot*=off");
+
+        /** The format of a JVM of this feature release (17, 21, 25, …). */
+        static Format of(int feature) {
+            return feature >= 25 ? AOT_CACHE : CDS;
+        }
+    }
+
     private final Path jar;
     private final Path javaCommand;
+    private final Format format;
     private Path directory;
     private Path recording;
 
+    /** For a service started by {@code javaCommand}, the launcher's own JVM. */
     ClassDataSharing(Path jar, Path javaCommand) {
+        this(jar, javaCommand, Format.of(Runtime.version().feature()));
+    }
+
+    ClassDataSharing(Path jar, Path javaCommand, Format format) {
         this.jar = jar;
         this.javaCommand = javaCommand;
+        this.format = format;
     }
 
     static boolean enabled(String setting) {
@@ -137,15 +172,15 @@ final class ClassDataSharing {
         List<String> command = new ArrayList<>();
         Path archive = archive();
         if (Files.isRegularFile(archive)) {
-            command.add("-XX:SharedArchiveFile=" + archive);
+            command.add(format.map() + archive);
             recording = null;
         } else {
             // unique per start, so two launchers recording the same jar never write one file
             recording = directory.resolve("app-" + JVM + "." + ProcessHandle.current().pid() + "-" + System.nanoTime()
                     + ".recording");
-            command.add("-XX:ArchiveClassesAtExit=" + recording);
+            command.add(format.record() + recording);
             // while writing, the JVM names every class it leaves out (signed jars, old bytecode): noise in the log
-            command.add("-Xlog:cds*=off");
+            command.add(format.quiet());
         }
         command.add("-jar");
         command.add(directory.resolve(EXTRACTED).resolve(jar.getFileName()).toString());
@@ -168,6 +203,8 @@ final class ClassDataSharing {
         Path recorded = recording;
         recording = null;
         try {
+            // what Java 25 writes first and removes once its AOT cache is written; left by a JVM killed meanwhile
+            Files.deleteIfExists(recorded.resolveSibling(recorded.getFileName() + ".config"));
             if (stoppedCleanly && Files.isRegularFile(recorded) && Files.size(recorded) > 0) {
                 move(recorded, archive());
             } else {
@@ -179,7 +216,7 @@ final class ClassDataSharing {
     }
 
     Path archive() {
-        return directory.resolve("app-" + JVM + ".jsa");
+        return directory.resolve("app-" + JVM + format.suffix());
     }
 
     private void extract(Path cache, Path target) throws IOException {

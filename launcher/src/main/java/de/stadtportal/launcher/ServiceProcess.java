@@ -144,7 +144,9 @@ final class ServiceProcess {
             ended(false);
             return;
         }
-        process.destroy();
+        // SIGTERM through the handle: Process.destroy() would also close the output pipe, losing the
+        // service's last log lines and killing (SIGPIPE) the JVM that Java 25 starts to write its AOT cache
+        process.toHandle().destroy();
         boolean clean = false;
         try {
             // a JVM recording its class data sharing archive writes it while it stops: six at once on two

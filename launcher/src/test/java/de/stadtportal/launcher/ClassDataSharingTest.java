@@ -24,6 +24,10 @@ import org.junit.jupiter.api.io.TempDir;
 class ClassDataSharingTest {
 
     private static final Path JAVA = Path.of(System.getProperty("java.home"), "bin", "java");
+    /** What this JVM records and maps: the class data sharing archive on 17, the AOT cache on 25. */
+    private static final ClassDataSharing.Format FORMAT = ClassDataSharing.Format.of(Runtime.version().feature());
+    /** Fails the start unless the JVM really maps the archive. */
+    private static final String STRICT = FORMAT == ClassDataSharing.Format.AOT_CACHE ? "-XX:AOTMode=on" : "-Xshare:on";
 
     @TempDir
     Path build;
@@ -34,22 +38,21 @@ class ClassDataSharingTest {
         ClassDataSharing sharing = new ClassDataSharing(jar, JAVA);
 
         List<String> recording = sharing.command();
-        assertThat(recording).anyMatch(option -> option.startsWith("-XX:ArchiveClassesAtExit="));
+        assertThat(recording).anyMatch(option -> option.startsWith(FORMAT.record()));
         assertThat(sharing.recording()).isTrue();
         Process first = run(recording);
-        first.destroy();
+        first.toHandle().destroy();
         assertThat(first.waitFor(60, TimeUnit.SECONDS)).isTrue();
         sharing.ended(true);
 
         assertThat(sharing.archive()).isRegularFile();
         List<String> mapping = sharing.command();
-        assertThat(mapping).contains("-XX:SharedArchiveFile=" + sharing.archive());
+        assertThat(mapping).contains(FORMAT.map() + sharing.archive());
         assertThat(sharing.recording()).isFalse();
-        // -Xshare:on fails the start unless the JVM really maps the archive
-        List<String> strict = new ArrayList<>(List.of("-Xshare:on"));
+        List<String> strict = new ArrayList<>(List.of(STRICT));
         strict.addAll(mapping);
         Process second = run(strict);
-        second.destroy();
+        second.toHandle().destroy();
         second.waitFor(60, TimeUnit.SECONDS);
     }
 
@@ -64,9 +67,9 @@ class ClassDataSharingTest {
 
         assertThat(sharing.archive()).doesNotExist();
         try (Stream<Path> left = Files.list(sharing.archive().getParent())) {
-            assertThat(left).noneMatch(file -> file.getFileName().toString().endsWith(".recording"));
+            assertThat(left).noneMatch(file -> file.getFileName().toString().contains(".recording"));
         }
-        assertThat(sharing.command()).anyMatch(option -> option.startsWith("-XX:ArchiveClassesAtExit="));
+        assertThat(sharing.command()).anyMatch(option -> option.startsWith(FORMAT.record()));
     }
 
     @Test
@@ -74,7 +77,7 @@ class ClassDataSharingTest {
         Path jar = serviceJar("first");
         ClassDataSharing before = new ClassDataSharing(jar, JAVA);
         Process first = run(before.command());
-        first.destroy();
+        first.toHandle().destroy();
         first.waitFor(60, TimeUnit.SECONDS);
         before.ended(true);
         assertThat(before.archive()).isRegularFile();
@@ -86,8 +89,8 @@ class ClassDataSharingTest {
         Files.setLastModifiedTime(jar, built);
         ClassDataSharing after = new ClassDataSharing(jar, JAVA);
 
-        assertThat(after.command()).anyMatch(option -> option.startsWith("-XX:ArchiveClassesAtExit="))
-                .noneMatch(option -> option.startsWith("-XX:SharedArchiveFile="));
+        assertThat(after.command()).anyMatch(option -> option.startsWith(FORMAT.record()))
+                .noneMatch(option -> option.startsWith(FORMAT.map()));
         assertThat(after.archive()).isNotEqualTo(before.archive()).doesNotExist();
         // the earlier build's extraction and archive are gone
         assertThat(before.archive()).doesNotExist();
@@ -101,7 +104,7 @@ class ClassDataSharingTest {
         ClassDataSharing sharing = new ClassDataSharing(jar, JAVA);
 
         assertThat(CompletableFuture.supplyAsync(sharing::prepare).get(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(sharing.command()).anyMatch(option -> option.startsWith("-XX:ArchiveClassesAtExit="));
+        assertThat(sharing.command()).anyMatch(option -> option.startsWith(FORMAT.record()));
     }
 
     @Test
@@ -141,8 +144,31 @@ class ClassDataSharingTest {
         Files.writeString(sharing.archive(), "half an archive");
 
         Process started = run(sharing.command());
-        started.destroy();
+        started.toHandle().destroy();
         assertThat(started.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Test
+    void java_25_and_later_record_and_map_their_aot_cache_and_older_ones_a_class_data_sharing_archive()
+            throws Exception {
+        assertThat(ClassDataSharing.Format.of(17)).isEqualTo(ClassDataSharing.Format.CDS);
+        assertThat(ClassDataSharing.Format.of(21)).isEqualTo(ClassDataSharing.Format.CDS);
+        assertThat(ClassDataSharing.Format.of(25)).isEqualTo(ClassDataSharing.Format.AOT_CACHE);
+        assertThat(ClassDataSharing.Format.of(26)).isEqualTo(ClassDataSharing.Format.AOT_CACHE);
+
+        Path jar = serviceJar("first");
+        ClassDataSharing sharing = new ClassDataSharing(jar, JAVA, ClassDataSharing.Format.AOT_CACHE);
+        assertThat(sharing.command()).anyMatch(option -> option.startsWith("-XX:AOTCacheOutput="))
+                .contains("-Xlog:cds*=off,aot*=off");
+        assertThat(sharing.recording()).isTrue();
+        sharing.ended(false);
+
+        assertThat(sharing.archive().getFileName().toString()).endsWith(".aot");
+        Files.writeString(sharing.archive(), "an AOT cache");
+        assertThat(sharing.command()).contains("-XX:AOTCache=" + sharing.archive());
+        // an archive of the other format, of the same JVM version, is never offered
+        assertThat(new ClassDataSharing(jar, JAVA, ClassDataSharing.Format.CDS).command())
+                .anyMatch(option -> option.startsWith("-XX:ArchiveClassesAtExit="));
     }
 
     @Test
@@ -155,7 +181,11 @@ class ClassDataSharingTest {
 
     /** Starts the JVM and returns once its main method answered, as a service's readiness would. */
     private static Process run(List<String> options) throws IOException {
-        List<String> command = new ArrayList<>(List.of(JAVA.toString(), "-Xshare:auto"));
+        // Java 25 refuses any -Xshare option beside its AOT cache options
+        List<String> command = new ArrayList<>(List.of(JAVA.toString()));
+        if (FORMAT == ClassDataSharing.Format.CDS) {
+            command.add("-Xshare:auto");
+        }
         command.addAll(options);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(),

@@ -52,7 +52,8 @@ class ServiceProcessTest {
         starting.stop();
         // a JVM stopped before it was ready recorded only the classes of its start: nothing is kept
         ClassDataSharing sharing = new ClassDataSharing(jar, ServiceProcess.JAVA);
-        assertThat(sharing.command()).anyMatch(option -> option.startsWith("-XX:ArchiveClassesAtExit="));
+        assertThat(sharing.command()).anyMatch(option -> option.startsWith(
+                ClassDataSharing.Format.of(Runtime.version().feature()).record()));
         assertThat(sharing.archive()).doesNotExist();
     }
 
