@@ -410,26 +410,32 @@ public final class PlatformBenchmark {
         long begin = System.nanoTime();
         Wrk.Result writes = wrk.writeEvents(platform.gatewayUrl(), writeConnections, writeSeconds, writeArguments(marker));
         long written = System.nanoTime();
-        long stored = count("events", "SELECT count(*) FROM event WHERE title LIKE ?", "Messkonzert " + marker + " %");
-        String indexedQuery = """
-                SELECT count(DISTINCT d.id) FROM search_document d JOIN search_generation g ON g.id = d.generation
-                WHERE g.state = 'active' AND d.type = 'event' AND NOT d.removed AND d.title LIKE ?
-                """;
+        // Writes still in flight when wrk ends are stored a moment later: every poll reads what events-service
+        // stored, then what search has (documents and rows in one statement), until the two agree and the
+        // stored count stood still since the poll before, so the figures below are one settled state.
+        String like = "Messkonzert " + marker + " %";
+        long stored = -1;
         long indexed = 0;
+        long copies = 0;
         long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
         while (System.nanoTime() < deadline) {
-            indexed = count("search", indexedQuery, "Messkonzert " + marker + " %");
-            if (indexed >= stored) {
+            long storedNow = count("events", "SELECT count(*) FROM event WHERE title LIKE ?", like).get(0);
+            List<Long> found = count("search", """
+                    SELECT count(DISTINCT d.id), count(*) FROM search_document d
+                    JOIN search_generation g ON g.id = d.generation
+                    WHERE g.state = 'active' AND d.type = 'event' AND NOT d.removed AND d.title LIKE ?
+                    """, like);
+            boolean settled = storedNow == stored;
+            stored = storedNow;
+            indexed = found.get(0);
+            copies = found.get(1);
+            if (settled && indexed >= stored) {
                 break;
             }
             Thread.sleep(100);
         }
         long done = System.nanoTime();
         Map<String, Long> cpuAfter = processes.cpuMillis();
-        long copies = count("search", """
-                SELECT count(*) FROM search_document d JOIN search_generation g ON g.id = d.generation
-                WHERE g.state = 'active' AND d.type = 'event' AND NOT d.removed AND d.title LIKE ?
-                """, "Messkonzert " + marker + " %");
         double acceptedRate = writes.created() / ((written - begin) / 1e9);
         double indexedRate = indexed / ((done - begin) / 1e9);
         Map<String, Object> figures = new LinkedHashMap<>();
@@ -489,13 +495,18 @@ public final class PlatformBenchmark {
         return ZonedDateTime.of(LocalDate.now().plusDays(30), LocalTime.of(19, 0), ZoneId.of("Europe/Berlin"));
     }
 
-    private long count(String database, String sql, String like) throws SQLException {
+    /** The counts a statement answers in its one row, in their order. */
+    private List<Long> count(String database, String sql, String like) throws SQLException {
         try (Connection connection = platform.database(database);
                 PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setString(1, like);
             try (ResultSet rows = statement.executeQuery()) {
                 rows.next();
-                return rows.getLong(1);
+                List<Long> counts = new ArrayList<>();
+                for (int column = 1; column <= rows.getMetaData().getColumnCount(); column++) {
+                    counts.add(rows.getLong(column));
+                }
+                return counts;
             }
         }
     }
