@@ -1,10 +1,10 @@
 package de.stadtportal.e2e;
 
+import de.stadtportal.launcher.FreePorts;
 import de.stadtportal.launcher.LocalOperations;
 import de.stadtportal.launcher.LocalPlatform;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -91,9 +91,7 @@ final class RunningPlatform {
         return EDITOR_PASSWORD;
     }
 
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+    static int freePort() {
+        return FreePorts.pick();
     }
 }

@@ -91,9 +91,9 @@ public final class LocalPlatform implements AutoCloseable {
         Map<String, Integer> managementPorts = new HashMap<>();
         for (String service : SERVICES) {
             // a caller that does not know a service yet gets free ports for it
-            servicePorts.put(service, ports.containsKey(service) ? ports.get(service) : freePort());
+            servicePorts.put(service, ports.containsKey(service) ? ports.get(service) : FreePorts.pick());
             String management = LocalSettings.management(service);
-            managementPorts.put(service, ports.containsKey(management) ? ports.get(management) : freePort());
+            managementPorts.put(service, ports.containsKey(management) ? ports.get(management) : FreePorts.pick());
         }
         return new LocalPlatform(new LocalSettings(root, home, ports.get("postgresql"), ports.get("kafka"),
                 ports.get("kafka-controller"), 3, servicePorts, managementPorts), out, machineClients, true);
@@ -131,7 +131,7 @@ public final class LocalPlatform implements AutoCloseable {
                 int instance = ServiceInstances.numberOf(name, service);
                 // an instance keeps its ports while the platform grows or shrinks around it
                 extraPorts.put(name, known.containsKey(name) ? known.get(name)
-                        : freePorts ? new int[] {freePort(), freePort()}
+                        : freePorts ? new int[] {FreePorts.pick(), FreePorts.pick()}
                         : new int[] {ServiceInstances.port(settings.port(service), instance),
                                 ServiceInstances.port(settings.managementPort(service), instance)});
             }
@@ -230,7 +230,7 @@ public final class LocalPlatform implements AutoCloseable {
             throw new LaunchException("start the platform first, and give " + name + " a name of its own");
         }
         infrastructure.createDatabase(database);
-        ServiceProcess process = service(name, service, freePort(), freePort(), database, environment);
+        ServiceProcess process = service(name, service, FreePorts.pick(), FreePorts.pick(), database, environment);
         services.put(name, process);
         process.start(out);
         try {
@@ -527,14 +527,6 @@ public final class LocalPlatform implements AutoCloseable {
             ceiling.putArray("cities").add("*");
         }
         return JSON.writeValueAsString(root);
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new LaunchException("no free port: " + e.getMessage());
-        }
     }
 
     private void checkPorts() {

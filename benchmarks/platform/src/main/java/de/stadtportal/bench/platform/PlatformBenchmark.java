@@ -1,11 +1,11 @@
 package de.stadtportal.bench.platform;
 
+import de.stadtportal.launcher.FreePorts;
 import de.stadtportal.launcher.LocalPlatform;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -141,9 +141,7 @@ public final class PlatformBenchmark {
             }
         }
         if (!zipkin.isBlank()) {
-            try (ServerSocket socket = new ServerSocket(0)) {
-                platform.traceTo(Path.of(zipkin), socket.getLocalPort());
-            }
+            platform.traceTo(Path.of(zipkin), FreePorts.pick());
         }
         Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "bench-platform-stop"));
         try (ProcessMeter memory = new ProcessMeter(platform, processes())) {
@@ -589,9 +587,7 @@ public final class PlatformBenchmark {
         for (String name : List.of("postgresql", "kafka", "kafka-controller", "gateway-service", "content-service",
                 "events-service", "search-service", "gateway-service management", "content-service management",
                 "events-service management", "search-service management")) {
-            try (ServerSocket socket = new ServerSocket(0)) {
-                ports.put(name, socket.getLocalPort());
-            }
+            ports.put(name, FreePorts.pick());
         }
         return ports;
     }

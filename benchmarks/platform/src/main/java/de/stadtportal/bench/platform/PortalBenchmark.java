@@ -1,10 +1,10 @@
 package de.stadtportal.bench.platform;
 
+import de.stadtportal.launcher.FreePorts;
 import de.stadtportal.launcher.LocalPlatform;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -108,9 +108,7 @@ public final class PortalBenchmark {
         return answer.body();
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+    private static int freePort() {
+        return FreePorts.pick();
     }
 }

@@ -1,7 +1,7 @@
 package de.stadtportal.bench.platform;
 
+import de.stadtportal.launcher.FreePorts;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,10 +32,8 @@ abstract class ReferenceProxy implements AutoCloseable {
         return "http://127.0.0.1:" + port + path;
     }
 
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+    static int freePort() {
+        return FreePorts.pick();
     }
 
     /** Waits until {@code process} listens on {@code port}; ends it and throws when it dies or takes too long. */
