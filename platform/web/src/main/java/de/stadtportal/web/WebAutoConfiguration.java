@@ -16,6 +16,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.codec.ServerCodecConfigurer;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.web.reactive.config.WebFluxConfigurer;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.module.SimpleModule;
@@ -42,6 +43,21 @@ public class WebAutoConfiguration {
     @ConditionalOnMissingBean
     ProblemDetailsHandler problemDetailsHandler(JsonMapper json, ObjectProvider<Tracer> tracer) {
         return new ProblemDetailsHandler(json, tracer.getIfAvailable());
+    }
+
+    /**
+     * What a service observes per request: {@code http.server.requests}, not every step of Spring
+     * Security. Left on, Security wraps each filter of its chain, the authentication and the
+     * authorization decision in an observation of its own, each with a timer and an active-requests
+     * gauge: about ten per request, metrics no dashboard or alert reads, and a measurable share of a
+     * request's CPU (the gateway's and events-service's JFR profiles, docs/benchmarks.md).
+     * {@code stadtportal.web.observations.security=true} turns them back on for a diagnosis.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnProperty(name = "stadtportal.web.observations.security", havingValue = "false", matchIfMissing = true)
+    SecurityObservationSettings noSecurityObservations() {
+        return SecurityObservationSettings.noObservations();
     }
 
     /** Request bodies are read strictly (see {@link StrictInput}); Boot adds every module bean to its mapper. */

@@ -1,15 +1,18 @@
 package de.stadtportal.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import de.stadtportal.testing.security.Tokens;
 import de.stadtportal.testing.security.TrustTestTokens;
 import de.stadtportal.web.security.TokenSecurityConfiguration;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -43,7 +46,22 @@ class SharedWebBehaviourIT {
 
     @Autowired WebTestClient web;
 
+    @Autowired MeterRegistry meters;
+
     @LocalServerPort int port;
+
+    @Test
+    void a_request_is_observed_once_and_not_at_every_step_of_security() {
+        web.post().uri(NOTES).headers(h -> h.setBearerAuth(editor().sign()))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("title", "Beobachtet"))
+                .exchange()
+                .expectStatus().isOk();
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(meters.find("http.server.requests")
+                .tag("uri", "/api/cities/{city}/notes").tag("method", "POST").timers()).isNotEmpty());
+        assertThat(meters.getMeters()).extracting(meter -> meter.getId().getName())
+                .noneMatch(name -> name.startsWith("spring.security."));
+    }
 
     @Test
     void a_write_without_a_token_is_401_problem() {
