@@ -7,8 +7,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -43,19 +41,11 @@ final class RunningPlatform {
                 Path home = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "platform-");
                 LocalOperations operations = new LocalOperations().jsonLogs();
                 if (FaultDrill.FULL) {
-                    operations.prometheus(freePort());
+                    operations.prometheus(FreePorts.pick());
                 }
-                Map<String, Integer> ports = new HashMap<>();
-                for (String name : List.of("postgresql", "kafka", "kafka-controller")) {
-                    ports.put(name, freePort());
-                }
-                for (String service : LocalPlatform.SERVICES) {
-                    ports.put(service, freePort());
-                    ports.put(service + " management", freePort());
-                }
-                LocalPlatform started = LocalPlatform.forTests(root, home, ports, MACHINE_CLIENTS, System.out)
+                LocalPlatform started = LocalPlatform.forTests(root, home, MACHINE_CLIENTS, System.out)
                         // every span to a real trace viewer (the build copies Zipkin's exec jar there)
-                        .traceTo(Path.of("target", "zipkin", "zipkin-server-exec.jar").toAbsolutePath(), freePort())
+                        .traceTo(Path.of("target", "zipkin", "zipkin-server-exec.jar").toAbsolutePath(), FreePorts.pick())
                         // JSON log lines with the trace id, as ./stadtportal up --json-logs and compose write them;
                         // at full drill size also the local Prometheus, whose alerts the drills wait for
                         .operate(operations)
@@ -89,9 +79,5 @@ final class RunningPlatform {
     /** The password of every seeded editor ({@code redaktion-bochum}, …) of the provider. */
     static String editorPassword() {
         return EDITOR_PASSWORD;
-    }
-
-    static int freePort() {
-        return FreePorts.pick();
     }
 }

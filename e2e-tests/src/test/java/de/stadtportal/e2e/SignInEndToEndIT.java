@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import de.stadtportal.launcher.FreePorts;
 import de.stadtportal.launcher.LocalPlatform;
 import java.io.IOException;
 import java.net.CookieManager;
@@ -108,7 +109,7 @@ class SignInEndToEndIT {
         String signIn(String username, String password) throws IOException, InterruptedException {
             String verifier = random();
             String state = random();
-            String redirect = "http://127.0.0.1:" + RunningPlatform.freePort() + "/callback";
+            String redirect = "http://127.0.0.1:" + FreePorts.pick() + "/callback";
             Map<String, String> authorize = new LinkedHashMap<>();
             authorize.put("response_type", "code");
             authorize.put("client_id", APP);

@@ -78,30 +78,25 @@ public final class LocalPlatform implements AutoCloseable {
     }
 
     /**
-     * A platform for tests: data under {@code home}, every port chosen by the caller. Its provider has
-     * {@code machineClients} machine clients besides {@code stadtportal-cli}, so that {@link #token}
-     * hands out tokens of that many different subjects (each with a rate-limit budget of its own).
-     *
-     * @param ports ports for postgresql, kafka, kafka-controller, every service of {@link #SERVICES}
-     *              ({@code content-service}) and their management ports ({@code content-service management})
+     * A platform for tests: data under {@code home}, every port a free one ({@link FreePorts}), so it
+     * runs beside a platform started with the defaults. Its provider has {@code machineClients} machine
+     * clients besides {@code stadtportal-cli}, so that {@link #token} hands out tokens of that many
+     * different subjects (each with a rate-limit budget of its own).
      */
-    public static LocalPlatform forTests(Path root, Path home, Map<String, Integer> ports, int machineClients,
-            PrintStream out) {
+    public static LocalPlatform forTests(Path root, Path home, int machineClients, PrintStream out) {
         Map<String, Integer> servicePorts = new HashMap<>();
         Map<String, Integer> managementPorts = new HashMap<>();
         for (String service : SERVICES) {
-            // a caller that does not know a service yet gets free ports for it
-            servicePorts.put(service, ports.containsKey(service) ? ports.get(service) : FreePorts.pick());
-            String management = LocalSettings.management(service);
-            managementPorts.put(service, ports.containsKey(management) ? ports.get(management) : FreePorts.pick());
+            servicePorts.put(service, FreePorts.pick());
+            managementPorts.put(service, FreePorts.pick());
         }
-        return new LocalPlatform(new LocalSettings(root, home, ports.get("postgresql"), ports.get("kafka"),
-                ports.get("kafka-controller"), 3, servicePorts, managementPorts), out, machineClients, true);
+        return new LocalPlatform(new LocalSettings(root, home, FreePorts.pick(), FreePorts.pick(), FreePorts.pick(), 3,
+                servicePorts, managementPorts), out, machineClients, true);
     }
 
     /** A platform for tests with {@code stadtportal-cli} as its only machine client. */
-    public static LocalPlatform forTests(Path root, Path home, Map<String, Integer> ports, PrintStream out) {
-        return forTests(root, home, ports, 0, out);
+    public static LocalPlatform forTests(Path root, Path home, PrintStream out) {
+        return forTests(root, home, 0, out);
     }
 
     /**

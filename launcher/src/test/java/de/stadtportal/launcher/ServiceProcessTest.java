@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -28,8 +27,8 @@ class ServiceProcessTest {
     void a_stop_while_the_platform_waits_for_a_service_ends_the_wait_at_once_and_keeps_no_partial_archive()
             throws Exception {
         Path jar = ServiceJar.build(build, "starting");
-        int nothingListens = freePort();
-        ServiceProcess starting = new ServiceProcess("starting", jar, freePort(), nothingListens,
+        int nothingListens = FreePorts.pick();
+        ServiceProcess starting = new ServiceProcess("starting", jar, FreePorts.pick(), nothingListens,
                 Map.of(ClassDataSharing.SWITCH, "on"), build.resolve("logs"));
         starting.start(QUIET);
 
@@ -55,11 +54,5 @@ class ServiceProcessTest {
         assertThat(sharing.command()).anyMatch(option -> option.startsWith(
                 ClassDataSharing.Format.of(Runtime.version().feature()).record()));
         assertThat(sharing.archive()).doesNotExist();
-    }
-
-    private static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

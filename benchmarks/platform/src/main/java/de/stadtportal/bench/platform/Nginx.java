@@ -1,5 +1,6 @@
 package de.stadtportal.bench.platform;
 
+import de.stadtportal.launcher.FreePorts;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +27,7 @@ final class Nginx extends ReferenceProxy {
 
     /** Starts nginx proxying every path to the backends on these ports of this machine, one worker per core. */
     static Nginx inFrontOf(List<Integer> backendPorts, Path directory) throws IOException, InterruptedException {
-        int port = freePort();
+        int port = FreePorts.pick();
         Path prefix = Files.createDirectories(directory.resolve("nginx"));
         Files.createDirectories(prefix.resolve("logs"));
         Files.writeString(prefix.resolve("nginx.conf"), """

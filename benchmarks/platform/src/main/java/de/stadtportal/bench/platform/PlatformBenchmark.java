@@ -123,7 +123,7 @@ public final class PlatformBenchmark {
         report.put("settings", settings);
 
         // the services' console output stays in their log files under the platform's home
-        platform = LocalPlatform.forTests(root, home, freePorts(), new PrintStream(OutputStream.nullOutputStream()))
+        platform = LocalPlatform.forTests(root, home, new PrintStream(OutputStream.nullOutputStream()))
                 .withInstances(instances);
         // the gateway's per-client limits (1,200 reads, 300 writes a minute) would refuse a load test
         // from one address; they stay switched on, only their allowance is lifted
@@ -580,15 +580,5 @@ public final class PlatformBenchmark {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    private static Map<String, Integer> freePorts() throws IOException {
-        Map<String, Integer> ports = new LinkedHashMap<>();
-        for (String name : List.of("postgresql", "kafka", "kafka-controller", "gateway-service", "content-service",
-                "events-service", "search-service", "gateway-service management", "content-service management",
-                "events-service management", "search-service management")) {
-            ports.put(name, FreePorts.pick());
-        }
-        return ports;
     }
 }

@@ -1,6 +1,5 @@
 package de.stadtportal.bench.platform;
 
-import de.stadtportal.launcher.FreePorts;
 import de.stadtportal.launcher.LocalPlatform;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -14,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -49,15 +47,7 @@ public final class PortalBenchmark {
         Path root = Path.of(System.getProperty("stadtportal.root", "..")).toAbsolutePath().normalize();
         Path home = Files.createTempDirectory("stadtportal-portal-bench");
         Wrk wrk = Wrk.find();
-        Map<String, Integer> ports = new HashMap<>();
-        for (String name : List.of("postgresql", "kafka", "kafka-controller")) {
-            ports.put(name, freePort());
-        }
-        for (String service : LocalPlatform.SERVICES) {
-            ports.put(service, freePort());
-            ports.put(service + " management", freePort());
-        }
-        LocalPlatform platform = LocalPlatform.forTests(root, home, ports, new PrintStream(OutputStream.nullOutputStream()));
+        LocalPlatform platform = LocalPlatform.forTests(root, home, new PrintStream(OutputStream.nullOutputStream()));
         // one address sends all the load (and portal-web's reads come from the same machine): lift the allowance
         platform.override("gateway-service", Map.of("RATE_LIMIT_READS", "1000000000", "RATE_LIMIT_WRITES", "1000000000"));
         Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "portal-bench-stop"));
@@ -106,9 +96,5 @@ public final class PortalBenchmark {
             throw new IllegalStateException(url + " answered " + answer.statusCode());
         }
         return answer.body();
-    }
-
-    private static int freePort() {
-        return FreePorts.pick();
     }
 }

@@ -1,6 +1,5 @@
 package de.stadtportal.bench.platform;
 
-import de.stadtportal.launcher.FreePorts;
 import java.io.IOException;
 import java.net.Socket;
 import java.nio.file.Path;
@@ -30,10 +29,6 @@ abstract class ReferenceProxy implements AutoCloseable {
 
     final String url(String path) {
         return "http://127.0.0.1:" + port + path;
-    }
-
-    static int freePort() {
-        return FreePorts.pick();
     }
 
     /** Waits until {@code process} listens on {@code port}; ends it and throws when it dies or takes too long. */

@@ -1,5 +1,6 @@
 package de.stadtportal.bench.platform;
 
+import de.stadtportal.launcher.FreePorts;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +32,7 @@ final class StockGateway extends ReferenceProxy {
     /** Starts it in front of these instances of each service (base URLs), logging to {@code directory}. */
     static StockGateway inFrontOf(Path root, Map<String, List<String>> instances, Path directory)
             throws IOException, InterruptedException {
-        int port = freePort();
+        int port = FreePorts.pick();
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(SERVICE_JVM);
