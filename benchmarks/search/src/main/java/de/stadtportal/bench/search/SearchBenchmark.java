@@ -11,9 +11,12 @@ import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.pool.ConnectionPoolConfiguration;
 import io.r2dbc.postgresql.PostgresqlConnectionConfiguration;
 import io.r2dbc.postgresql.PostgresqlConnectionFactory;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.OffsetDateTime;
@@ -50,7 +53,9 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>
  * System properties: {@code documents} (100000), {@code warmup} (200), {@code rounds} (1000 queries
  * per engine), {@code naiveRounds} (200), {@code explain} (false: true prints
- * {@code EXPLAIN (ANALYZE, BUFFERS)} of the slowest queries of the mix before timing).
+ * {@code EXPLAIN (ANALYZE, BUFFERS)} of the slowest queries of the mix before timing), {@code keep}
+ * (unset: a directory keeps the server's data, so the next run with the same {@code documents} skips
+ * loading them; loading 1,000,000 takes minutes).
  */
 public final class SearchBenchmark {
 
@@ -123,6 +128,7 @@ public final class SearchBenchmark {
     private final int rounds = Integer.getInteger("rounds", 1_000);
     private final int naiveRounds = Integer.getInteger("naiveRounds", 200);
     private final boolean explain = Boolean.getBoolean("explain");
+    private final String keep = System.getProperty("keep", "");
 
     public static void main(String[] args) throws Exception {
         new SearchBenchmark().run();
@@ -130,14 +136,23 @@ public final class SearchBenchmark {
     }
 
     private void run() throws Exception {
-        try (EmbeddedPostgresServer postgres = EmbeddedPostgresServer.launch()) {
+        try (EmbeddedPostgresServer postgres = keep.isBlank() ? EmbeddedPostgresServer.launch()
+                : EmbeddedPostgresServer.launch(Path.of(keep).toAbsolutePath(), 0)) {
             postgres.createDatabase(DATABASE);
             Flyway.configure().dataSource(postgres.jdbcUrl(DATABASE), postgres.username(), postgres.password())
                     .locations("classpath:db/migration").load().migrate();
-            long loadStarted = System.nanoTime();
-            load(postgres);
-            System.out.printf(Locale.ROOT, "Loaded %,d documents in %.1f s%n", documents,
-                    (System.nanoTime() - loadStarted) / 1e9);
+            long kept = loaded(postgres);
+            if (kept == documents) {
+                System.out.printf(Locale.ROOT, "Kept %,d documents from %s%n", kept, keep);
+            } else if (kept > 0) {
+                throw new IllegalStateException(keep + " holds " + kept + " documents, not " + documents
+                        + ": give another directory or delete it");
+            } else {
+                long loadStarted = System.nanoTime();
+                load(postgres);
+                System.out.printf(Locale.ROOT, "Loaded %,d documents in %.1f s%n", documents,
+                        (System.nanoTime() - loadStarted) / 1e9);
+            }
 
             ConnectionPool pool = new ConnectionPool(ConnectionPoolConfiguration.builder(new PostgresqlConnectionFactory(
                     PostgresqlConnectionConfiguration.builder().host(postgres.host()).port(postgres.port())
@@ -178,6 +193,13 @@ public final class SearchBenchmark {
                 System.out.printf(Locale.ROOT, "| %-40s | %7d | %8.2f | %8.2f | %8.2f |%n", result.name(),
                         result.samples().length, result.percentile(50), result.percentile(95),
                         result.percentile(99));
+            }
+            System.out.printf(Locale.ROOT, "%nindexed, by query of the mix (p50 / max ms):%n");
+            for (int q = 0; q < MIX.size(); q++) {
+                Query query = MIX.get(q);
+                System.out.printf(Locale.ROOT, "  %-32s %-9s %-8s %8.2f / %8.2f%n", query.text(),
+                        query.city() == null ? "" : query.city(), query.type() == null ? "" : query.type(),
+                        results.get(0).of(q, MIX.size()).percentile(50), results.get(0).of(q, MIX.size()).percentile(100));
             }
             pool.dispose();
         }
@@ -238,15 +260,37 @@ public final class SearchBenchmark {
             query.apply(i).block();
             samples[i] = System.nanoTime() - started;
         }
-        Arrays.sort(samples);
         return new Result(name, samples);
     }
 
-    private record Result(String name, long[] samples) {
+    /** The times of one engine, in the order the queries ran. */
+    private record Result(String name, long[] inOrder, long[] samples) {
+
+        Result(String name, long[] inOrder) {
+            this(name, inOrder, Arrays.stream(inOrder).sorted().toArray());
+        }
+
+        /** The times of every {@code every}-th query from the {@code first}: one query of a cycled mix. */
+        Result of(int first, int every) {
+            long[] picked = new long[(inOrder.length - first + every - 1) / every];
+            for (int i = 0; i < picked.length; i++) {
+                picked[i] = inOrder[first + i * every];
+            }
+            return new Result(name, picked);
+        }
 
         double percentile(int p) {
             int index = (int) Math.ceil(p / 100.0 * samples.length) - 1;
             return samples[Math.max(0, Math.min(samples.length - 1, index))] / 1e6;
+        }
+    }
+
+    private static long loaded(EmbeddedPostgresServer postgres) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl(DATABASE), postgres.username(),
+                postgres.password());
+                ResultSet rows = connection.createStatement().executeQuery("SELECT count(*) FROM search_document")) {
+            rows.next();
+            return rows.getLong(1);
         }
     }
 
