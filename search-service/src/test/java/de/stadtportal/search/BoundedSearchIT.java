@@ -4,6 +4,7 @@ import static de.stadtportal.search.GermanSnapshots.article;
 import static de.stadtportal.search.GermanSnapshots.freshCity;
 import static de.stadtportal.search.GermanSnapshots.uniqueWord;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 import static org.awaitility.Awaitility.await;
 
 import de.stadtportal.contracts.EventCodec;
@@ -13,6 +14,8 @@ import de.stadtportal.testing.infrastructure.RealInfrastructure;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -20,6 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
@@ -40,10 +44,13 @@ class BoundedSearchIT {
     @Autowired KafkaTemplate<String, byte[]> kafka;
     @Autowired CloudEventEnvelope envelope;
     @Autowired EventCodec codec;
+    @Autowired DatabaseClient database;
 
     private final String city = freshCity();
     private final String frequent = uniqueWord();
     private final String rare = uniqueWord();
+    private final String broad = uniqueWord();
+    private List<String> inFineSample;
     private SearchApi api;
     private GermanSnapshots.Article wholeTitle;
     private GermanSnapshots.Article concert;
@@ -68,8 +75,16 @@ class BoundedSearchIT {
         harbourConcert = article(city).title("Hafenkonzert am Abend");
         musicForum = article(city).title("Anneliese Brost Musikforum Ruhr");
         events.addAll(List.of(concert.published(1), harbourConcert.published(1), musicForum.published(1)));
+        // two articles in the 1,024th (sample 0, V6) and three outside it, all with one word
+        inFineSample = idsInFineSample(2);
+        for (String id : inFineSample) {
+            events.add(article(city, id).title("Rundgang " + broad + " am Morgen").published(1));
+        }
+        for (int i = 0; i < 3; i++) {
+            events.add(article(city).title("Rundgang " + broad + " Nummer " + i).published(1));
+        }
         new Feed(kafka, envelope, codec).send(events.toArray(IntegrationEvent[]::new));
-        await().atMost(Duration.ofSeconds(60)).until(() -> api.search("city", city).total() == MANY + 11);
+        await().atMost(Duration.ofSeconds(60)).until(() -> api.search("city", city).total() == MANY + 16);
     }
 
     @Test
@@ -114,6 +129,16 @@ class BoundedSearchIT {
     }
 
     @Test
+    void a_word_the_32nd_would_hold_too_often_is_counted_from_the_1024th_and_still_listed() {
+        // two matches in the 1,024th stand for 2 × 32 = 64 in the 32nd, more than twice the 8 counted
+        SearchApi.Result result = api.search("q", broad, "city", city);
+        assertThat(result.totalIsEstimate()).isTrue();
+        assertThat(result.total()).isEqualTo(2 * 1024);
+        assertThat(result.facets().type()).containsExactly(entry("article", 2L * 1024));
+        assertThat(result.ids()).containsAll(inFineSample);
+    }
+
+    @Test
     void a_frequent_word_is_taken_as_meant_and_not_widened_to_its_compounds() {
         assertThat(api.search("q", "Konzert", "city", city).ids()).contains(concert.id)
                 .doesNotContain(harbourConcert.id);
@@ -123,5 +148,16 @@ class BoundedSearchIT {
     void a_typo_of_a_frequent_word_and_a_part_of_a_rare_compound_are_still_widened() {
         assertThat(api.search("q", "Konzrt", "city", city).ids()).contains(concert.id);
         assertThat(api.search("q", "forum", "city", city).ids()).containsExactly(musicForum.id);
+    }
+
+    /** Article ids whose document falls into the 1,024th, as the database's own hash decides. */
+    private List<String> idsInFineSample(int count) {
+        List<String> candidates = Stream.generate(() -> UUID.randomUUID().toString()).limit(20_000).toList();
+        return database.sql("""
+                        SELECT id FROM unnest(CAST(:ids AS text[])) id
+                        WHERE hashtext('article/' || id) & 1023 = 0 LIMIT :count
+                        """)
+                .bind("ids", candidates.toArray(String[]::new)).bind("count", count)
+                .map(row -> row.get("id", String.class)).all().collectList().block();
     }
 }

@@ -58,7 +58,12 @@ final class GermanSnapshots {
     }
 
     static Article article(String city) {
-        return new Article(city);
+        return new Article(city, UUID.randomUUID().toString());
+    }
+
+    /** An article with the id given, e.g. one whose hash puts it into a sample. */
+    static Article article(String city, String id) {
+        return new Article(city, id);
     }
 
     static Event event(String city) {
@@ -78,7 +83,7 @@ final class GermanSnapshots {
     }
 
     static final class Article {
-        final String id = UUID.randomUUID().toString();
+        final String id;
         private final String city;
         private String title = "Wissen, das bleibt: Forschung zwischen Zeche und Campus";
         private String summary = "Neun Hochschulen prägen das Leben in der Stadt.";
@@ -87,8 +92,9 @@ final class GermanSnapshots {
         private List<String> tags = List.of("wissen");
         private String locale = "de";
 
-        private Article(String city) {
+        private Article(String city, String id) {
             this.city = city;
+            this.id = id;
         }
 
         Article title(String value) {

@@ -23,12 +23,15 @@ import tools.jackson.databind.json.JsonMapper;
  * snapshot and the same generation, so a reindex switching meanwhile can never mix two copies.
  * <p>
  * The work is bounded; without the bound a frequent word meant ranking and counting tens of
- * thousands of rows. First the matches in sample 0 are read (a fixed 32nd of the documents by hash
- * of their key, with a GIN index of its own). When they show more than {@code countedExactly}
- * matches, total and facets are the sample's counts times 32 and the list is ranked from at most
- * {@code countedExactly} filtered sample matches. Otherwise the GIN index finds all matches and the
- * first {@code countedExactly} + 1 (in table order) are read: when that is all of them, total,
- * facets and ranking are exact as before; when not, they are counted and ranked from those rows.
+ * thousands of rows. First the matches in samples are read: a fixed 1,024th of the documents by hash
+ * of their key, and the 32nd that holds it (each with a GIN index of its own, V6). When the 32nd
+ * shows more than {@code countedExactly} matches, total and facets are its counts times 32, or the
+ * 1,024th's times 1,024 once the 32nd would hold more than twice {@code countedExactly} (its rows
+ * are then not all read: at 1,000,000 documents a frequent word has 14,000 there), and the list is
+ * ranked from at most {@code countedExactly} filtered matches of the 32nd. Otherwise the GIN index
+ * finds all matches and the first {@code countedExactly} + 1 (in table order) are read: when that is
+ * all of them, total, facets and ranking are exact as before; when not, they are counted and ranked
+ * from those rows.
  * Whenever the list is bounded, the documents whose whole title was typed are added, so the best
  * hits are never missed, and the answer says {@code estimated}. Pages then end with the candidates.
  * <p>
@@ -56,8 +59,9 @@ public class SearchRepository {
      * One page of a search or of browsing. {@code live} holds what every way of finding documents
      * shares (the active generation, the time window for events, whether an event is past, whether
      * a document passes each filter; each facet ignores its own filter); it is inlined where it is
-     * used, so each use keeps its own index. The sample has 32 parts (the {@code & 31} of
-     * {@code search_document.sample}, V2), and it decides alone once it holds 10 matches.
+     * used, so each use keeps its own index. {@code search_document.sample} runs 0–1023 (V6):
+     * {@code sample = 0} is the 1,024th, {@code sample < 32} the 32nd; {@code scale} picks the one
+     * that counts, and the 32nd decides alone once it holds 10 matches.
      */
     static final String SEARCH = """
             WITH q AS MATERIALIZED (
@@ -80,12 +84,22 @@ public class SearchRepository {
                           SELECT 1 FROM unnest(d.occurrences) o
                           WHERE o >= coalesce(CAST(:from AS timestamptz), '-infinity')
                             AND o < coalesce(CAST(:to AS timestamptz), 'infinity')))
-            ), sampled AS MATERIALIZED (
+            ), fine AS MATERIALIZED (
                 SELECT type, id, city, topic, category, title_fold, tsv, past, in_type, in_city, in_topic, in_category
                 FROM live
                 WHERE :hasText AND sample = 0 AND tsv @@ full_query
+            ), scale AS MATERIALIZED (
+                -- count × 32 > 2 × counted, written so that browsing's unbounded :counted cannot overflow
+                SELECT CASE WHEN count(*) * 16 > :counted THEN 1024 ELSE 32 END AS factor FROM fine
+            ), sampled AS MATERIALIZED (
+                SELECT type, id, city, topic, category, title_fold, tsv, past, in_type, in_city, in_topic, in_category
+                FROM live
+                WHERE :hasText AND sample < 32 AND tsv @@ full_query
+                  AND ((SELECT factor FROM scale) = 32 OR (in_type AND in_city AND in_topic AND in_category))
+                LIMIT CASE WHEN (SELECT factor FROM scale) = 1024 THEN :counted END
             ), bounded AS MATERIALIZED (
-                SELECT count(*) * 32 > :counted AND count(*) >= 10 AS bounded FROM sampled
+                SELECT (SELECT factor FROM scale) = 1024 OR (count(*) * 32 > :counted AND count(*) >= 10) AS bounded
+                FROM sampled
             ), matched AS MATERIALIZED (
                 SELECT * FROM (
                     SELECT type, id, city, topic, category, title_fold, tsv, past,
@@ -107,7 +121,10 @@ public class SearchRepository {
                 FROM matched
                 UNION ALL
                 SELECT type, city, topic, category, in_type, in_city, in_topic, in_category, 32
-                FROM sampled WHERE (SELECT bounded FROM bounded)
+                FROM sampled WHERE (SELECT bounded FROM bounded) AND (SELECT factor FROM scale) = 32
+                UNION ALL
+                SELECT type, city, topic, category, in_type, in_city, in_topic, in_category, 1024
+                FROM fine WHERE (SELECT factor FROM scale) = 1024
             ), listed AS (
                 SELECT type, id, title_fold, tsv, past FROM matched
                 WHERE in_type AND in_city AND in_topic AND in_category
