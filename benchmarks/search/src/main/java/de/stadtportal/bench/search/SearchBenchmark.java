@@ -194,14 +194,21 @@ public final class SearchBenchmark {
                         result.samples().length, result.percentile(50), result.percentile(95),
                         result.percentile(99));
             }
-            System.out.printf(Locale.ROOT, "%nindexed, by query of the mix (p50 / max ms):%n");
-            for (int q = 0; q < MIX.size(); q++) {
-                Query query = MIX.get(q);
-                System.out.printf(Locale.ROOT, "  %-32s %-9s %-8s %8.2f / %8.2f%n", query.text(),
-                        query.city() == null ? "" : query.city(), query.type() == null ? "" : query.type(),
-                        results.get(0).of(q, MIX.size()).percentile(50), results.get(0).of(q, MIX.size()).percentile(100));
-            }
+            byQuery("indexed", results.get(0), MIX.stream().map(query -> String.format(Locale.ROOT, "%-32s %-9s %-8s",
+                    query.text(), query.city() == null ? "" : query.city(), query.type() == null ? "" : query.type()))
+                    .toList());
+            byQuery("suggest", results.get(2), SUGGESTED);
             pool.dispose();
+        }
+    }
+
+    /** The median and slowest time of each query of a cycled mix. */
+    private static void byQuery(String engine, Result result, List<String> labels) {
+        System.out.printf(Locale.ROOT, "%n%s, by query of the mix (p50 / max ms):%n", engine);
+        for (int q = 0; q < labels.size(); q++) {
+            Result one = result.of(q, labels.size());
+            System.out.printf(Locale.ROOT, "  %-52s %8.2f / %8.2f%n", labels.get(q), one.percentile(50),
+                    one.percentile(100));
         }
     }
 

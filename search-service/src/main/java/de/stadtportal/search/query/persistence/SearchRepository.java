@@ -201,20 +201,25 @@ public class SearchRepository {
             """;
 
     /**
-     * Completions: titles of live documents, then vocabulary words. The vocabulary only grows until a
-     * reindex (its {@code documents} and {@code cities} count every version that held a word), so
-     * a word is offered only while a live document in the cities asked for still matches it: the
-     * most frequent {@link #SUGGESTION_CANDIDATES} × limit words are checked one by one, in order,
-     * through the text index, until the limit is reached. Words of withdrawn, removed or edited
-     * documents are not offered; a word whose checked candidates all went away yields fewer words.
+     * Completions: titles of live documents, then vocabulary words. The shortest titles are offered,
+     * taken from the first {@link #TITLE_CANDIDATES} that match: a letter or two match hundreds of
+     * thousands of titles at 1,000,000 documents, too many to sort for every key typed. The
+     * vocabulary only grows until a reindex (its {@code documents} and {@code cities} count every
+     * version that held a word), so a word is offered only while a live document in the cities asked
+     * for still matches it: the most frequent {@link #SUGGESTION_CANDIDATES} × limit words are
+     * checked one by one, in order, through the text index, until the limit is reached. Words of
+     * withdrawn, removed or edited documents are not offered; a word whose checked candidates all
+     * went away yields fewer words.
      */
     private static final String SUGGEST = """
             WITH gen AS (SELECT id FROM search_generation WHERE state = 'active')
-            (SELECT d.title AS suggestion, 0 AS source FROM search_document d, gen
-             WHERE d.generation = gen.id AND NOT d.removed
-               AND (cardinality(CAST(:cities AS text[])) = 0 OR d.city = ANY(CAST(:cities AS text[])))
-               AND (d.title_fold LIKE :titlePrefix OR d.title_fold LIKE :innerPrefix)
-             ORDER BY length(d.title), d.title
+            (SELECT t.title AS suggestion, 0 AS source FROM (
+                 SELECT d.title FROM search_document d, gen
+                 WHERE d.generation = gen.id AND NOT d.removed
+                   AND (cardinality(CAST(:cities AS text[])) = 0 OR d.city = ANY(CAST(:cities AS text[])))
+                   AND (d.title_fold LIKE :titlePrefix OR d.title_fold LIKE :innerPrefix)
+                 LIMIT :titles) t
+             ORDER BY length(t.title), t.title
              LIMIT :limit)
             UNION ALL
             (SELECT c.display, 1 FROM (
@@ -231,6 +236,9 @@ public class SearchRepository {
                              AND d.tsv @@ plainto_tsquery('de_unaccent', c.word))
              LIMIT :limit)
             """;
+
+    /** How many matching titles are read at most, to offer the shortest of them. */
+    private static final int TITLE_CANDIDATES = 500;
 
     /** How many vocabulary words per suggestion asked for are checked against live documents. */
     private static final int SUGGESTION_CANDIDATES = 4;
@@ -321,6 +329,7 @@ public class SearchRepository {
                 .bind("wordPrefix", lastWord + "%")
                 .bind("lastWord", lastWord)
                 .bind("limit", limit)
+                .bind("titles", TITLE_CANDIDATES)
                 .bind("candidates", limit * SUGGESTION_CANDIDATES)
                 .map(row -> new Suggestion(row.get("suggestion", String.class), row.get("source", Integer.class)))
                 .all()
