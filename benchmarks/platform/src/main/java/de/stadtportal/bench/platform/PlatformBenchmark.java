@@ -48,6 +48,7 @@ public final class PlatformBenchmark {
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
     private static final String CITY = "bochum";
+    private static final String PORTRAIT = "/api/cities/" + CITY;
     private static final List<String> SERVICES = List.of("gateway-service", "content-service", "events-service",
             "search-service");
 
@@ -73,6 +74,8 @@ public final class PlatformBenchmark {
     private final int instances;
 
     private final Map<String, Object> report = new LinkedHashMap<>();
+    /** Direct city-portrait reads per second in this run: what SPEC §8 holds the sustained writes against. */
+    private double portraitReads = Double.NaN;
     private final List<String[]> table = new ArrayList<>();
     private final PrintStream out = System.out;
     private final Wrk wrk = Wrk.find();
@@ -148,7 +151,7 @@ public final class PlatformBenchmark {
         Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "bench-platform-stop"));
         try (ProcessMeter memory = new ProcessMeter(platform, processes())) {
             Duration up = platform.start();
-            row("`./stadtportal up` to ready (built, first start: data initialised)", ms(up.toMillis()), "≤ 60,000 ms");
+            row("`./stadtportal up` to ready (built, first start: data initialised)", ms(up.toMillis()), "≤ 30,000 ms");
             report.put("upToReadyMs", up.toMillis());
             platform.loadDemoDataOnce();
             editor = platform.token("editor", CITY);
@@ -193,7 +196,7 @@ public final class PlatformBenchmark {
         int half = Math.max(1, warmupSeconds / 2);
         CompletableFuture<Wrk.Result> writes = CompletableFuture.supplyAsync(() ->
                 wrk.writeEvents(platform.gatewayUrl(), 1, 2 * half, writeArguments("aufwaermen" + letters(8))));
-        for (String path : List.of("/api/cities/" + CITY, "/api/search?q=zeche&limit=10")) {
+        for (String path : List.of(PORTRAIT, "/api/search?q=zeche&limit=10")) {
             String service = path.startsWith("/api/search") ? "search-service" : "content-service";
             wrk.read(platform.gatewayUrl() + path, 8, half / 2);
             wrk.read(platform.serviceUrl(service) + path, 8, half / 2);
@@ -250,10 +253,16 @@ public final class PlatformBenchmark {
         Map<String, Object> rounds = new LinkedHashMap<>();
         rounds.put("direct", straight.stream().map(Wrk.Result::figures).toList());
         rounds.put("gateway", routed.stream().map(Wrk.Result::figures).toList());
+        if (path.equals(PORTRAIT)) {
+            portraitReads = directRate;
+        }
+        // SPEC §8: the portrait is held against nginx (below); search and list GETs against the service itself
         row("gateway ÷ direct throughput, " + what, String.format("%.2f (%,.0f ÷ %,.0f req/s)", gatewayRate / directRate,
-                gatewayRate, directRate), "≥ 0.80");
-        row("gateway added median latency, " + what, String.format("%+.2f ms (%.2f vs %.2f ms)",
-                gatewayMedian - directMedian, gatewayMedian, directMedian), "≤ 1 ms");
+                gatewayRate, directRate), path.equals(PORTRAIT) ? "—" : "≥ 0.90");
+        // SPEC's ≤ 0.3 ms is at one connection (the Gateway section's benchmark); here 32 connections queue
+        row("gateway added median latency at " + concurrency + " connections, " + what,
+                String.format("%+.2f ms (%.2f vs %.2f ms)", gatewayMedian - directMedian, gatewayMedian, directMedian),
+                "—");
         proxied.forEach((reference, results) -> {
             String key = reference.key();
             String label = reference.label();
@@ -282,7 +291,7 @@ public final class PlatformBenchmark {
      * Spring Cloud Gateway when its jar is built ({@code ./stadtportal bench} builds it).
      */
     private void portraitAgainstReferences(Path root, Path reports) throws Exception {
-        String path = "/api/cities/" + CITY;
+        String path = PORTRAIT;
         List<ReferenceProxy> references = new ArrayList<>();
         try {
             if (Nginx.installed()) {
@@ -476,7 +485,10 @@ public final class PlatformBenchmark {
         row(String.format("sustained writes accepted and indexed (%d connections, %d s, %d instance(s) each)",
                 writeConnections, writeSeconds, instances),
                 String.format("%.0f /s (accepted %.0f /s, write p50 %.1f ms)", indexedRate, acceptedRate, writes.medianMs()),
-                "≥ 1,000 /s");
+                "—");
+        row("sustained writes indexed ÷ direct city-portrait reads, same run",
+                String.format("%.3f (%.0f ÷ %,.0f /s)", indexedRate / portraitReads, indexedRate, portraitReads), "≥ 0.25");
+        figures.put("writesToPortraitReads", round(indexedRate / portraitReads));
         // wrk stops counting at the end of its run; writes still in flight then are stored but not counted
         row("every accepted write found once (accepted ≤ stored = indexed = rows; stored − accepted ≤ connections)",
                 String.format("%d ≤ %d = %d = %d%s", writes.created(), stored, indexed, copies,

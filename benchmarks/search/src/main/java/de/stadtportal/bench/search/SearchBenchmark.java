@@ -168,6 +168,13 @@ public final class SearchBenchmark {
                             queries.explain(search(query), 21).block());
                 }
             }
+            if (explain) {
+                for (String typed : List.of("s", "Ha", "Theater im St")) {
+                    List<String> words = GermanFolding.words(typed);
+                    System.out.printf(Locale.ROOT, "%nEXPLAIN suggest %s%n%s%n", typed, queries.explainSuggest(
+                            String.join(" ", words), words.get(words.size() - 1), List.of(), 8).block());
+                }
+            }
             for (Query query : MIX) {
                 FoundPage found = indexed(queries, query).block();
                 System.out.printf(Locale.ROOT, "  %-32s %-9s %-8s → %,6d hits, type facet %s%n", query.text(),

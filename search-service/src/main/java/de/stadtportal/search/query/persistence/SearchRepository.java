@@ -322,15 +322,7 @@ public class SearchRepository {
 
     /** Titles starting with the text, or with a word starting with it, then frequent words completing it. */
     public Mono<List<String>> suggest(String titleKey, String lastWord, List<String> cities, int limit) {
-        return database.sql(SUGGEST)
-                .bind("cities", array(cities))
-                .bind("titlePrefix", titleKey + "%")
-                .bind("innerPrefix", "% " + titleKey + "%")
-                .bind("wordPrefix", lastWord + "%")
-                .bind("lastWord", lastWord)
-                .bind("limit", limit)
-                .bind("titles", TITLE_CANDIDATES)
-                .bind("candidates", limit * SUGGESTION_CANDIDATES)
+        return bound(database.sql(SUGGEST), titleKey, lastWord, cities, limit)
                 .map(row -> new Suggestion(row.get("suggestion", String.class), row.get("source", Integer.class)))
                 .all()
                 .collectList()
@@ -341,6 +333,27 @@ public class SearchRepository {
                     titles.addAll(words);
                     return titles;
                 });
+    }
+
+    /** {@link #SUGGEST} with its plan and timings, for the benchmark's {@code -Dexplain=true}. */
+    public Mono<String> explainSuggest(String titleKey, String lastWord, List<String> cities, int limit) {
+        return bound(database.sql("EXPLAIN (ANALYZE, BUFFERS) " + SUGGEST), titleKey, lastWord, cities, limit)
+                .map(row -> row.get(0, String.class))
+                .all()
+                .collect(Collectors.joining("\n"));
+    }
+
+    private static DatabaseClient.GenericExecuteSpec bound(DatabaseClient.GenericExecuteSpec statement,
+            String titleKey, String lastWord, List<String> cities, int limit) {
+        return statement
+                .bind("cities", array(cities))
+                .bind("titlePrefix", titleKey + "%")
+                .bind("innerPrefix", "% " + titleKey + "%")
+                .bind("wordPrefix", lastWord + "%")
+                .bind("lastWord", lastWord)
+                .bind("limit", limit)
+                .bind("titles", TITLE_CANDIDATES)
+                .bind("candidates", limit * SUGGESTION_CANDIDATES);
     }
 
     private FoundPage found(List<Row> rows) {
