@@ -207,7 +207,10 @@ public class SearchRepository {
      * vocabulary only grows until a reindex (its {@code documents} and {@code cities} count every
      * version that held a word), so a word is offered only while a live document in the cities asked
      * for still matches it: the most frequent {@link #SUGGESTION_CANDIDATES} × limit words are
-     * checked one by one, in order, through the text index, until the limit is reached. Words of
+     * checked one by one, in order, through the text index, until the limit is reached. Each is
+     * looked up in the 1,024th sample's index first: a frequent word is found there at once, where
+     * the whole index would first gather its hundreds of thousands of documents (100 ms a word at
+     * 1,000,000 documents); only a word the sample lacks is looked up in the whole index. Words of
      * withdrawn, removed or edited documents are not offered; a word whose checked candidates all
      * went away yields fewer words.
      */
@@ -230,10 +233,14 @@ public class SearchRepository {
                  ORDER BY s.documents DESC, s.word
                  LIMIT :candidates) c
              WHERE numnode(plainto_tsquery('de_unaccent', c.word)) > 0
-               AND EXISTS (SELECT 1 FROM search_document d, gen
-                           WHERE d.generation = gen.id AND NOT d.removed
-                             AND (cardinality(CAST(:cities AS text[])) = 0 OR d.city = ANY(CAST(:cities AS text[])))
-                             AND d.tsv @@ plainto_tsquery('de_unaccent', c.word))
+               AND (EXISTS (SELECT 1 FROM search_document d, gen
+                            WHERE d.generation = gen.id AND NOT d.removed AND d.sample = 0
+                              AND (cardinality(CAST(:cities AS text[])) = 0 OR d.city = ANY(CAST(:cities AS text[])))
+                              AND d.tsv @@ plainto_tsquery('de_unaccent', c.word))
+                    OR EXISTS (SELECT 1 FROM search_document d, gen
+                               WHERE d.generation = gen.id AND NOT d.removed
+                                 AND (cardinality(CAST(:cities AS text[])) = 0 OR d.city = ANY(CAST(:cities AS text[])))
+                                 AND d.tsv @@ plainto_tsquery('de_unaccent', c.word)))
              LIMIT :limit)
             """;
 
