@@ -75,7 +75,7 @@ class BoundedSearchIT {
         harbourConcert = article(city).title("Hafenkonzert am Abend");
         musicForum = article(city).title("Anneliese Brost Musikforum Ruhr");
         events.addAll(List.of(concert.published(1), harbourConcert.published(1), musicForum.published(1)));
-        // two articles in the 1,024th (sample 0, V6) and three outside it, all with one word
+        // two articles in the 1,024th (sample 0 and fine_sample 0, V6) and three outside it, all with one word
         inFineSample = idsInFineSample(2);
         for (String id : inFineSample) {
             events.add(article(city, id).title("Rundgang " + broad + " am Morgen").published(1));
@@ -150,7 +150,7 @@ class BoundedSearchIT {
         assertThat(api.search("q", "forum", "city", city).ids()).containsExactly(musicForum.id);
     }
 
-    /** Article ids whose document falls into the 1,024th, as the database's own hash decides. */
+    /** Article ids whose document falls into the 1,024th (its hash ends in ten zero bits), as PostgreSQL hashes. */
     private List<String> idsInFineSample(int count) {
         List<String> candidates = Stream.generate(() -> UUID.randomUUID().toString()).limit(20_000).toList();
         return database.sql("""

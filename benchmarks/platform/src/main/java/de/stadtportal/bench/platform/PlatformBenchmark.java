@@ -362,8 +362,8 @@ public final class PlatformBenchmark {
         PacedWrites.Result writes = load.join();
         report.put("steadyLoad", writes.figures());
         out.printf("paced writes: %.1f/s of %d/s, %d created, %d refused or unanswered, %d skipped, answer p50 %.1f ms,"
-                + " p99 %.1f ms%n", writes.perSecond(), steadyRate, writes.created(), writes.refused(), writes.skipped(),
-                writes.p50Ms(), writes.p99Ms());
+                + " p99 %.1f ms%n", writes.perSecond(), steadyRate, writes.created(), writes.refused(),
+                writes.skipped(), writes.p50Ms(), writes.p99Ms());
         freshness(String.format("under a steady load of %.0f writes/s", writes.perSecond()), results,
                 steadyRate >= 100 ? "≤ 250 ms (p99)" : "—");
     }
@@ -487,7 +487,8 @@ public final class PlatformBenchmark {
                 String.format("%.0f /s (accepted %.0f /s, write p50 %.1f ms)", indexedRate, acceptedRate, writes.medianMs()),
                 "—");
         row("sustained writes indexed ÷ direct city-portrait reads, same run",
-                String.format("%.3f (%.0f ÷ %,.0f /s)", indexedRate / portraitReads, indexedRate, portraitReads), "≥ 0.25");
+                String.format("%.3f (%.0f ÷ %,.0f /s)", indexedRate / portraitReads, indexedRate, portraitReads),
+                "≥ 0.25");
         figures.put("writesToPortraitReads", round(indexedRate / portraitReads));
         // wrk stops counting at the end of its run; writes still in flight then are stored but not counted
         row("every accepted write found once (accepted ≤ stored = indexed = rows; stored − accepted ≤ connections)",

@@ -59,9 +59,9 @@ public class SearchRepository {
      * One page of a search or of browsing. {@code live} holds what every way of finding documents
      * shares (the active generation, the time window for events, whether an event is past, whether
      * a document passes each filter; each facet ignores its own filter); it is inlined where it is
-     * used, so each use keeps its own index. {@code search_document.sample} runs 0–1023 (V6):
-     * {@code sample = 0} is the 1,024th, {@code sample < 32} the 32nd; {@code scale} picks the one
-     * that counts, and the 32nd decides alone once it holds 10 matches.
+     * used, so each use keeps its own index. {@code sample = 0} is the 32nd (V2), {@code sample = 0
+     * AND fine_sample = 0} the 1,024th inside it (V6); {@code scale} picks the one that counts, and
+     * the 32nd decides alone once it holds 10 matches.
      */
     static final String SEARCH = """
             WITH q AS MATERIALIZED (
@@ -71,7 +71,8 @@ public class SearchRepository {
                        CASE WHEN :hasText THEN websearch_to_tsquery('de_unaccent', :folded) END AS exact_query
                 FROM search_generation g WHERE g.state = 'active'
             ), live AS NOT MATERIALIZED (
-                SELECT d.type, d.id, d.city, d.topic, d.category, d.title_fold, d.sample, d.tsv, q.full_query,
+                SELECT d.type, d.id, d.city, d.topic, d.category, d.title_fold, d.sample, d.fine_sample, d.tsv,
+                       q.full_query,
                        d.type = 'event' AND d.occurrences[cardinality(d.occurrences)] < now() AS past,
                        (cardinality(CAST(:types AS text[])) = 0 OR d.type = ANY(CAST(:types AS text[]))) AS in_type,
                        (cardinality(CAST(:cities AS text[])) = 0 OR d.city = ANY(CAST(:cities AS text[]))) AS in_city,
@@ -87,14 +88,14 @@ public class SearchRepository {
             ), fine AS MATERIALIZED (
                 SELECT type, id, city, topic, category, title_fold, tsv, past, in_type, in_city, in_topic, in_category
                 FROM live
-                WHERE :hasText AND sample = 0 AND tsv @@ full_query
+                WHERE :hasText AND sample = 0 AND fine_sample = 0 AND tsv @@ full_query
             ), scale AS MATERIALIZED (
                 -- count × 32 > 2 × counted, written so that browsing's unbounded :counted cannot overflow
                 SELECT CASE WHEN count(*) * 16 > :counted THEN 1024 ELSE 32 END AS factor FROM fine
             ), sampled AS MATERIALIZED (
                 SELECT type, id, city, topic, category, title_fold, tsv, past, in_type, in_city, in_topic, in_category
                 FROM live
-                WHERE :hasText AND sample < 32 AND tsv @@ full_query
+                WHERE :hasText AND sample = 0 AND tsv @@ full_query
                   AND ((SELECT factor FROM scale) = 32 OR (in_type AND in_city AND in_topic AND in_category))
                 LIMIT CASE WHEN (SELECT factor FROM scale) = 1024 THEN :counted END
             ), bounded AS MATERIALIZED (
@@ -234,7 +235,7 @@ public class SearchRepository {
                  LIMIT :candidates) c
              WHERE numnode(plainto_tsquery('de_unaccent', c.word)) > 0
                AND (EXISTS (SELECT 1 FROM search_document d, gen
-                            WHERE d.generation = gen.id AND NOT d.removed AND d.sample = 0
+                            WHERE d.generation = gen.id AND NOT d.removed AND d.sample = 0 AND d.fine_sample = 0
                               AND (cardinality(CAST(:cities AS text[])) = 0 OR d.city = ANY(CAST(:cities AS text[])))
                               AND d.tsv @@ plainto_tsquery('de_unaccent', c.word))
                     OR EXISTS (SELECT 1 FROM search_document d, gen
