@@ -6,11 +6,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -46,11 +48,11 @@ final class PacedWrites {
     /** Writes {@code perSecond} events a second for {@code seconds}, then waits for the last answers. */
     Result run(int perSecond, int seconds) throws InterruptedException {
         AtomicInteger number = new AtomicInteger();
-        AtomicInteger waiting = new AtomicInteger();
+        Semaphore free = new Semaphore(IN_FLIGHT);
         AtomicLong created = new AtomicLong();
         AtomicLong refused = new AtomicLong();
         AtomicLong skipped = new AtomicLong();
-        List<Double> latencies = new ArrayList<>();
+        List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
         ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "paced-writes");
             thread.setDaemon(true);
@@ -58,8 +60,7 @@ final class PacedWrites {
         });
         long begin = System.nanoTime();
         clock.scheduleAtFixedRate(() -> {
-            if (waiting.incrementAndGet() > IN_FLIGHT) {
-                waiting.decrementAndGet();
+            if (!free.tryAcquire()) {
                 skipped.incrementAndGet();
                 return;
             }
@@ -69,24 +70,21 @@ final class PacedWrites {
             long sent = System.nanoTime();
             http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((answer, failure) -> {
                 (failure == null && answer.statusCode() == 201 ? created : refused).incrementAndGet();
-                synchronized (latencies) {
-                    latencies.add((System.nanoTime() - sent) / 1e6);
-                }
-                waiting.decrementAndGet();
+                latencies.add((System.nanoTime() - sent) / 1e6);
+                free.release();
             });
         }, 0, 1_000_000_000L / perSecond, TimeUnit.NANOSECONDS);
-        Thread.sleep(seconds * 1000L);
-        clock.shutdownNow();
+        clock.schedule(clock::shutdown, seconds, TimeUnit.SECONDS);
+        clock.awaitTermination(seconds + 5L, TimeUnit.SECONDS);
         double elapsed = (System.nanoTime() - begin) / 1e9;
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (waiting.get() > 0 && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
+        // every permit back means every write sent has its answer (each request times out after 10 s)
+        boolean answered = free.tryAcquire(IN_FLIGHT, 15, TimeUnit.SECONDS);
+        long unanswered = answered ? 0 : IN_FLIGHT - free.availablePermits();
         double[] sorted;
         synchronized (latencies) {
             sorted = latencies.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         }
-        return new Result(perSecond, created.get() / elapsed, created.get(), refused.get() + waiting.get(),
+        return new Result(perSecond, created.get() / elapsed, created.get(), refused.get() + unanswered,
                 skipped.get(), PlatformBenchmark.percentile(sorted, 50), PlatformBenchmark.percentile(sorted, 99));
     }
 
