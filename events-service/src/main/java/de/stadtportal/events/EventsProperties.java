@@ -17,6 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param feedSize how many events the iCalendar feed carries at most
  * @param announcementInterval how often series whose announced starts ran low are announced again
  * @param listing how far each event's starts are listed for reading pages in order
+ * @param maxBatch how many events one {@code POST /api/events/batch} may create at most
  * @param statementObservations whether statements are observed (a span and a timer each) in sampled
  *        traces; never in unsampled ones ({@link ObservationConfiguration})
  */
@@ -29,6 +30,7 @@ public record EventsProperties(
         @DefaultValue("500") int feedSize,
         @DefaultValue("10m") Duration announcementInterval,
         @DefaultValue ListingSettings listing,
+        @DefaultValue("100") int maxBatch,
         @DefaultValue("true") boolean statementObservations) {
 
     public EventsProperties {

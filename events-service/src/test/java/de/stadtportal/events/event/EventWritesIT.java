@@ -71,6 +71,23 @@ class EventWritesIT extends EventsServiceIntegrationTest {
     }
 
     @Test
+    void a_batch_of_three_new_events_takes_two_round_trips_an_event_in_one_transaction() {
+        List<Map<String, Object>> events = List.of(
+                Fixtures.eventBody(city, venue, "Orgelnacht", "2027-03-20T19:00:00+01:00", null),
+                Fixtures.eventBody(city, venue, "Orgelmatinee", "2027-03-21T11:00:00+01:00", null),
+                Fixtures.eventBody(city, venue, "Orgelvesper", "2027-03-21T18:00:00+01:00", null));
+
+        List<String> trips = roundTrips.of(request -> request.post().uri("/api/events/batch")
+                .headers(h -> h.setBearerAuth(Tokens.editor(city)))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("events", events))
+                .exchange().expectStatus().isCreated());
+
+        assertThat(trips).as("BEGIN, for each event: city and venue held, event with its listing and outbox entry; COMMIT")
+                .hasSize(2 + 2 * 3);
+    }
+
+    @Test
     void an_edit_takes_five_round_trips() {
         Map<String, Object> body = Fixtures.eventBody(city, venue, "Orgelnacht", "2027-03-20T19:00:00+01:00", null);
         String id = fixtures.event(body);

@@ -21,6 +21,7 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -51,7 +52,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * Also printed: what encoding one outbox event costs with its JSON Schema check, and the check alone,
  * against the CPU of a whole write. System properties: {@code writes} (3000 creates, as many edits),
  * {@code warmup} (1500 of each first), {@code clients} (4), {@code seriesShare} (0.1: weekly series
- * of a year, whose starts are listed with the row).
+ * of a year, whose starts are listed with the row), {@code batch} (10: then as many creates again, that
+ * many events per {@code POST /api/events/batch}).
  */
 public final class EventWritesBenchmark {
 
@@ -62,6 +64,7 @@ public final class EventWritesBenchmark {
     private final int warmup = Integer.getInteger("warmup", 1500);
     private final int clients = Integer.getInteger("clients", 4);
     private final double seriesShare = Double.parseDouble(System.getProperty("seriesShare", "0.1"));
+    private final int batch = Integer.getInteger("batch", 10);
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     private final String token = Tokens.editor(CITY);
@@ -131,12 +134,18 @@ public final class EventWritesBenchmark {
         Cpu afterCreates = cpu();
         phase(senders, writes, i -> edit(created.get(i)));
         Cpu afterEdits = cpu();
+        int requests = writes / batch;
+        phase(senders, warmup / batch, i -> createBatch(2 * (warmup + writes) + i * batch));
+        Cpu beforeBatches = cpu();
+        phase(senders, requests, i -> createBatch(3 * (warmup + writes) + i * batch));
+        Cpu afterBatches = cpu();
 
         System.out.println();
         System.out.printf(Locale.ROOT, "%,d creates and %,d edits (%.0f %% weekly series), %d clients, after %,d of each%n",
                 writes, writes, seriesShare * 100, clients, warmup);
         report("create", before, afterCreates);
         report("edit", afterCreates, afterEdits);
+        report("create in batches of " + batch, beforeBatches, afterBatches, requests * batch);
         schemaCheck(service.getBean(EventCodec.class), afterCreates.serviceMs() - before.serviceMs());
         service.close();
     }
@@ -175,11 +184,15 @@ public final class EventWritesBenchmark {
     }
 
     private void report(String what, Cpu from, Cpu to) {
+        report(what, from, to, writes);
+    }
+
+    private void report(String what, Cpu from, Cpu to, int events) {
         System.out.printf(Locale.ROOT, "%-6s CPU ms per write: service %.3f  PostgreSQL %.3f  (JVM %.3f, client %.3f)"
                         + "  wall %.2f ms per write%n", what,
-                (to.serviceMs() - from.serviceMs()) / writes, (to.postgresMs - from.postgresMs) / writes,
-                (to.jvmMs - from.jvmMs) / writes, (to.clientMs - from.clientMs) / writes,
-                (to.wallNanos - from.wallNanos) / 1e6 / writes);
+                (to.serviceMs() - from.serviceMs()) / events, (to.postgresMs - from.postgresMs) / events,
+                (to.jvmMs - from.jvmMs) / events, (to.clientMs - from.clientMs) / events,
+                (to.wallNanos - from.wallNanos) / 1e6 / events);
     }
 
     private record Written(String id, String etag, Map<String, Object> body) {
@@ -204,10 +217,29 @@ public final class EventWritesBenchmark {
         for (Future<?> client : running) {
             client.get();
         }
-        return List.of(all);
+        return Arrays.asList(all);
     }
 
     private Written create(int index) throws Exception {
+        Map<String, Object> body = body(index);
+        HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create(base + "/api/events"))
+                .POST(HttpRequest.BodyPublishers.ofString(json(body))), 201);
+        String id = answer.headers().firstValue("Location").orElseThrow().replaceAll(".*/", "");
+        return new Written(id, answer.headers().firstValue("ETag").orElseThrow(), body);
+    }
+
+    /** {@code batch} new events in one {@code POST /api/events/batch}, the first numbered {@code first}. */
+    private Written createBatch(int first) throws Exception {
+        List<Map<String, Object>> events = new ArrayList<>(batch);
+        for (int i = 0; i < batch; i++) {
+            events.add(body(first + i));
+        }
+        send(HttpRequest.newBuilder(URI.create(base + "/api/events/batch"))
+                .POST(HttpRequest.BodyPublishers.ofString(json(Map.of("events", events)))), 201);
+        return null;
+    }
+
+    private Map<String, Object> body(int index) {
         Map<String, Object> body = new HashMap<>();
         body.put("city", CITY);
         body.put("venueId", venues.get(index % venues.size()).toString());
@@ -225,10 +257,7 @@ public final class EventWritesBenchmark {
         if (index % 100 < seriesShare * 100) {
             body.put("recurrence", Map.of("rrule", "FREQ=WEEKLY;COUNT=52", "exdates", List.of()));
         }
-        HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create(base + "/api/events"))
-                .POST(HttpRequest.BodyPublishers.ofString(json(body))), 201);
-        String id = answer.headers().firstValue("Location").orElseThrow().replaceAll(".*/", "");
-        return new Written(id, answer.headers().firstValue("ETag").orElseThrow(), body);
+        return body;
     }
 
     private Written edit(Written event) throws Exception {

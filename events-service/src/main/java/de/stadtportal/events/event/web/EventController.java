@@ -168,6 +168,24 @@ class EventController {
                 .body(EventView.of(stored, events.now())));
     }
 
+    @Operation(summary = "Create several events in one request; for editors of their cities",
+            description = "All are created, or none. Every item is checked first; a refusal names the item at "
+                    + "fault (events[i]), and the invalid fields of all items come in one 400. At most 100 "
+                    + "events (stadtportal.events.max-batch) and 256 KB. For importers of a programme: one "
+                    + "request costs a fraction of one request per event.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                    mediaType = "application/json", examples = @ExampleObject(value = EventExamples.BATCH))))
+    @ApiResponse(responseCode = "201", description = "The new events, in the order sent")
+    @ApiResponse(responseCode = "409", description = "An event breaks a rule of its lifecycle; none was created")
+    @ApiResponse(responseCode = "422", description = "A city, a venue or a recurrence rule cannot be used, or the "
+            + "request holds more events than allowed; none was created")
+    @PostMapping("/batch")
+    Mono<ResponseEntity<EventBatchView>> createAll(@RequestBody EventBatchRequest body) {
+        return Callers.current().flatMap(caller -> events.createAll(body.command(), caller))
+                .map(stored -> ResponseEntity.status(HttpStatus.CREATED).body(new EventBatchView(
+                        stored.stream().map(event -> EventView.of(event, events.now())).toList())));
+    }
+
     @Operation(summary = "Change an event", description = "Send If-Match with the ETag you read.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
                     mediaType = "application/json", examples = @ExampleObject(value = EventExamples.EVENT))))

@@ -12,6 +12,14 @@ final class EventExamples {
              "ticketUrl": "https://example.org/tickets", "language": "de", "accessibility": ["wheelchair"],
              "tags": ["klassik"], "image": {"url": "https://example.org/konzert.jpg", "alt": "Das Orchester"}}""";
 
+    static final String BATCH = """
+            {"events": [
+              {"city": "bochum", "venueId": "3f2b8c1e-5d4a-4e6b-9c2d-1a2b3c4d5e6f", "title": "Kammerkonzert",
+               "category": "konzert", "start": "2027-03-21T11:00:00+01:00", "price": {"free": true, "currency": "EUR"}},
+              {"city": "bochum", "venueId": "3f2b8c1e-5d4a-4e6b-9c2d-1a2b3c4d5e6f", "title": "Orgelstunde",
+               "category": "konzert", "start": "2027-03-22T18:00:00+01:00", "price": {"free": true, "currency": "EUR"}}
+            ]}""";
+
     static final String RESCHEDULING = """
             {"start": "2027-04-03T19:30:00+02:00", "end": "2027-04-03T21:30:00+02:00"}""";
 

@@ -41,4 +41,21 @@ class ViolationsTest {
                 .isEqualTo("Drafts are shown to editors only");
         assertThat(new Caller("root", Set.of("admin"), Set.of()).isEditorOf("herne")).isTrue();
     }
+
+    @Test
+    void a_refusal_of_one_item_keeps_its_kind_and_names_its_fields_under_the_item() {
+        Refusal invalid = new InvalidInput("The request has 1 invalid field(s)", new Violation("title", "must not be blank"))
+                .within("events[2]");
+        Refusal unknown = new UnknownReference("Unknown venue", new Violation("venueId", "is not a venue"))
+                .within("events[0]");
+        Refusal forbidden = new NotPermitted("Not an editor of bochum").within("events[1]");
+
+        assertThat(invalid).isInstanceOf(InvalidInput.class);
+        assertThat(invalid.violations()).containsExactly(new Violation("events[2].title", "must not be blank"));
+        assertThat(invalid.detail()).isEqualTo("events[2]: The request has 1 invalid field(s)");
+        assertThat(unknown).isInstanceOf(UnknownReference.class);
+        assertThat(unknown.violations()).containsExactly(new Violation("events[0].venueId", "is not a venue"));
+        assertThat(forbidden).isInstanceOf(NotPermitted.class);
+        assertThat(forbidden.detail()).isEqualTo("events[1]: Not an editor of bochum");
+    }
 }
