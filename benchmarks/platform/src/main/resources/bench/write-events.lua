@@ -1,6 +1,7 @@
 -- Creates events through the gateway, each with the run's marker word in its title, and counts
--- the answers per status (201 created, anything else refused).
--- usage: wrk ... -s write-events.lua <gateway> -- <token> <city> <venueId> <marker> <start> <end>
+-- the events created (a 201 to a batch of n counts n) and the requests refused (anything else).
+-- With a batch size over 1, each request is one POST /api/events/batch of that many events.
+-- usage: wrk ... -s write-events.lua <gateway> -- <token> <city> <venueId> <marker> <start> <end> [<batch>]
 local threads = {}
 
 setup = function(thread)
@@ -10,22 +11,33 @@ end
 
 init = function(args)
   token, city, venue, marker, startsAt, endsAt = args[1], args[2], args[3], args[4], args[5], args[6]
+  batch = tonumber(args[7] or "1")
   sent, created, refused = 0, 0, 0
   headers = { ["Content-Type"] = "application/json", ["Authorization"] = "Bearer " .. token }
 end
 
-request = function()
+local function event()
   sent = sent + 1
-  local body = string.format(
+  return string.format(
     '{"city":"%s","venueId":"%s","title":"Messkonzert %s %d-%d","description":"Ein Konzert, ' ..
     'angemeldet von der Lastmessung.","category":"konzert","start":"%s","end":"%s",' ..
     '"price":{"free":true,"currency":"EUR"}}',
     city, venue, marker, number, sent, startsAt, endsAt)
-  return wrk.format("POST", "/api/events", headers, body)
+end
+
+request = function()
+  if batch <= 1 then
+    return wrk.format("POST", "/api/events", headers, event())
+  end
+  local events = {}
+  for i = 1, batch do
+    events[i] = event()
+  end
+  return wrk.format("POST", "/api/events/batch", headers, '{"events":[' .. table.concat(events, ",") .. ']}')
 end
 
 response = function(status, headers, body)
-  if status == 201 then created = created + 1 else refused = refused + 1 end
+  if status == 201 then created = created + batch else refused = refused + 1 end
 end
 
 done = function(summary, latency, requests)

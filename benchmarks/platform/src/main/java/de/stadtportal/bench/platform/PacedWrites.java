@@ -24,7 +24,8 @@ import java.util.function.IntFunction;
  * its requests, so one connection as fast as it goes stood in for "a steady load" before; this is the
  * rate SPEC §8 names. At most {@link #IN_FLIGHT} writes wait for their answer at once: a write due
  * while that many wait is counted as {@code skipped}, so a platform that cannot keep up shows it in
- * the achieved rate instead of queueing without bound.
+ * the achieved rate instead of queueing without bound. With a batch size over 1 the same events go
+ * that many to a request ({@code POST /api/events/batch}), at the same rate of events.
  */
 final class PacedWrites {
 
@@ -34,15 +35,30 @@ final class PacedWrites {
     private final URI events;
     private final String token;
     private final IntFunction<String> body;
+    private final int batch;
 
     /**
      * @param body the JSON of the n-th event
+     * @param batch events a request: 1 is {@code POST /api/events}, more {@code POST /api/events/batch}
      */
-    PacedWrites(HttpClient http, String gateway, String token, IntFunction<String> body) {
+    PacedWrites(HttpClient http, String gateway, String token, IntFunction<String> body, int batch) {
         this.http = http;
-        this.events = URI.create(gateway + "/api/events");
+        this.events = URI.create(gateway + (batch > 1 ? "/api/events/batch" : "/api/events"));
         this.token = token;
         this.body = body;
+        this.batch = batch;
+    }
+
+    /** The body of the next request: one event, or {@code batch} of them. */
+    private String next(AtomicInteger number) {
+        if (batch == 1) {
+            return body.apply(number.incrementAndGet());
+        }
+        List<String> items = new ArrayList<>(batch);
+        for (int i = 0; i < batch; i++) {
+            items.add(body.apply(number.incrementAndGet()));
+        }
+        return "{\"events\":[" + String.join(",", items) + "]}";
     }
 
     /** Writes {@code perSecond} events a second for {@code seconds}, then waits for the last answers. */
@@ -66,14 +82,18 @@ final class PacedWrites {
             }
             HttpRequest request = HttpRequest.newBuilder(events).timeout(Duration.ofSeconds(10))
                     .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body.apply(number.incrementAndGet()))).build();
+                    .POST(HttpRequest.BodyPublishers.ofString(next(number))).build();
             long sent = System.nanoTime();
             http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((answer, failure) -> {
-                (failure == null && answer.statusCode() == 201 ? created : refused).incrementAndGet();
+                if (failure == null && answer.statusCode() == 201) {
+                    created.addAndGet(batch);
+                } else {
+                    refused.incrementAndGet();
+                }
                 latencies.add((System.nanoTime() - sent) / 1e6);
                 free.release();
             });
-        }, 0, 1_000_000_000L / perSecond, TimeUnit.NANOSECONDS);
+        }, 0, 1_000_000_000L * batch / perSecond, TimeUnit.NANOSECONDS);
         clock.schedule(clock::shutdown, seconds, TimeUnit.SECONDS);
         clock.awaitTermination(seconds + 5L, TimeUnit.SECONDS);
         double elapsed = (System.nanoTime() - begin) / 1e9;
@@ -91,8 +111,9 @@ final class PacedWrites {
     /**
      * What one paced run did.
      *
-     * @param refused writes answered with anything but 201, failed, or still unanswered at the end
-     * @param skipped writes not sent because {@link #IN_FLIGHT} were waiting for their answer
+     * @param created events created
+     * @param refused requests answered with anything but 201, failed, or still unanswered at the end
+     * @param skipped requests not sent because {@link #IN_FLIGHT} were waiting for their answer
      */
     record Result(int targetPerSecond, double perSecond, long created, long refused, long skipped, double p50Ms,
             double p99Ms) {

@@ -61,8 +61,12 @@ public final class PlatformBenchmark {
     private final int steadySeconds = Integer.getInteger("bench.steadySeconds", 20);
     /** Events written a second while the steady-load probes run (SPEC §8: found within 250 ms at 100 writes/s). */
     private final int steadyRate = Integer.getInteger("bench.steadyRate", 100);
+    /** Events per request in the second steady phase: the same rate of events, as an importer sends them. */
+    private final int steadyBatch = Integer.getInteger("bench.steadyBatch", 10);
     private final int writeSeconds = Integer.getInteger("bench.writeSeconds", 30);
     private final int writeConnections = Integer.getInteger("bench.writeConnections", 8);
+    /** Events per request in the second sustained phase ({@code POST /api/events/batch}), as an importer sends them. */
+    private final int writeBatch = Integer.getInteger("bench.writeBatch", 10);
     /**
      * Share of requests traced ({@code -Dbench.sampling=0.1}); unset keeps the services' default. With
      * {@code -Dbench.zipkin=<exec jar>} every service also exports its spans to a real Zipkin, as
@@ -119,8 +123,10 @@ public final class PlatformBenchmark {
         settings.put("probes", probes);
         settings.put("steadySeconds", steadySeconds);
         settings.put("steadyRate", steadyRate);
+        settings.put("steadyBatch", steadyBatch);
         settings.put("writeSeconds", writeSeconds);
         settings.put("writeConnections", writeConnections);
+        settings.put("writeBatch", writeBatch);
         settings.put("marker", marker);
         settings.put("instances", instances);
         settings.put("tracingSampling", sampling.isBlank() ? "service default" : sampling);
@@ -167,8 +173,14 @@ public final class PlatformBenchmark {
             portraitAgainstReferences(root, home);
             gatewayAgainstDirect("search-service", "/api/search?q=zeche&limit=10", "search, one word");
             freshnessIdle();
-            freshnessUnderSteadyLoad();
-            sustainedWrites(memory);
+            freshnessUnderSteadyLoad(1, "steadyLoad");
+            if (steadyBatch > 1) {
+                freshnessUnderSteadyLoad(steadyBatch, "steadyLoadInBatches");
+            }
+            sustainedWrites(memory, 1, marker, "sustainedWrites");
+            if (writeBatch > 1) {
+                sustainedWrites(memory, writeBatch, marker + "b", "sustainedWritesInBatches");
+            }
             Map<String, Long> peaks = memory.peaks();
             report.put("rssUnderLoadPeakMb", peaks);
             Thread.sleep(10_000);
@@ -338,13 +350,17 @@ public final class PlatformBenchmark {
         freshness("idle platform", results, "≤ 100 ms (p99)");
     }
 
-    /** The same probes while events are created through the gateway at {@code steadyRate} a second. */
-    private void freshnessUnderSteadyLoad() throws InterruptedException {
-        out.printf("%n== publish → found by search while %d events a second are written for %d s%n", steadyRate,
-                steadySeconds);
+    /**
+     * The same probes while events are created through the gateway at {@code steadyRate} a second,
+     * {@code batch} to a request.
+     */
+    private void freshnessUnderSteadyLoad(int batch, String key) throws InterruptedException {
+        String each = batch == 1 ? "one a request" : batch + " a request";
+        out.printf("%n== publish → found by search while %d events a second are written (%s) for %d s%n", steadyRate,
+                each, steadySeconds);
         String marker = "dauerlast" + letters(8);
         PacedWrites paced = new PacedWrites(HTTP, platform.gatewayUrl(), editor,
-                number -> eventJson("Messkonzert " + marker + " " + number));
+                number -> eventJson("Messkonzert " + marker + " " + number), batch);
         CompletableFuture<PacedWrites.Result> load = CompletableFuture.supplyAsync(() -> {
             try {
                 return paced.run(steadyRate, steadySeconds);
@@ -360,11 +376,11 @@ public final class PlatformBenchmark {
             Thread.sleep(50);
         }
         PacedWrites.Result writes = load.join();
-        report.put("steadyLoad", writes.figures());
-        out.printf("paced writes: %.1f/s of %d/s, %d created, %d refused or unanswered, %d skipped, answer p50 %.1f ms,"
-                + " p99 %.1f ms%n", writes.perSecond(), steadyRate, writes.created(), writes.refused(),
+        report.put(key, writes.figures());
+        out.printf("paced writes: %.1f/s of %d/s, %d created, %d requests refused or unanswered, %d skipped,"
+                + " answer p50 %.1f ms, p99 %.1f ms%n", writes.perSecond(), steadyRate, writes.created(), writes.refused(),
                 writes.skipped(), writes.p50Ms(), writes.p99Ms());
-        freshness(String.format("under a steady load of %.0f writes/s", writes.perSecond()), results,
+        freshness(String.format("under a steady load of %.0f writes/s (%s)", writes.perSecond(), each), results,
                 steadyRate >= 100 ? "≤ 250 ms (p99)" : "—");
     }
 
@@ -419,13 +435,19 @@ public final class PlatformBenchmark {
      * As many writes as {@code writeConnections} connections get accepted in {@code writeSeconds},
      * then the time until search has every one of them: the sustained rate is what was written
      * and indexed over the whole span. Counts come from the events and search databases themselves.
+     * {@code batch} events go in each request: 1 is {@code POST /api/events}, more is
+     * {@code POST /api/events/batch}; {@code marker} tells this phase's events from the others'.
      */
-    private void sustainedWrites(ProcessMeter processes) throws SQLException, InterruptedException {
-        out.printf("%n== sustained writes: %d connections for %d s, then until search has all of them%n",
-                writeConnections, writeSeconds);
+    private void sustainedWrites(ProcessMeter processes, int batch, String marker, String key)
+            throws SQLException, InterruptedException {
+        String each = batch == 1 ? "one event a request" : batch + " events a request";
+        out.printf("%n== sustained writes (%s): %d connections for %d s, then until search has all of them%n",
+                each, writeConnections, writeSeconds);
         Map<String, Long> cpuBefore = processes.cpuMillis();
         long begin = System.nanoTime();
-        Wrk.Result writes = wrk.writeEvents(platform.gatewayUrl(), writeConnections, writeSeconds, writeArguments(marker));
+        List<String> arguments = new ArrayList<>(writeArguments(marker));
+        arguments.add(String.valueOf(batch));
+        Wrk.Result writes = wrk.writeEvents(platform.gatewayUrl(), writeConnections, writeSeconds, arguments);
         long written = System.nanoTime();
         // Writes still in flight when wrk ends are stored a moment later: every poll reads what events-service
         // stored, then what search has (documents and rows in one statement), until the two agree and the
@@ -475,23 +497,25 @@ public final class PlatformBenchmark {
         cpuPerWrite.forEach((process, ms) -> byService.merge(process.replaceFirst("-\\d+$", ""), ms, Double::sum));
         byService.replaceAll((service, ms) -> round(ms));
         figures.put("cpuMsPerWriteByService", byService);
-        report.put("sustainedWrites", figures);
+        figures.put("eventsPerRequest", batch);
+        report.put(key, figures);
         out.println("  CPU ms per write: " + cpuPerWrite);
-        row("CPU time per write and index, by service (all its instances)", byService.entrySet().stream()
+        row("CPU time per write and index, by service (all its instances), " + each, byService.entrySet().stream()
                 .map(entry -> entry.getKey().replace("-service", "") + " " + entry.getValue() + " ms")
                 .collect(java.util.stream.Collectors.joining(", ")), "—");
         out.printf("  accepted %d (refused %d), stored %d, indexed %d in %d rows; search caught up %.0f ms after the last write%n",
                 writes.created(), writes.refused(), stored, indexed, copies, (done - written) / 1e6);
-        row(String.format("sustained writes accepted and indexed (%d connections, %d s, %d instance(s) each)",
-                writeConnections, writeSeconds, instances),
-                String.format("%.0f /s (accepted %.0f /s, write p50 %.1f ms)", indexedRate, acceptedRate, writes.medianMs()),
+        row(String.format("sustained writes accepted and indexed, %s (%d connections, %d s, %d instance(s) each)",
+                each, writeConnections, writeSeconds, instances),
+                String.format("%.0f /s (accepted %.0f /s, request p50 %.1f ms)", indexedRate, acceptedRate, writes.medianMs()),
                 "—");
-        row("sustained writes indexed ÷ direct city-portrait reads, same run",
+        row("sustained writes indexed ÷ direct city-portrait reads, same run, " + each,
                 String.format("%.3f (%.0f ÷ %,.0f /s)", indexedRate / portraitReads, indexedRate, portraitReads),
                 "≥ 0.25");
         figures.put("writesToPortraitReads", round(indexedRate / portraitReads));
         // wrk stops counting at the end of its run; writes still in flight then are stored but not counted
-        row("every accepted write found once (accepted ≤ stored = indexed = rows; stored − accepted ≤ connections)",
+        row("every accepted write found once, " + each
+                + " (accepted ≤ stored = indexed = rows; stored − accepted ≤ connections × events a request)",
                 String.format("%d ≤ %d = %d = %d%s", writes.created(), stored, indexed, copies,
                         writes.refused() > 0 ? ", " + writes.refused() + " refused" : ""), "nothing lost");
     }
