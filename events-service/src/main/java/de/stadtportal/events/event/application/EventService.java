@@ -25,7 +25,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
@@ -99,11 +101,19 @@ public class EventService {
      * at a fraction of the cost of one request per event (docs/events-service.md).
      */
     public Mono<List<EventAtVenue>> createAll(CreateEvents command, Caller caller) {
-        return Mono.fromCallable(() -> checked(command, caller))
-                .flatMap(created -> WholeWrites.transaction(transactions, Flux.range(0, created.size())
-                        .concatMap(i -> insert(created.get(i))
-                                .onErrorMap(Refusal.class, refusal -> refusal.within(item(i))))
-                        .collectList()));
+        return Mono.fromCallable(() -> checked(command, caller)).flatMap(created -> {
+            // each venue is checked and held once for the batch: the lock lasts until the commit
+            Map<List<Object>, Mono<Venue>> places = new HashMap<>();
+            return WholeWrites.transaction(transactions, Flux.range(0, created.size())
+                    .concatMap(i -> {
+                        Event event = created.get(i);
+                        Mono<Venue> place = places.computeIfAbsent(
+                                List.of(event.details().venueId(), event.details().city()),
+                                key -> holdPlace(event, true).cache());
+                        return insert(event, place).onErrorMap(Refusal.class, refusal -> refusal.within(item(i)));
+                    })
+                    .collectList());
+        });
     }
 
     private List<Event> checked(CreateEvents command, Caller caller) {
@@ -143,7 +153,12 @@ public class EventService {
 
     /** A new event with the event that announces it, in the caller's transaction. */
     private Mono<EventAtVenue> insert(Event event) {
-        return holdPlace(event, true).flatMap(venue -> outbox.entry(EventIntegrationEvents.of(event.published(), venue))
+        return insert(event, holdPlace(event, true));
+    }
+
+    /** A new event at {@code place} (its venue, checked and held), with the event that announces it. */
+    private Mono<EventAtVenue> insert(Event event, Mono<Venue> place) {
+        return place.flatMap(venue -> outbox.entry(EventIntegrationEvents.of(event.published(), venue))
                 .flatMap(announced -> events.insert(event, announced))
                 .thenReturn(new EventAtVenue(event, venue)));
     }
