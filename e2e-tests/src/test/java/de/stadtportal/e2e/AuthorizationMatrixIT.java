@@ -165,6 +165,13 @@ class AuthorizationMatrixIT {
             return new Attempt("POST", "/api/events", city.event(title, venueId), Map.of(),
                     () -> titles("/api/events?city=" + city.slug() + "&limit=100", "title").contains(title));
         }));
+        rows.add(new Endpoint("POST /api/events/batch", 201, false, false, () -> {
+            String title = "Reihe " + CityOfItsOwn.letters(8);
+            return new Attempt("POST", "/api/events/batch", Map.of("events", List.of(city.event(title + " I", venueId),
+                    city.event(title + " II", venueId))), Map.of(),
+                    () -> titles("/api/events?city=" + city.slug() + "&limit=100", "title").stream()
+                            .filter(each -> each.startsWith(title)).count());
+        }));
         rows.add(eventRow("PUT /api/events/{id}", 200, (path, etag) -> new Attempt("PUT", path,
                 city.event("Verlegte Premiere", venueId), Map.of("If-Match", etag), () -> field(path, "version"))));
         for (String step : List.of("cancellation", "postponement", "sold-out")) {

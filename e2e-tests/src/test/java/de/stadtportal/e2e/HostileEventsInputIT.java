@@ -17,10 +17,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
@@ -103,6 +105,7 @@ class HostileEventsInputIT {
         // every JSON body endpoint: broken JSON, wrong shapes, wrong content types, oversized bodies
         corpus.addAll(HOSTILE.malformedBodies("POST", "/api/events", Map.of()));
         corpus.addAll(HOSTILE.malformedBodies("PUT", event, Map.of("If-Match", () -> city.etag(event))));
+        corpus.addAll(HOSTILE.malformedBodies("POST", "/api/events/batch", Map.of()));
         corpus.addAll(HOSTILE.malformedBodies("POST", "/api/venues", Map.of()));
         corpus.addAll(HOSTILE.malformedBodies("PUT", venue, Map.of("If-Match", () -> city.etag(venue))));
 
@@ -114,6 +117,19 @@ class HostileEventsInputIT {
         corpus.addAll(HOSTILE.fields("POST", "/api/venues", Map.of(), () -> city.venue(MARKER + " Halle"), VENUE_FIELDS));
         corpus.addAll(HOSTILE.fields("PUT", venue, Map.of("If-Match", () -> city.etag(venue)),
                 () -> city.venue(MARKER + " Halle"), VENUE_UPDATE_FIELDS));
+
+        // a batch: all or none, so one bad item must keep the good ones before it out too
+        String valid = json(city.event(MARKER + " Konzert", venueId));
+        corpus.add(refused("POST", "/api/events/batch", "events as a string")
+                .body("application/json", "{\"events\": \"" + MARKER + "\"}"));
+        corpus.add(refused("POST", "/api/events/batch", "events as numbers").body("application/json", "{\"events\": [1, 2]}"));
+        corpus.add(refused("POST", "/api/events/batch", "a valid event, then one without a title")
+                .body("application/json", "{\"events\": [" + valid + ", {\"city\": \"" + c + "\"}]}"));
+        corpus.add(refused("POST", "/api/events/batch", "a valid event, then one at a venue of no city")
+                .body("application/json", "{\"events\": [" + valid + ", "
+                        + json(city.event(MARKER + " Irrfahrt", UUID.randomUUID().toString())) + "]}"));
+        corpus.add(refused("POST", "/api/events/batch", "101 valid events").body("application/json",
+                "{\"events\": [" + String.join(", ", Collections.nCopies(101, valid)) + "]}"));
 
         // cancellation and deletion take no body worth judging: hostile paths and headers
         for (String step : List.of("/cancellation", "")) {
