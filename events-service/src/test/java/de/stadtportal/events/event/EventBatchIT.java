@@ -105,7 +105,7 @@ class EventBatchIT extends EventsServiceIntegrationTest {
         List<Map<String, Object>> withHole = new ArrayList<>();
         withHole.add(event("Kammerkonzert"));
         withHole.add(null);
-        refused(400, Tokens.editor(city), withHole).jsonPath("$.errors[0].field").isEqualTo("events[1].event");
+        refused(400, Tokens.editor(city), withHole).jsonPath("$.errors[0].field").isEqualTo("events[1]");
         List<Map<String, Object>> tooMany = new ArrayList<>();
         for (int i = 0; i <= 100; i++) {
             tooMany.add(event("Konzert " + i));

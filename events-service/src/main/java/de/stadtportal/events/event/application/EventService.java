@@ -4,18 +4,18 @@ import de.stadtportal.events.EventsProperties;
 import de.stadtportal.events.city.application.AnnouncedCities;
 import de.stadtportal.events.event.domain.Event;
 import de.stadtportal.events.event.domain.EventAtVenue;
+import de.stadtportal.events.event.domain.EventDetails;
 import de.stadtportal.events.event.persistence.EventRepository;
 import de.stadtportal.events.venue.application.VenueService;
 import de.stadtportal.events.venue.domain.Venue;
 import de.stadtportal.kernel.Caller;
-import de.stadtportal.events.event.domain.EventDetails;
 import de.stadtportal.kernel.refusal.InvalidInput;
 import de.stadtportal.kernel.refusal.LimitExceeded;
 import de.stadtportal.kernel.refusal.NotFound;
 import de.stadtportal.kernel.refusal.Refusal;
-import de.stadtportal.kernel.refusal.UnknownReference;
 import de.stadtportal.kernel.refusal.RuleBroken;
 import de.stadtportal.kernel.refusal.StaleVersion;
+import de.stadtportal.kernel.refusal.UnknownReference;
 import de.stadtportal.kernel.refusal.Violation;
 import de.stadtportal.kernel.version.EntityTags;
 import de.stadtportal.kernel.version.IfMatch;
@@ -128,10 +128,11 @@ public class EventService {
         List<Event> created = new ArrayList<>(items.size());
         List<Violation> invalid = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
+            if (items.get(i) == null) {
+                invalid.add(new Violation(item(i), "must be an event, not null"));
+                continue;
+            }
             try {
-                if (items.get(i) == null) {
-                    throw new InvalidInput("No event", new Violation("event", "must be an event, not null"));
-                }
                 Event event = Event.create(UUID.randomUUID(), items.get(i), categories(), clock.instant());
                 caller.requireEditorOf(event.details().city());
                 created.add(event);
