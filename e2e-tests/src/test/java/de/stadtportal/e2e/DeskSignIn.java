@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import de.stadtportal.launcher.LocalPlatform;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * An editor's way into the desk in the browser tests, as a person takes it: a desk page sends them
@@ -24,7 +26,9 @@ final class DeskSignIn {
         browser.findElement(By.id("username")).sendKeys(editor);
         browser.findElement(By.id("password")).sendKeys(RunningPlatform.editorPassword());
         browser.findElement(By.cssSelector("form button[type=submit]")).click();
-        assertThat(browser.getCurrentUrl()).isEqualTo(platform.gatewayUrl() + "/redaktion");
+        // the answer is a chain of redirects (the provider, the portal's callback with its token request, the
+        // desk), which a click does not wait for to its end on a busy machine: the wait names the URL it ended at
+        new WebDriverWait(browser, DeskForms.ANSWER).until(ExpectedConditions.urlToBe(platform.gatewayUrl() + "/redaktion"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Ihre Städte");
     }
 
