@@ -112,18 +112,27 @@ final class FaultDrill {
 
     // ---------------------------------------------------------------- writing
 
-    enum Kind { ARTICLE, EVENT }
+    /** An article, an event, or a batch of {@link #EVENTS_PER_BATCH} events in one request ({@code POST /api/events/batch}). */
+    enum Kind { ARTICLE, EVENT, EVENTS }
+
+    static final int EVENTS_PER_BATCH = 3;
 
     /**
      * One write as the client saw it. An article is two requests (create the draft, publish it) and
-     * counts as accepted when both were; {@code status} is the answer that decided, {@code -1} when
-     * no answer came within the client's timeout.
+     * counts as accepted when both were; a batch of events is one request, all or none; {@code status}
+     * is the answer that decided, {@code -1} when no answer came within the client's timeout.
+     * {@code ids} are what it created (a draft's id when its publication was refused; none otherwise).
      */
-    record Write(Kind kind, int number, String slug, String id, int status, String contentType, String body,
+    record Write(Kind kind, int number, String slug, List<String> ids, int status, String contentType, String body,
             Instant answeredAt) {
 
         boolean accepted() {
             return status >= 200 && status < 300;
+        }
+
+        /** How many documents the write is for: the ones search holds once it is accepted. */
+        int documents() {
+            return kind == Kind.EVENTS ? EVENTS_PER_BATCH : 1;
         }
 
         String describe() {
@@ -134,8 +143,8 @@ final class FaultDrill {
 
     /**
      * Starts {@code writers} writers, each writing one article or event, then pausing {@code pause},
-     * until {@code quota} writes were made in all (or {@link Writers#stop} is called). Articles and
-     * events alternate.
+     * until {@code quota} writes were made in all (or {@link Writers#stop} is called). Articles, events
+     * and batches of events take turns.
      */
     Writers write(int writers, int quota, Duration pause) {
         return new Writers(writers, quota, pause);
@@ -172,10 +181,14 @@ final class FaultDrill {
                             return;
                         }
                         int number = numbers.getAndIncrement();
-                        Write write = number % 2 == 0 ? article(token, number) : event(token, number, venueId);
+                        Write write = switch (number % 3) {
+                            case 0 -> article(token, number);
+                            case 1 -> event(token, number, venueId);
+                            default -> events(token, number, venueId);
+                        };
                         writes.add(write);
                         if (write.accepted()) {
-                            accepted.incrementAndGet();
+                            accepted.addAndGet(write.documents());
                         }
                         answered.incrementAndGet();
                     }
@@ -188,6 +201,7 @@ final class FaultDrill {
             return answered.get();
         }
 
+        /** Documents of the accepted writes so far: what search has once it caught up. */
         long accepted() {
             return accepted.get();
         }
@@ -240,29 +254,48 @@ final class FaultDrill {
                 "body", "Geschrieben, während etwas **ausfiel**.", "tags", List.of("uebung"));
         Attempt created = send("POST", "/api/cities/" + CITY + "/articles", token, body);
         if (created.status() != 201) {
-            return created.as(Kind.ARTICLE, number, slug, null);
+            return created.as(Kind.ARTICLE, number, slug, List.of());
         }
         String id = created.body().path("id").asString();
         Attempt published = send("POST", "/api/cities/" + CITY + "/articles/" + slug + "/publication", token, Map.of());
-        return published.as(Kind.ARTICLE, number, slug, id);
+        return published.as(Kind.ARTICLE, number, slug, List.of(id));
     }
 
     private Write event(String token, int number, String venueId) {
+        Attempt created = send("POST", "/api/events", token, eventBody(number, 0, venueId));
+        return created.as(Kind.EVENT, number, null,
+                created.status() == 201 ? List.of(created.body().path("id").asString()) : List.of());
+    }
+
+    /** {@link #EVENTS_PER_BATCH} events in one request, as an importer sends a programme: all or none. */
+    private Write events(String token, int number, String venueId) {
+        List<Map<String, Object>> batch = new ArrayList<>();
+        for (int i = 0; i < EVENTS_PER_BATCH; i++) {
+            batch.add(eventBody(number, i, venueId));
+        }
+        Attempt created = send("POST", "/api/events/batch", token, Map.of("events", batch));
+        List<String> ids = new ArrayList<>();
+        if (created.status() == 201) {
+            created.body().path("events").forEach(event -> ids.add(event.path("id").asString()));
+        }
+        return created.as(Kind.EVENTS, number, null, ids);
+    }
+
+    private Map<String, Object> eventBody(int number, int part, String venueId) {
         ZonedDateTime start = ZonedDateTime.now().plusDays(10).withHour(19).withMinute(0).withSecond(0).withNano(0)
-                .plusMinutes(number);
-        Map<String, Object> body = Map.of(
-                "city", CITY, "venueId", venueId, "title", capitalized(marker) + " Grubenkonzert " + number,
+                .plusMinutes(number).plusDays(part);
+        return Map.of(
+                "city", CITY, "venueId", venueId,
+                "title", capitalized(marker) + " Grubenkonzert " + number + (part == 0 ? "" : "-" + part),
                 "description", "Ein Konzert, angemeldet während einer Übung.", "category", "konzert",
                 "start", start.format(ISO), "end", start.plusHours(2).format(ISO),
                 "price", Map.of("free", true, "currency", "EUR"));
-        Attempt created = send("POST", "/api/events", token, body);
-        return created.as(Kind.EVENT, number, null, created.status() == 201 ? created.body().path("id").asString() : null);
     }
 
     private record Attempt(int status, String contentType, JsonNode body, String text) {
 
-        Write as(Kind kind, int number, String slug, String id) {
-            return new Write(kind, number, slug, id, status, contentType, text, Instant.now());
+        Write as(Kind kind, int number, String slug, List<String> ids) {
+            return new Write(kind, number, slug, ids, status, contentType, text, Instant.now());
         }
     }
 
@@ -302,7 +335,7 @@ final class FaultDrill {
      * duplicate, and no trace of a refused write. A refused article is not readable either.
      */
     void assertEveryAcceptedWriteIsFoundOnceAndRefusedOnesLeftNothing(List<Write> writes, Duration timeout) {
-        List<String> acceptedIds = writes.stream().filter(Write::accepted).map(Write::id).toList();
+        List<String> acceptedIds = writes.stream().filter(Write::accepted).flatMap(write -> write.ids().stream()).toList();
         await().atMost(timeout).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
             List<String> found = foundIds(acceptedIds.size());
             assertThat(found).as("search hits for " + marker).hasSize(acceptedIds.size())
@@ -312,7 +345,7 @@ final class FaultDrill {
         for (Write write : writes) {
             if (!write.accepted() && write.kind() == Kind.ARTICLE) {
                 int status = gateway.send("GET", "/api/cities/" + CITY + "/articles/" + write.slug(),
-                        write.id() == null ? reader : null, null, Map.of()).status();
+                        write.ids().isEmpty() ? reader : null, null, Map.of()).status();
                 refused.assertThat(status).as("GET the refused " + write.describe()).isEqualTo(404);
             }
         }
