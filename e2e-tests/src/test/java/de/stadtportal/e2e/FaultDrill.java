@@ -112,7 +112,7 @@ final class FaultDrill {
 
     // ---------------------------------------------------------------- writing
 
-    /** An article, an event, or a batch of {@link #EVENTS_PER_BATCH} events in one request ({@code POST /api/events/batch}). */
+    /** An article, an event, or {@link #EVENTS_PER_BATCH} events in one request ({@code POST /api/events/batch}). */
     enum Kind { ARTICLE, EVENT, EVENTS }
 
     static final int EVENTS_PER_BATCH = 3;
@@ -142,7 +142,7 @@ final class FaultDrill {
     }
 
     /**
-     * Starts {@code writers} writers, each writing one article or event, then pausing {@code pause},
+     * Starts {@code writers} writers, each making one write, then pausing {@code pause},
      * until {@code quota} writes were made in all (or {@link Writers#stop} is called). Articles, events
      * and batches of events take turns.
      */
@@ -335,7 +335,8 @@ final class FaultDrill {
      * duplicate, and no trace of a refused write. A refused article is not readable either.
      */
     void assertEveryAcceptedWriteIsFoundOnceAndRefusedOnesLeftNothing(List<Write> writes, Duration timeout) {
-        List<String> acceptedIds = writes.stream().filter(Write::accepted).flatMap(write -> write.ids().stream()).toList();
+        List<String> acceptedIds = writes.stream().filter(Write::accepted)
+                .flatMap(write -> write.ids().stream()).toList();
         await().atMost(timeout).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
             List<String> found = foundIds(acceptedIds.size());
             assertThat(found).as("search hits for " + marker).hasSize(acceptedIds.size())

@@ -82,7 +82,8 @@ class InstanceCrashDrillIT {
         assertThat(reader.reads).as("reads made through the kill").isNotEmpty();
         assertThat(reader.reads).as("reads not answered with 200").filteredOn(read -> !read.endsWith(" 200")).isEmpty();
 
-        List<String> acceptedIds = writes.stream().filter(Write::accepted).flatMap(write -> write.ids().stream()).toList();
+        List<String> acceptedIds = writes.stream().filter(Write::accepted)
+                .flatMap(write -> write.ids().stream()).toList();
         long refused = writes.stream().filter(write -> !write.accepted()).mapToLong(Write::documents).sum();
         // at full size more than search lists for one word: then the drill reads search's index itself
         await().atMost(PATIENCE).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
