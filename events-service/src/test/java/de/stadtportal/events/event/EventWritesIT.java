@@ -89,6 +89,28 @@ class EventWritesIT extends EventsServiceIntegrationTest {
     }
 
     @Test
+    void an_import_takes_a_round_trip_per_new_event_and_three_when_nothing_is_new() {
+        String calendar = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Konzerthaus//DE\r\n"
+                + vevent("orgelnacht@konzerthaus.example", "20270320T190000")
+                + vevent("orgelmatinee@konzerthaus.example", "20270321T110000") + "END:VCALENDAR\r\n";
+        Consumer<WebTestClient> importing = request -> request.post()
+                .uri("/api/events/import?city={city}&venueId={venue}&category=konzert", city, venue)
+                .headers(h -> h.setBearerAuth(Tokens.editor(city)))
+                .contentType(MediaType.parseMediaType("text/calendar"))
+                .bodyValue(calendar)
+                .exchange().expectStatus().is2xxSuccessful();
+
+        assertThat(roundTrips.of(importing)).as("BEGIN, the UIDs known, city and venue held, each event with its "
+                + "listing and outbox entry, the UIDs recorded, COMMIT").hasSize(5 + 2);
+        assertThat(roundTrips.of(importing)).as("BEGIN, the UIDs known, COMMIT").hasSize(3);
+    }
+
+    private static String vevent(String uid, String start) {
+        return "BEGIN:VEVENT\r\nUID:" + uid + "\r\nDTSTAMP:20270101T120000Z\r\nSUMMARY:Orgelmusik\r\n"
+                + "DTSTART;TZID=Europe/Berlin:" + start + "\r\nEND:VEVENT\r\n";
+    }
+
+    @Test
     void an_edit_takes_five_round_trips() {
         Map<String, Object> body = Fixtures.eventBody(city, venue, "Orgelnacht", "2027-03-20T19:00:00+01:00", null);
         String id = fixtures.event(body);

@@ -31,6 +31,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
+import java.util.stream.IntStream;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
@@ -101,22 +102,30 @@ public class EventService {
      * at a fraction of the cost of one request per event (docs/events-service.md).
      */
     public Mono<List<EventAtVenue>> createAll(CreateEvents command, Caller caller) {
-        return Mono.fromCallable(() -> checked(command, caller)).flatMap(created -> {
-            // each venue is checked and held once for the batch: the lock lasts until the commit
-            Map<List<Object>, Mono<Venue>> places = new HashMap<>();
-            return WholeWrites.transaction(transactions, Flux.range(0, created.size())
-                    .concatMap(i -> {
-                        Event event = created.get(i);
-                        Mono<Venue> place = places.computeIfAbsent(
-                                List.of(event.details().venueId(), event.details().city()),
-                                key -> holdPlace(event, true).cache());
-                        return insert(event, place).onErrorMap(Refusal.class, refusal -> refusal.within(item(i)));
-                    })
-                    .collectList());
-        });
+        return Mono.fromCallable(() -> checked(command, caller)).flatMap(created -> WholeWrites.transaction(
+                transactions, insertAll(created, IntStream.range(0, created.size()).boxed().toList())));
     }
 
-    private List<Event> checked(CreateEvents command, Caller caller) {
+    /**
+     * The events of {@code created} at the positions {@code items}, in that order, in the caller's
+     * transaction; a refusal names the item at fault. Each venue is checked and held once for all
+     * of them: the lock lasts until the commit.
+     */
+    Mono<List<EventAtVenue>> insertAll(List<Event> created, List<Integer> items) {
+        Map<List<Object>, Mono<Venue>> places = new HashMap<>();
+        return Flux.fromIterable(items)
+                .concatMap(i -> {
+                    Event event = created.get(i);
+                    Mono<Venue> place = places.computeIfAbsent(
+                            List.of(event.details().venueId(), event.details().city()),
+                            key -> holdPlace(event, true).cache());
+                    return insert(event, place).onErrorMap(Refusal.class, refusal -> refusal.within(item(i)));
+                })
+                .collectList();
+    }
+
+    /** The new events of {@code command}, each checked and allowed to the caller, before anything is written. */
+    List<Event> checked(CreateEvents command, Caller caller) {
         List<EventDetails> items = command.events();
         if (items.isEmpty()) {
             throw new InvalidInput("No events to create", new Violation("events", "must hold at least one event"));

@@ -20,6 +20,28 @@ final class EventExamples {
                "category": "konzert", "start": "2027-03-22T18:00:00+01:00", "price": {"free": true, "currency": "EUR"}}
             ]}""";
 
+    static final String CALENDAR = """
+            BEGIN:VCALENDAR
+            VERSION:2.0
+            PRODID:-//Musikforum//Programm//DE
+            BEGIN:VEVENT
+            UID:kammerkonzert-2027-03-21@musikforum.example
+            DTSTAMP:20270101T120000Z
+            SUMMARY:Kammerkonzert
+            DTSTART;TZID=Europe/Berlin:20270321T110000
+            DTEND;TZID=Europe/Berlin:20270321T123000
+            CATEGORIES:konzert
+            END:VEVENT
+            BEGIN:VEVENT
+            UID:orgelstunde@musikforum.example
+            DTSTAMP:20270101T120000Z
+            SUMMARY:Orgelstunde
+            DTSTART;TZID=Europe/Berlin:20270322T180000
+            RRULE:FREQ=WEEKLY;COUNT=4
+            END:VEVENT
+            END:VCALENDAR
+            """;
+
     static final String RESCHEDULING = """
             {"start": "2027-04-03T19:30:00+02:00", "end": "2027-04-03T21:30:00+02:00"}""";
 

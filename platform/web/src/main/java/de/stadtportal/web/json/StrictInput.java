@@ -18,8 +18,8 @@ import tools.jackson.databind.module.SimpleModule;
 public final class StrictInput {
 
     /** Earliest and latest year a time may carry; beyond them stores and calendars break. */
-    static final int FIRST_YEAR = 1;
-    static final int LAST_YEAR = 9999;
+    public static final int FIRST_YEAR = 1;
+    public static final int LAST_YEAR = 9999;
 
     private StrictInput() {
     }
