@@ -92,14 +92,25 @@ final class DeskBrowser {
 
     /** Sends the upload form of {@code page} as multipart, with {@code file} chosen and {@code values} typed in. */
     EntityExchangeResult<String> upload(Document page, byte[] file, String type, Map<String, String> values) {
+        return sendUpload(page, file, type, values);
+    }
+
+    /** Sends the upload form of {@code page} as multipart with no file chosen, {@code values} typed in. */
+    EntityExchangeResult<String> uploadNothing(Document page, Map<String, String> values) {
+        return sendUpload(page, null, null, values);
+    }
+
+    private EntityExchangeResult<String> sendUpload(Document page, byte[] file, String type, Map<String, String> values) {
         MultipartBodyBuilder parts = new MultipartBodyBuilder();
         form(page, "form.desk-upload", values).forEach((name, given) -> given.forEach(value -> parts.part(name, value)));
-        parts.part("file", new ByteArrayResource(file) {
-            @Override
-            public String getFilename() {
-                return "foto.png";
-            }
-        }).contentType(MediaType.parseMediaType(type));
+        if (file != null) {
+            parts.part("file", new ByteArrayResource(file) {
+                @Override
+                public String getFilename() {
+                    return "foto.png";
+                }
+            }).contentType(MediaType.parseMediaType(type));
+        }
         EntityExchangeResult<String> answer = with(web.post().uri(at(page.select("form.desk-upload").attr("action"))))
                 .accept(MediaType.TEXT_HTML).body(BodyInserters.fromMultipartData(parts.build())).exchange()
                 .expectBody(String.class).returnResult();

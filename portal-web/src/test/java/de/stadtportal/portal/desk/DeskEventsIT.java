@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import de.stadtportal.portal.desk.domain.WeeklyRecurrence;
 import de.stadtportal.testing.data.TestImages;
+import java.nio.charset.StandardCharsets;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.Map;
@@ -549,4 +551,62 @@ class DeskEventsIT extends DeskWithFakePlatform {
         assertThat(writes).as(method + " " + path).isNotEmpty();
         return writes.get(writes.size() - 1);
     }
+
+    @Test
+    void a_programme_file_becomes_events_at_a_venue_once_and_a_refused_file_names_its_entry() {
+        DeskBrowser editor = signIn("redaktion-bochum", List.of("bochum"));
+        Document list = editor.page(LIST, 200);
+        assertThat(list.select("a[href=" + LIST + "/import]").text()).isEqualTo("Programm importieren");
+        Document form = editor.page(LIST + "/import", 200);
+        assertThat(form.select("#venueId option").eachAttr("value")).contains(FakeEventsApi.MUSIKFORUM);
+        assertThat(form.select("label[for=file]").text()).isEqualTo("iCalendar-Datei");
+        String calendar = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n" + vevent("kammer@forum", "Kammerkonzert")
+                + vevent("orgel@forum", "Orgelstunde") + "END:VCALENDAR\r\n";
+
+        Document first = Jsoup.parse(editor.upload(form, calendar.getBytes(StandardCharsets.UTF_8), "text/calendar",
+                Map.of("venueId", FakeEventsApi.MUSIKFORUM, "category", "konzert")).getResponseBody());
+
+        assertThat(first.select(".desk-imported p").text())
+                .isEqualTo("2 Termine angelegt, 0 schon früher importiert und unverändert.");
+        assertThat(first.select(".desk-imported li a").eachText()).containsExactly("Kammerkonzert", "Orgelstunde");
+        FakeDeskPlatform.Seen sent = PLATFORM.seen().stream()
+                .filter(seen -> seen.path().startsWith("/api/events/import")).reduce((a, b) -> b).orElseThrow();
+        assertThat(sent.path()).contains("city=bochum", "venueId=" + FakeEventsApi.MUSIKFORUM, "category=konzert");
+        assertThat(sent.body()).isEqualTo(calendar);
+
+        Document again = Jsoup.parse(editor.upload(editor.page(LIST + "/import", 200),
+                calendar.getBytes(StandardCharsets.UTF_8), "text/calendar",
+                Map.of("venueId", FakeEventsApi.MUSIKFORUM)).getResponseBody());
+        assertThat(again.select(".desk-imported p").text())
+                .isEqualTo("0 Termine angelegt, 2 schon früher importiert und unverändert.");
+
+        EntityExchangeResult<String> refused = editor.upload(editor.page(LIST + "/import", 200),
+                (calendar.replace("END:VCALENDAR", "") + vevent("lied@forum", "Liederabend")
+                        .replace("END:VEVENT", "STATUS:CANCELLED\r\nEND:VEVENT") + "END:VCALENDAR\r\n")
+                        .getBytes(StandardCharsets.UTF_8), "text/calendar", Map.of("venueId", FakeEventsApi.MUSIKFORUM));
+        Document page = Jsoup.parse(refused.getResponseBody());
+        assertThat(refused.getStatus().value()).isEqualTo(400);
+        assertThat(page.select(".refusal").text()).contains("Nicht importiert, es wurde nichts angelegt.")
+                .contains("Termin 3 (status): is CANCELLED");
+
+        EntityExchangeResult<String> withoutFile = editor.uploadNothing(editor.page(LIST + "/import", 200),
+                Map.of("venueId", ""));
+        Document empty = Jsoup.parse(withoutFile.getResponseBody());
+        assertThat(withoutFile.getStatus().value()).isEqualTo(400);
+        assertThat(empty.select("#file-error").text()).isEqualTo("muss angegeben werden");
+        assertThat(empty.select("#venueId-error").text()).isEqualTo("muss angegeben werden");
+    }
+
+    @Test
+    void an_editor_of_another_city_cannot_open_its_import() {
+        DeskBrowser editor = signIn("redaktion-herne", List.of("herne"));
+
+        assertThat(editor.page(LIST + "/import", 403).select("main").text()).contains(REFUSED);
+    }
+
+    private static String vevent(String uid, String title) {
+        return "BEGIN:VEVENT\r\nUID:" + uid + "\r\nSUMMARY:" + title + "\r\nDTSTART;TZID=Europe/Berlin:"
+                + thursday().format(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss")) + "\r\nEND:VEVENT\r\n";
+    }
+
 }

@@ -3,9 +3,11 @@ package de.stadtportal.portal.desk;
 import com.nimbusds.jwt.SignedJWT;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -39,6 +41,8 @@ final class FakeEventsApi {
 
     private final Map<String, ObjectNode> events = new ConcurrentHashMap<>();
     private final Map<String, ObjectNode> venues = new ConcurrentHashMap<>();
+    /** The event an import made of each UID, by city and UID. */
+    private final Map<String, String> imported = new ConcurrentHashMap<>();
 
     FakeEventsApi() {
         ObjectNode musikforum = JSON.createObjectNode().put("id", MUSIKFORUM).put("city", "bochum")
@@ -92,6 +96,9 @@ final class FakeEventsApi {
         if (parts.length == 3 && parts[2].equals("categories")) {
             return send(response, 200, "{\"items\":[{\"id\":\"konzert\",\"label\":\"Konzert\"},{\"id\":\"theater\","
                     + "\"label\":\"Theater\"}],\"next\":null}");
+        }
+        if (parts.length == 3 && parts[2].equals("import") && method.equals("POST")) {
+            return importCalendar(query, cities, body, response);
         }
         if (parts.length == 2) {
             JsonNode written = JSON.readTree(body);
@@ -238,6 +245,61 @@ final class FakeEventsApi {
         }
         venues.remove(id);
         return response.status(204).send();
+    }
+
+    /**
+     * {@code POST /api/events/import} as the service answers it, for calendars as simple as the
+     * desk's tests send: each VEVENT's UID, SUMMARY and DTSTART in Europe/Berlin; a UID imported into
+     * the city before is left as it is; a CANCELLED one refuses the whole file, naming its entry.
+     */
+    private Mono<Void> importCalendar(Map<String, List<String>> query, List<String> cities, String body,
+            HttpServerResponse response) {
+        String city = query.get("city").get(0);
+        if (!cities.contains(city)) {
+            return problem(response, 403, "This token may not change events of this city", List.of());
+        }
+        if (!body.startsWith("BEGIN:VCALENDAR")) {
+            return problem(response, 400, "The body is not an iCalendar (RFC 5545) document",
+                    List.of(Map.of("field", "body", "message", "cannot be read as a VCALENDAR")));
+        }
+        String[] pieces = body.split("BEGIN:VEVENT");
+        List<String> vevents = List.of(pieces).subList(1, pieces.length);
+        List<Map<String, String>> errors = new ArrayList<>();
+        for (int i = 0; i < vevents.size(); i++) {
+            if (vevents.get(i).contains("STATUS:CANCELLED")) {
+                errors.add(Map.of("field", "events[" + i + "].status", "message",
+                        "is CANCELLED: remove it from the calendar to import the others"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            return problem(response, 400, "The calendar has VEVENTs that cannot be imported", errors);
+        }
+        ObjectNode answer = JSON.createObjectNode();
+        ArrayNode made = answer.putArray("events");
+        ArrayNode unchanged = answer.putArray("unchanged");
+        for (String vevent : vevents) {
+            String uid = line(vevent, "UID:");
+            String known = imported.get(city + " " + uid);
+            if (known != null) {
+                unchanged.addObject().put("uid", uid).put("id", known);
+                continue;
+            }
+            ObjectNode event = JSON.createObjectNode().put("city", city)
+                    .put("venueId", query.get("venueId").get(0)).put("title", line(vevent, "SUMMARY:"))
+                    .put("category", query.containsKey("category") ? query.get("category").get(0) : "konzert")
+                    .put("start", LocalDateTime.parse(line(vevent, "DTSTART;TZID=Europe/Berlin:"),
+                            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss")).atZone(BERLIN).toOffsetDateTime().toString());
+            event.putNull("end");
+            String id = store(UUID.randomUUID().toString(), event).get("id").asString();
+            imported.put(city + " " + uid, id);
+            made.add(view(event));
+        }
+        return send(response, made.isEmpty() ? 200 : 201, JSON.writeValueAsString(answer));
+    }
+
+    private static String line(String vevent, String prefix) {
+        return vevent.lines().filter(line -> line.startsWith(prefix)).findFirst().orElseThrow()
+                .substring(prefix.length()).strip();
     }
 
     private ObjectNode store(String id, ObjectNode body) {

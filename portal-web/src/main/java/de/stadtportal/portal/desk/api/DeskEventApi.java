@@ -5,9 +5,12 @@ import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.BodyInserters;
 import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -20,6 +23,7 @@ import reactor.core.publisher.Mono;
 public class DeskEventApi {
 
     private static final String EVENT = "/api/events/{id}";
+    private static final MediaType CALENDAR = MediaType.parseMediaType("text/calendar");
     private static final ParameterizedTypeReference<DeskList<DeskOccurrence>> OCCURRENCES =
             new ParameterizedTypeReference<>() { };
 
@@ -71,6 +75,23 @@ public class DeskEventApi {
         }
         return DeskApi.answer(ifSent(client.post().uri(EVENT + "/rescheduling", id), etag)
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(body), DeskEvent.class);
+    }
+
+    /**
+     * Imports the iCalendar file {@code calendar}, streamed on as it arrives from the editor's browser,
+     * as events at the venue, all or none; {@code category} for the entries that name none of the
+     * platform's (may be blank). The API alone reads the file and decides what it can import.
+     */
+    public Mono<Answer<DeskImport>> importCalendar(String city, String venueId, String category,
+            Flux<DataBuffer> calendar) {
+        return DeskApi.answer(client.post().uri(builder -> {
+            builder.path("/api/events/import").queryParam("city", "{city}").queryParam("venueId", "{venue}");
+            if (category != null && !category.isBlank()) {
+                builder.queryParam("category", "{category}");
+                return builder.build(city, venueId, category);
+            }
+            return builder.build(city, venueId);
+        }).contentType(CALENDAR).body(BodyInserters.fromDataBuffers(calendar)), DeskImport.class);
     }
 
     private static WebClient.RequestBodySpec ifSent(WebClient.RequestBodySpec request, String etag) {
