@@ -2,7 +2,6 @@ package de.stadtportal.events.event;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import de.stadtportal.events.EventsServiceIntegrationTest;
 import de.stadtportal.events.Fixtures;
 import de.stadtportal.testing.security.Tokens;
 import java.util.HashMap;
@@ -10,22 +9,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** Every kind of bad input gets a problem document naming the field, and leaves no row and no event behind. */
-class BadInputIT extends EventsServiceIntegrationTest {
-
-    private String city;
-    private String venue;
-
-    @BeforeEach
-    void setUp() {
-        city = fixtures.knownCity(Fixtures.newCity("bochum"));
-        venue = fixtures.venue(city, "Anneliese Brost Musikforum Ruhr", 51.4787, 7.2163);
-    }
+class BadInputIT extends AtMusikforum {
 
     @Test
     void invalid_events_are_400_problems_naming_the_field_and_nothing_is_written() {

@@ -2,7 +2,6 @@ package de.stadtportal.events.event;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import de.stadtportal.events.EventsServiceIntegrationTest;
 import de.stadtportal.events.Fixtures;
 import de.stadtportal.testing.security.Tokens;
 import java.util.ArrayList;
@@ -10,7 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -19,16 +17,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * {@code POST /api/events/batch}: several events in one request, all created or none; a refusal
  * names the item at fault, and a refused batch leaves no event and no outbox row behind.
  */
-class EventBatchIT extends EventsServiceIntegrationTest {
-
-    private String city;
-    private String venue;
-
-    @BeforeEach
-    void setUp() {
-        city = fixtures.knownCity(Fixtures.newCity("bochum"));
-        venue = fixtures.venue(city, "Anneliese Brost Musikforum Ruhr", 51.4787, 7.2163);
-    }
+class EventBatchIT extends AtMusikforum {
 
     @Test
     void an_editor_creates_three_events_in_one_request_each_readable_and_announced() {

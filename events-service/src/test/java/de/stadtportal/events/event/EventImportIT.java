@@ -3,14 +3,12 @@ package de.stadtportal.events.event;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import de.stadtportal.events.EventsServiceIntegrationTest;
 import de.stadtportal.events.Fixtures;
 import de.stadtportal.testing.security.Tokens;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -20,18 +18,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * or none; importing the same calendar again makes only what is new in it, and a refused import
  * leaves no event, no outbox row and no record of a UID behind.
  */
-class EventImportIT extends EventsServiceIntegrationTest {
+class EventImportIT extends AtMusikforum {
 
     private static final MediaType CALENDAR = MediaType.parseMediaType("text/calendar");
-
-    private String city;
-    private String venue;
-
-    @BeforeEach
-    void setUp() {
-        city = fixtures.knownCity(Fixtures.newCity("bochum"));
-        venue = fixtures.venue(city, "Anneliese Brost Musikforum Ruhr", 51.4787, 7.2163);
-    }
 
     @Test
     void a_programme_becomes_events_and_importing_it_again_makes_only_what_is_new() {

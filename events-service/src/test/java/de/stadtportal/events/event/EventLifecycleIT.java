@@ -6,7 +6,6 @@ import de.stadtportal.contracts.EventPublished;
 import de.stadtportal.contracts.EventWithdrawn;
 import de.stadtportal.contracts.IntegrationEvent;
 import de.stadtportal.contracts.Topics;
-import de.stadtportal.events.EventsServiceIntegrationTest;
 import de.stadtportal.events.Fixtures;
 import de.stadtportal.testing.infrastructure.Infrastructure;
 import de.stadtportal.testing.kafka.TopicReader;
@@ -16,23 +15,14 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-class EventLifecycleIT extends EventsServiceIntegrationTest {
+class EventLifecycleIT extends AtMusikforum {
 
     private final TopicReader topics = new TopicReader(Infrastructure.get().kafka().bootstrapServers());
-    private String city;
-    private String venue;
-
-    @BeforeEach
-    void setUp() {
-        city = fixtures.knownCity(Fixtures.newCity("bochum"));
-        venue = fixtures.venue(city, "Anneliese Brost Musikforum Ruhr", 51.4787, 7.2163);
-    }
 
     @Test
     void a_new_event_is_served_as_json_with_its_venue_and_an_etag_that_revalidates() {

@@ -2,7 +2,6 @@ package de.stadtportal.events.event;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import de.stadtportal.events.EventsServiceIntegrationTest;
 import de.stadtportal.events.Fixtures;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
@@ -10,22 +9,9 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class EventQueriesIT extends EventsServiceIntegrationTest {
-
-    private static final double MUSIKFORUM_LAT = 51.4787;
-    private static final double MUSIKFORUM_LON = 7.2163;
-
-    private String city;
-    private String venue;
-
-    @BeforeEach
-    void setUp() {
-        city = fixtures.knownCity(Fixtures.newCity("bochum"));
-        venue = fixtures.venue(city, "Anneliese Brost Musikforum Ruhr", MUSIKFORUM_LAT, MUSIKFORUM_LON);
-    }
+class EventQueriesIT extends AtMusikforum {
 
     @Test
     void a_weekly_series_is_expanded_at_seven_local_time_across_both_clock_changes_without_its_exception_date() {

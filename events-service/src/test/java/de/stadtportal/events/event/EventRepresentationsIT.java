@@ -2,7 +2,6 @@ package de.stadtportal.events.event;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import de.stadtportal.events.EventsServiceIntegrationTest;
 import de.stadtportal.events.Fixtures;
 import de.stadtportal.testing.security.Tokens;
 import java.io.StringReader;
@@ -16,24 +15,14 @@ import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.component.VTimeZone;
 import net.fortuna.ical4j.model.property.DtStart;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-class EventRepresentationsIT extends EventsServiceIntegrationTest {
+class EventRepresentationsIT extends AtMusikforum {
 
     private static final MediaType LD_JSON = MediaType.parseMediaType("application/ld+json");
     private static final MediaType CALENDAR = MediaType.parseMediaType("text/calendar");
-
-    private String city;
-    private String venue;
-
-    @BeforeEach
-    void setUp() {
-        city = fixtures.knownCity(Fixtures.newCity("bochum"));
-        venue = fixtures.venue(city, "Anneliese Brost Musikforum Ruhr", 51.4787, 7.2163);
-    }
 
     @Test
     void json_ld_describes_a_rescheduled_event_as_schema_org_with_place_geo_and_offer() {
