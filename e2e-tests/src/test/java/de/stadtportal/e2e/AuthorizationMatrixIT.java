@@ -172,6 +172,12 @@ class AuthorizationMatrixIT {
                     () -> titles("/api/events?city=" + city.slug() + "&limit=100", "title").stream()
                             .filter(each -> each.startsWith(title)).count());
         }));
+        rows.add(new Endpoint("POST /api/events/import", 201, false, false, () -> {
+            String title = "Gastspiel " + CityOfItsOwn.letters(8);
+            return new Attempt("POST", city.importPath(venueId), CityOfItsOwn.calendar(title + " I", title + " II"),
+                    Map.of(), () -> titles("/api/events?city=" + city.slug() + "&limit=100", "title").stream()
+                            .filter(each -> each.startsWith(title)).count());
+        }));
         rows.add(eventRow("PUT /api/events/{id}", 200, (path, etag) -> new Attempt("PUT", path,
                 city.event("Verlegte Premiere", venueId), Map.of("If-Match", etag), () -> field(path, "version"))));
         for (String step : List.of("cancellation", "postponement", "sold-out")) {

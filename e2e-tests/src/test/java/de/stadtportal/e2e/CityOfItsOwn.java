@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
@@ -18,6 +19,8 @@ import tools.jackson.databind.JsonNode;
  * written" can be checked by counting. Every resource is made by an admin through the gateway.
  */
 final class CityOfItsOwn {
+
+    private static final DateTimeFormatter ICS_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss");
 
     private final Gateway gateway;
     private final PlatformIssuer issuer;
@@ -79,6 +82,29 @@ final class CityOfItsOwn {
     }
 
     /** An event ten days ahead, inside the default window of {@code GET /api/events}. */
+    /** Where a calendar of events at {@code venueId} is imported into this city ({@code POST}). */
+    String importPath(String venueId) {
+        return "/api/events/import?city=" + slug + "&venueId=" + venueId + "&category=konzert";
+    }
+
+    /**
+     * An iCalendar file as a venue's programme export holds it, for {@code POST /api/events/import}:
+     * one VEVENT per title, its UID made of the title, at the time {@link #event} chooses.
+     */
+    static Gateway.Text calendar(String... titles) {
+        ZonedDateTime start = ZonedDateTime.now(ZoneId.of("Europe/Berlin")).plusDays(10).withHour(19).withMinute(0)
+                .withSecond(0).withNano(0);
+        StringBuilder ics = new StringBuilder("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Stadtportal//e2e//DE\r\n");
+        for (String title : titles) {
+            ics.append("BEGIN:VEVENT\r\nUID:").append(title.replaceAll("\\W", "-")).append("@programm.example\r\n")
+                    .append("DTSTAMP:20270101T120000Z\r\nSUMMARY:").append(title).append("\r\n")
+                    .append("DTSTART;TZID=Europe/Berlin:").append(ICS_TIME.format(start)).append("\r\n")
+                    .append("DTEND;TZID=Europe/Berlin:").append(ICS_TIME.format(start.plusHours(2))).append("\r\n")
+                    .append("END:VEVENT\r\n");
+        }
+        return new Gateway.Text("text/calendar", ics.append("END:VCALENDAR\r\n").toString());
+    }
+
     Map<String, Object> event(String title, String venueId) {
         ZonedDateTime start = ZonedDateTime.now().plusDays(10).withHour(19).withMinute(0).withSecond(0).withNano(0);
         Map<String, Object> event = new LinkedHashMap<>();

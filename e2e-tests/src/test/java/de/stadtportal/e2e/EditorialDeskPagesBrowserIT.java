@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
@@ -33,10 +34,11 @@ import org.openqa.selenium.support.ui.Select;
  * The desk's pages for events, venues, highlights and media in a real browser (Debian's Chromium
  * through chromium-driver) against the platform as {@code ./stadtportal up} starts it, used by the
  * Bochum editor as a person uses them: a venue, a weekly event there through the recurrence form (with
- * its price, tickets, tags and a library picture) and its cancellation, the carousel reordered, an
+ * its price, tickets, tags and a library picture) and its cancellation, a venue's programme imported
+ * from its calendar file (twice: nothing made twice), the carousel reordered, an
  * image uploaded with its alt text and put on a highlight, a venue and an image deleted. Every kind of desk page passes axe-core without a serious or critical finding and fits a
  * 375 px phone; the events, event, highlights and media pages are photographed at 375 and 1280 px
- * into {@code target/screenshots}.
+ * into {@code target/screenshots}, the import page too.
  */
 class EditorialDeskPagesBrowserIT {
 
@@ -118,6 +120,48 @@ class EditorialDeskPagesBrowserIT {
                     assertThat(start.status()).isEqualTo("cancelled");
                     assertThat(start.statusText()).isEqualTo("abgesagt");
                 });
+    }
+
+    @Test
+    void the_editor_imports_a_venues_programme_from_its_calendar_file_and_importing_it_again_makes_nothing_twice()
+            throws IOException {
+        String venue = "Rotunde " + suffix();
+        String venueId = createVenue(venue);
+        LocalDate first = LocalDate.now(CITY_TIME).plusDays(2);
+        String reading = "Lesenacht " + suffix();
+        String jazz = "Jazz im Kreis " + suffix();
+        String starts = DateTimeFormatter.BASIC_ISO_DATE.format(first);
+        Path programme = Files.createTempFile(Files.createDirectories(Path.of("target").toAbsolutePath()), "programm-",
+                ".ics");
+        Files.writeString(programme, "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Rotunde//Programm//DE\r\n"
+                + "BEGIN:VEVENT\r\nUID:" + reading.replace(' ', '-') + "@rotunde.example\r\nDTSTAMP:20270101T120000Z\r\n"
+                + "SUMMARY:" + reading + "\r\nDTSTART;TZID=Europe/Berlin:" + starts + "T200000\r\n"
+                + "DTEND;TZID=Europe/Berlin:" + starts + "T220000\r\nEND:VEVENT\r\n"
+                + "BEGIN:VEVENT\r\nUID:" + jazz.replace(' ', '-') + "@rotunde.example\r\nDTSTAMP:20270101T120000Z\r\n"
+                + "SUMMARY:" + jazz + "\r\nDTSTART;TZID=Europe/Berlin:" + starts + "T210000\r\n"
+                + "RRULE:FREQ=WEEKLY;COUNT=3\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n");
+
+        importProgramme(programme, venueId);
+        assertThat(DeskForms.confirmation(browser))
+                .startsWith("2 Termine angelegt, 0 schon früher importiert und unverändert.");
+        String jazzId = browser.findElement(By.linkText(jazz)).getAttribute("href").replaceFirst(".*/", "");
+        assertThat(startsOf(jazzId, first, first.plusWeeks(2))).hasSize(3)
+                .allSatisfy(start -> assertThat(start.venue()).isEqualTo(venue))
+                .first().satisfies(start -> assertThat(start.datetime()).startsWith(first + "T21:00"));
+
+        importProgramme(programme, venueId);
+        assertThat(DeskForms.confirmation(browser))
+                .isEqualTo("0 Termine angelegt, 2 schon früher importiert und unverändert.");
+        assertThat(startsOf(jazzId, first, first.plusWeeks(2))).as("the series once, not twice").hasSize(3);
+    }
+
+    /** Sends {@code file} through the desk's import form, its events concerts at the venue {@code venueId}. */
+    private static void importProgramme(Path file, String venueId) {
+        open(DESK + "/veranstaltungen/import");
+        browser.findElement(By.id("file")).sendKeys(file.toString());
+        new Select(browser.findElement(By.id("venueId"))).selectByValue(venueId);
+        new Select(browser.findElement(By.id("category"))).selectByValue("konzert");
+        DeskForms.submit(browser, By.cssSelector(".desk-import button[type=submit]"));
     }
 
     @Test
@@ -203,10 +247,11 @@ class EditorialDeskPagesBrowserIT {
         Path screenshots = Files.createDirectories(Path.of("target", "screenshots"));
         Map<String, String> photographed = Map.of(DESK + "/veranstaltungen", "desk-events",
                 DESK + "/veranstaltungen/" + event, "desk-event", DESK + "/highlights", "desk-highlights",
-                DESK + "/medien", "desk-media");
+                DESK + "/medien", "desk-media", DESK + "/veranstaltungen/import", "desk-event-import");
         for (String path : List.of("/redaktion", DESK + "/artikel", DESK + "/artikel/neu",
                 DESK + "/artikel/univercity-bochum", DESK + "/artikel/univercity-bochum/versionen",
                 DESK + "/veranstaltungen", DESK + "/veranstaltungen/neu", DESK + "/veranstaltungen/" + event,
+                DESK + "/veranstaltungen/import",
                 DESK + "/orte", DESK + "/orte/neu", DESK + "/orte/" + venue, DESK + "/highlights",
                 DESK + "/highlights/neu", highlight, DESK + "/medien", DESK + "/medien/" + medium)) {
             for (int width : new int[] {375, 1280}) {

@@ -49,6 +49,10 @@ final class Gateway {
     record Answer(int status, String contentType, JsonNode body, HttpResponse<String> raw) {
     }
 
+    /** A body that is no JSON (an iCalendar file, say), sent as it is with its own content type. */
+    record Text(String contentType, String text) {
+    }
+
     Answer get(String path) {
         return send("GET", path, null, null, Map.of());
     }
@@ -59,11 +63,7 @@ final class Gateway {
         if (headers.keySet().stream().noneMatch("Accept"::equalsIgnoreCase)) {
             sent.put("Accept", ACCEPT);
         }
-        byte[] bytes = body == null ? null : JSON.writeValueAsBytes(body);
-        if (body != null) {
-            sent.put("Content-Type", "application/json");
-        }
-        return exchange(method, path, token, bytes, false, headers, sent, false);
+        return exchange(method, path, token, bytes(body, sent), false, headers, sent, false);
     }
 
     /**
@@ -75,11 +75,20 @@ final class Gateway {
         if (headers.keySet().stream().noneMatch("Accept"::equalsIgnoreCase)) {
             sent.put("Accept", ACCEPT);
         }
-        if (body != null) {
-            sent.put("Content-Type", "application/json");
+        return exchange(method, path, token, bytes(body, sent), false, headers, sent, true);
+    }
+
+    /** The body's bytes, its content type put into {@code sent}: JSON unless it is a {@link Text}. */
+    private static byte[] bytes(Object body, Map<String, String> sent) {
+        if (body == null) {
+            return null;
         }
-        return exchange(method, path, token, body == null ? null : JSON.writeValueAsBytes(body), false, headers, sent,
-                true);
+        if (body instanceof Text text) {
+            sent.put("Content-Type", text.contentType());
+            return text.text().getBytes(StandardCharsets.UTF_8);
+        }
+        sent.put("Content-Type", "application/json");
+        return JSON.writeValueAsBytes(body);
     }
 
     /**

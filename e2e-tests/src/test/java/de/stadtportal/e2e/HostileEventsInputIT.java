@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
@@ -130,6 +131,32 @@ class HostileEventsInputIT {
                         + json(city.event(MARKER + " Irrfahrt", UUID.randomUUID().toString())) + "]}"));
         corpus.add(refused("POST", "/api/events/batch", "101 valid events").body("application/json",
                 "{\"events\": [" + String.join(", ", Collections.nCopies(101, valid)) + "]}"));
+
+        // an import: all or none as well, and a calendar is read only for an editor of its city
+        String importing = city.importPath(venueId);
+        String good = CityOfItsOwn.calendar(MARKER + " Gastspiel").text();
+        String vevent = good.substring(good.indexOf("BEGIN:VEVENT"), good.indexOf("END:VCALENDAR"));
+        String head = good.substring(0, good.indexOf("BEGIN:VEVENT"));
+        for (Map.Entry<String, String> broken : orderedMap(
+                "JSON instead of a calendar", "{\"events\": []}",
+                "a calendar cut off midway", good.substring(0, good.length() / 2),
+                "a calendar without events", head + "END:VCALENDAR\r\n",
+                "a VEVENT without UID", good.replaceFirst("UID:[^\r]*\r\n", ""),
+                "a VEVENT without DTSTART", good.replaceFirst("DTSTART[^\r]*\r\n", ""),
+                "a good VEVENT, then a cancelled one", head + vevent
+                        + vevent.replace("UID:", "UID:x").replace("END:VEVENT", "STATUS:CANCELLED\r\nEND:VEVENT")
+                        + "END:VCALENDAR\r\n",
+                "a VEVENT with a NUL in its title", good.replace("SUMMARY:", "SUMMARY:\u0000"),
+                "a time zone no one knows", good.replace("TZID=Europe/Berlin", "TZID=Mare/Tranquillitatis"),
+                "101 VEVENTs", head + String.join("", IntStream.range(0, 101)
+                        .mapToObj(i -> vevent.replace("UID:", "UID:" + i)).toList()) + "END:VCALENDAR\r\n").entrySet()) {
+            corpus.add(refused("POST", importing, broken.getKey()).body("text/calendar", broken.getValue()));
+        }
+        corpus.add(refused("POST", importing, "a calendar sent as JSON").body("application/json", good));
+        corpus.add(refused("POST", city.importPath(UUID.randomUUID().toString()), "a calendar for a venue of no city")
+                .body("text/calendar", good));
+        corpus.add(refused("POST", "/api/events/import?venueId=" + venueId, "a calendar for no city")
+                .body("text/calendar", good));
 
         // cancellation and deletion take no body worth judging: hostile paths and headers
         for (String step : List.of("/cancellation", "")) {
