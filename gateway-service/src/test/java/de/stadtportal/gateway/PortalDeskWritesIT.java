@@ -35,7 +35,7 @@ class PortalDeskWritesIT extends GatewayTest {
     }
 
     @Test
-    void the_desks_upload_form_passes_with_megabytes_and_every_other_desk_form_keeps_the_small_limit() {
+    void the_desks_upload_and_import_forms_pass_with_megabytes_and_every_other_desk_form_keeps_the_small_limit() {
         MultipartBodyBuilder form = new MultipartBodyBuilder();
         form.part("file", new ByteArrayResource(new byte[2 * 1024 * 1024]) {
             @Override
@@ -52,6 +52,14 @@ class PortalDeskWritesIT extends GatewayTest {
                 .expectStatus().isOk();
         assertThat(PORTAL.seenWith(upload)).singleElement()
                 .satisfies(seen -> assertThat(seen.path()).isEqualTo("/redaktion/bochum/medien"));
+
+        String programme = marker();
+        web.post().uri("/redaktion/bochum/veranstaltungen/import").header("X-Request-Id", programme)
+                .header("Cookie", "STADTPORTAL_DESK=sitzung").body(BodyInserters.fromMultipartData(form.build()))
+                .exchange()
+                .expectStatus().isOk();
+        assertThat(PORTAL.seenWith(programme)).as("the desk refuses a calendar over the API's limit on its own page")
+                .singleElement();
 
         String elsewhere = marker();
         web.post().uri("/redaktion/bochum/artikel").header("X-Request-Id", elsewhere)
