@@ -587,7 +587,7 @@ class DeskEventsIT extends DeskWithFakePlatform {
         Document page = Jsoup.parse(refused.getResponseBody());
         assertThat(refused.getStatus().value()).isEqualTo(400);
         assertThat(page.select(".refusal").text()).contains("Nicht importiert, es wurde nichts angelegt.")
-                .contains("Termin 3 (status): is CANCELLED");
+                .contains("Termin 3 (Status): ist abgesagt (CANCELLED): bitte aus der Datei entfernen");
 
         EntityExchangeResult<String> withoutFile = editor.uploadNothing(editor.page(LIST + "/import", 200),
                 Map.of("venueId", ""));

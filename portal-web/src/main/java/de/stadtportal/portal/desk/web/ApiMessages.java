@@ -57,6 +57,22 @@ final class ApiMessages {
         GERMAN.put(Pattern.compile("must be before to"), "muss vor dem Ende des Zeitraums liegen");
         GERMAN.put(Pattern.compile("must be at most (\\d+) days after from"),
                 "darf höchstens $1 Tage nach dem ersten Tag liegen");
+        // a calendar imported (POST /api/events/import)
+        GERMAN.put(Pattern.compile("is required: every VEVENT has a UID \\(RFC 5545\\)"),
+                "fehlt: jeder Termin einer iCalendar-Datei hat eine UID");
+        GERMAN.put(Pattern.compile("appears twice in the calendar: .*"),
+                "steht zweimal in der Datei: geänderte Einzeltermine einer Serie lassen sich nicht importieren");
+        GERMAN.put(Pattern.compile("a changed occurrence of a series \\(RECURRENCE-ID\\) cannot be imported"),
+                "ein geänderter Einzeltermin einer Serie lässt sich nicht importieren");
+        GERMAN.put(Pattern.compile("extra dates of a series \\(RDATE\\) cannot be imported.*"),
+                "zusätzliche Termine einer Serie (RDATE) lassen sich nicht importieren");
+        GERMAN.put(Pattern.compile("is CANCELLED: .*"),
+                "ist abgesagt (CANCELLED): bitte aus der Datei entfernen, dann lassen sich die übrigen importieren");
+        GERMAN.put(Pattern.compile("DTSTART is required.*"), "fehlt (DTSTART)");
+        GERMAN.put(Pattern.compile("cannot be read: Unknown time-zone ID: (.*)"), "nennt eine unbekannte Zeitzone: $1");
+        GERMAN.put(Pattern.compile("cannot be read at line (\\d+)"), "ist ab Zeile $1 keine iCalendar-Datei");
+        GERMAN.put(Pattern.compile("cannot be read as a VCALENDAR"), "ist keine iCalendar-Datei");
+        GERMAN.put(Pattern.compile("must hold at least one VEVENT"), "enthält keinen Termin");
         // an event's price
         GERMAN.put(Pattern.compile("must not be negative"), "darf nicht negativ sein");
         GERMAN.put(Pattern.compile("must not be below price.min"), "darf nicht unter dem Preis „ab“ liegen");

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.multipart.FilePart;
@@ -43,10 +44,12 @@ class DeskEventImportController {
 
     private final DeskApi api;
     private final DeskEventApi events;
+    private final MessageSource messages;
 
-    DeskEventImportController(DeskApi api, DeskEventApi events) {
+    DeskEventImportController(DeskApi api, DeskEventApi events, MessageSource messages) {
         this.api = api;
         this.events = events;
+        this.messages = messages;
     }
 
     @GetMapping(IMPORT)
@@ -109,9 +112,9 @@ class DeskEventImportController {
     /**
      * The API's refusal in the editor's words: what concerns the file as a whole under the file field,
      * the venue under the venue, and each entry at fault with its number, counted from 1 as the editor
-     * counts the events of a calendar.
+     * counts the events of a calendar, and what of it is at fault ("Termin 3 (Status)").
      */
-    private static Refusals refusals(Refusal refusal, ServerWebExchange exchange) {
+    private Refusals refusals(Refusal refusal, ServerWebExchange exchange) {
         Locale language = DeskFrame.language(exchange);
         List<Refusal.FieldProblem> named = new ArrayList<>();
         for (Refusal.FieldProblem problem : refusal.errors()) {
@@ -119,10 +122,11 @@ class DeskEventImportController {
             if (entry.matches() && entry.group(2).equals("venueId")) {
                 named.add(new Refusal.FieldProblem("venueId", problem.message()));
             } else if (entry.matches()) {
-                String number = String.valueOf(Integer.parseInt(entry.group(1)) + 1);
-                String what = Locale.ENGLISH.equals(language) ? "event " + number : "Termin " + number;
-                named.add(new Refusal.FieldProblem(entry.group(2).isEmpty() ? what : what + " (" + entry.group(2) + ")",
-                        problem.message()));
+                String what = messages.getMessage("desk.import.entry",
+                        new Object[] {Integer.parseInt(entry.group(1)) + 1}, language);
+                String part = entry.group(2).isEmpty() ? null
+                        : messages.getMessage("desk.import.part." + entry.group(2), null, entry.group(2), language);
+                named.add(new Refusal.FieldProblem(part == null ? what : what + " (" + part + ")", problem.message()));
             } else {
                 named.add(new Refusal.FieldProblem("body".equals(problem.field()) ? "file" : problem.field(),
                         problem.message()));
