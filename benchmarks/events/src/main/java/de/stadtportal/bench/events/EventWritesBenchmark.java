@@ -53,7 +53,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * against the CPU of a whole write. System properties: {@code writes} (3000 creates, as many edits),
  * {@code warmup} (1500 of each first), {@code clients} (4), {@code seriesShare} (0.1: weekly series
  * of a year, whose starts are listed with the row), {@code batch} (10: then as many creates again, that
- * many events per {@code POST /api/events/batch}).
+ * many events per {@code POST /api/events/batch}, and as many again, that many VEVENTs of an iCalendar
+ * file per {@code POST /api/events/import}).
  */
 public final class EventWritesBenchmark {
 
@@ -139,6 +140,10 @@ public final class EventWritesBenchmark {
         Cpu beforeBatches = cpu();
         phase(senders, requests, i -> createBatch(3 * (warmup + writes) + i * batch));
         Cpu afterBatches = cpu();
+        phase(senders, warmup / batch, i -> importCalendar(4 * (warmup + writes) + i * batch));
+        Cpu beforeImports = cpu();
+        phase(senders, requests, i -> importCalendar(5 * (warmup + writes) + i * batch));
+        Cpu afterImports = cpu();
 
         System.out.println();
         System.out.printf(Locale.ROOT, "%,d creates and %,d edits (%.0f %% weekly series), %d clients, after %,d of each%n",
@@ -146,6 +151,7 @@ public final class EventWritesBenchmark {
         report("create", before, afterCreates);
         report("edit", afterCreates, afterEdits);
         report("create in batches of " + batch, beforeBatches, afterBatches, requests * batch);
+        report("import of " + batch + " VEVENTs at one venue", beforeImports, afterImports, requests * batch);
         schemaCheck(service.getBean(EventCodec.class), afterCreates.serviceMs() - before.serviceMs());
         service.close();
     }
@@ -239,6 +245,32 @@ public final class EventWritesBenchmark {
         return null;
     }
 
+    /**
+     * {@code batch} new events as one iCalendar file through {@code POST /api/events/import}, the same
+     * events {@link #body} describes, all at one venue (an import names one), the first numbered {@code first}.
+     */
+    private Written importCalendar(int first) throws Exception {
+        StringBuilder calendar = new StringBuilder("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Bench//DE\r\n");
+        for (int index = first; index < first + batch; index++) {
+            String day = LocalDate.of(2027, 1, 1).plusDays(index % 365).toString().replace("-", "");
+            calendar.append("BEGIN:VEVENT\r\nUID:bench-").append(index).append("@stadtportal.example\r\n")
+                    .append("DTSTAMP:20270101T120000Z\r\nSUMMARY:Konzert ").append(index).append("\r\n")
+                    .append("DESCRIPTION:Ein Abend mit Musik aus drei Jahrhunderten.\r\n")
+                    .append("DTSTART;TZID=Europe/Berlin:").append(day).append("T193000\r\n")
+                    .append("DTEND;TZID=Europe/Berlin:").append(day).append("T213000\r\n")
+                    .append("CATEGORIES:konzert\r\n");
+            if (index % 100 < seriesShare * 100) {
+                calendar.append("RRULE:FREQ=WEEKLY;COUNT=52\r\n");
+            }
+            calendar.append("END:VEVENT\r\n");
+        }
+        calendar.append("END:VCALENDAR\r\n");
+        UUID venue = venues.get(first / batch % venues.size());
+        send(HttpRequest.newBuilder(URI.create(base + "/api/events/import?city=" + CITY + "&venueId=" + venue))
+                .POST(HttpRequest.BodyPublishers.ofString(calendar.toString())), "text/calendar", 201);
+        return null;
+    }
+
     private Map<String, Object> body(int index) {
         Map<String, Object> body = new HashMap<>();
         body.put("city", CITY);
@@ -270,8 +302,12 @@ public final class EventWritesBenchmark {
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request, int expected) throws Exception {
+        return send(request, "application/json", expected);
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request, String type, int expected) throws Exception {
         HttpResponse<String> answer = http.send(request.header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+                .header("Content-Type", type).build(), HttpResponse.BodyHandlers.ofString());
         if (answer.statusCode() != expected) {
             throw new IllegalStateException("Answered " + answer.statusCode() + ": " + answer.body());
         }
