@@ -15,7 +15,9 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +31,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.assertj.core.api.SoftAssertions;
+import org.awaitility.core.ConditionTimeoutException;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -337,11 +340,15 @@ final class FaultDrill {
     void assertEveryAcceptedWriteIsFoundOnceAndRefusedOnesLeftNothing(List<Write> writes, Duration timeout) {
         List<String> acceptedIds = writes.stream().filter(Write::accepted)
                 .flatMap(write -> write.ids().stream()).toList();
-        await().atMost(timeout).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
-            List<String> found = foundIds(acceptedIds.size());
-            assertThat(found).as("search hits for " + marker).hasSize(acceptedIds.size())
-                    .containsExactlyInAnyOrderElementsOf(acceptedIds);
-        });
+        try {
+            await().atMost(timeout).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+                List<String> found = foundIds(acceptedIds.size());
+                assertThat(found).as("search hits for " + marker).hasSize(acceptedIds.size())
+                        .containsExactlyInAnyOrderElementsOf(acceptedIds);
+            });
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError(missing(acceptedIds), e);
+        }
         SoftAssertions refused = new SoftAssertions();
         for (Write write : writes) {
             if (!write.accepted() && write.kind() == Kind.ARTICLE) {
@@ -359,6 +366,25 @@ final class FaultDrill {
      */
     List<String> foundIds(int expected) throws SQLException {
         return expected <= LISTED_BY_SEARCH ? searchIds(marker) : indexedIds(marker);
+    }
+
+    /**
+     * For a check that failed: which accepted documents search's pages do not list, and which of those
+     * its active index holds all the same. So a failure tells a write never indexed from one that is
+     * stored but not listed (the ranking or the paging).
+     */
+    String missing(Collection<String> acceptedIds) {
+        try {
+            Set<String> listed = new HashSet<>(searchIds(marker));
+            Set<String> indexed = new HashSet<>(indexedIds(marker));
+            List<String> unlisted = acceptedIds.stream().filter(id -> !listed.contains(id)).toList();
+            List<String> stored = unlisted.stream().filter(indexed::contains).toList();
+            return "search hits for " + marker + ": " + unlisted.size() + " accepted document(s) not listed by its pages, "
+                    + stored.size() + " of them in its active index " + stored + "; the index holds " + indexed.size()
+                    + " under the word, its pages list " + listed.size() + ", its total says " + searchTotal(marker);
+        } catch (SQLException | RuntimeException e) {
+            return "search hits for " + marker + " (what is missing could not be read: " + e + ")";
+        }
     }
 
     /** Every hit for {@code word}, page after page (at most 100 a page), as ids. */

@@ -19,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -86,8 +87,12 @@ class InstanceCrashDrillIT {
                 .flatMap(write -> write.ids().stream()).toList();
         long refused = writes.stream().filter(write -> !write.accepted()).mapToLong(Write::documents).sum();
         // at full size more than search lists for one word: then the drill reads search's index itself
-        await().atMost(PATIENCE).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
-                assertThat(drill.foundIds(acceptedIds.size())).containsAll(acceptedIds));
+        try {
+            await().atMost(PATIENCE).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
+                    assertThat(drill.foundIds(acceptedIds.size())).containsAll(acceptedIds));
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError(drill.missing(acceptedIds), e);
+        }
         List<String> found = drill.foundIds(acceptedIds.size());
         assertThat(found).as("each write found once").doesNotHaveDuplicates();
         Set<String> beyond = new HashSet<>(found);
