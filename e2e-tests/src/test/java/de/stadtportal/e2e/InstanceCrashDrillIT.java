@@ -36,7 +36,8 @@ import org.junit.jupiter.api.Test;
  */
 class InstanceCrashDrillIT {
 
-    private static final int WRITES = FaultDrill.size(500, 5_000);
+    /** At the short size ~490 documents (a third of the writes are batches of three): search lists them all. */
+    private static final int WRITES = FaultDrill.size(300, 5_000);
     private static final Duration PATIENCE = FaultDrill.size(Duration.ofSeconds(300), Duration.ofSeconds(900));
     private static final int INSTANCES = 2;
     private static final List<String> SCALED = List.of("content-service", "events-service", "search-service");

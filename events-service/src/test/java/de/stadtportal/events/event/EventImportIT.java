@@ -5,12 +5,19 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import de.stadtportal.events.Fixtures;
 import de.stadtportal.testing.security.Tokens;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
@@ -67,6 +74,47 @@ class EventImportIT extends AtMusikforum {
         Object anew = list(imported(Tokens.editor(city), kammer, 201), "events").get(0).get("id");
         assertThat(anew).isNotEqualTo(id);
         assertThat(eventsInCity()).isEqualTo(1);
+    }
+
+    @Test
+    void the_same_calendar_sent_twice_at_once_makes_each_event_once() throws Exception {
+        String programme = calendar(vevent("kammer@musikforum.example", "Kammerkonzert", "20270321T110000"),
+                vevent("orgel@musikforum.example", "Orgelstunde", "20270322T180000"),
+                vevent("lieder@musikforum.example", "Liederabend", "20270324T193000"));
+        long outbox = fixtures.outboxMark();
+        CyclicBarrier start = new CyclicBarrier(2);
+        ExecutorService senders = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<EntityExchangeResult<String>>> sent = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                sent.add(senders.submit(() -> {
+                    start.await(10, TimeUnit.SECONDS);
+                    return post(Tokens.editor(city), venue, city, CALENDAR, programme).expectBody(String.class)
+                            .returnResult();
+                }));
+            }
+            List<EntityExchangeResult<String>> answers = new ArrayList<>();
+            for (Future<EntityExchangeResult<String>> answer : sent) {
+                answers.add(answer.get(30, TimeUnit.SECONDS));
+            }
+            // the one that came second either saw the first's record (200, all unchanged) or met its
+            // uncommitted UIDs and waited for them (409 problem, nothing of it written)
+            assertThat(answers).filteredOn(answer -> answer.getStatus().value() == 201).as("imports that made events")
+                    .hasSize(1);
+            EntityExchangeResult<String> other = answers.stream().filter(answer -> answer.getStatus().value() != 201)
+                    .findFirst().orElseThrow();
+            assertThat(other.getStatus().value()).isIn(200, 409);
+            if (other.getStatus().value() == 409) {
+                assertThat(other.getResponseHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+                assertThat(other.getResponseBody()).contains("Send the calendar again");
+            }
+        } finally {
+            senders.shutdownNow();
+        }
+        assertThat(eventsInCity()).isEqualTo(3);
+        assertThat(fixtures.outboxRowsSince(outbox)).as("one EventPublished per event").isEqualTo(3);
+        assertThat(fixtures.count("SELECT count(*) FROM imported_event WHERE city = '" + city + "'")).isEqualTo(3);
+        assertThat(list(imported(Tokens.editor(city), programme, 200), "unchanged")).hasSize(3);
     }
 
     @Test
