@@ -41,12 +41,16 @@ public class EventImports {
 
     /**
      * Every entry is checked first, as a batch is, also those imported before; then, in one
-     * transaction, the entries whose UID the city has not seen become events. Two imports of the same
-     * UIDs at once: the second waits for the first and is refused (409), and nothing of it is written.
+     * transaction, the entries whose UID the city has not seen become events. Imports into one city
+     * take turns (a transaction-scoped lock on the city), so the same calendar sent twice at once, a
+     * double click or a retrying client, makes its events once and the second answer lists them as
+     * unchanged. The primary key stays the last guard: a clash it finds all the same is refused (409),
+     * and nothing of that import is written.
      */
     public Mono<ImportedEvents> importAll(ImportEvents command, Caller caller) {
         return Mono.fromCallable(() -> events.checked(command.creation(), caller)).flatMap(checked ->
-                WholeWrites.transaction(transactions, imported.known(command.city(), command.uids())
+                WholeWrites.transaction(transactions, imported.turn(command.city())
+                        .then(imported.known(command.city(), command.uids()))
                         .flatMap(known -> make(command, checked, known))));
     }
 

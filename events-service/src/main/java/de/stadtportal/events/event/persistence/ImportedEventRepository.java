@@ -12,11 +12,16 @@ import reactor.core.publisher.Mono;
 
 /**
  * Which event an iCalendar import made of which UID, per city (table {@code imported_event}): one
- * statement reads the UIDs of a calendar already imported, one records those it made events of.
+ * statement takes the city's turn, one reads the UIDs of a calendar already imported, one records
+ * those it made events of.
  */
 @Repository
 public class ImportedEventRepository {
 
+    /** Held until the transaction ends; the two keys keep it apart from any other advisory lock. */
+    private static final String TURN = """
+            SELECT pg_advisory_xact_lock(hashtext('imported_event'), hashtext(:city))
+            """;
     private static final String KNOWN = """
             SELECT uid, event_id FROM imported_event
              WHERE city = :city AND uid = ANY(CAST(:uids AS TEXT[]))
@@ -31,6 +36,15 @@ public class ImportedEventRepository {
 
     ImportedEventRepository(DatabaseClient database) {
         this.database = database;
+    }
+
+    /**
+     * Waits until no other import into {@code city} is in a transaction, and keeps the others waiting
+     * until the caller's transaction ends. Taken before {@link #known}, whose statement then sees what
+     * an import that went first committed.
+     */
+    public Mono<Void> turn(String city) {
+        return database.sql(TURN).bind("city", city).then();
     }
 
     /** The events made of those of {@code uids} imported into {@code city} before, by UID. */
