@@ -148,8 +148,10 @@ class HostileEventsInputIT {
                         + "END:VCALENDAR\r\n",
                 "a VEVENT with a NUL in its title", good.replace("SUMMARY:", "SUMMARY:\u0000"),
                 "a time zone no one knows", good.replace("TZID=Europe/Berlin", "TZID=Mare/Tranquillitatis"),
-                "101 VEVENTs", head + String.join("", IntStream.range(0, 101)
-                        .mapToObj(i -> vevent.replace("UID:", "UID:" + i)).toList()) + "END:VCALENDAR\r\n").entrySet()) {
+                "501 VEVENTs", head + String.join("", IntStream.range(0, 501)
+                        .mapToObj(i -> vevent.replace("UID:", "UID:" + i)).toList()) + "END:VCALENDAR\r\n",
+                "a calendar over 1 MB", good.replace("SUMMARY:", "DESCRIPTION:" + "x".repeat(1024 * 1024)
+                        + "\r\nSUMMARY:")).entrySet()) {
             corpus.add(refused("POST", importing, broken.getKey()).body("text/calendar", broken.getValue()));
         }
         corpus.add(refused("POST", importing, "a calendar sent as JSON").body("application/json", good));

@@ -18,6 +18,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param announcementInterval how often series whose announced starts ran low are announced again
  * @param listing how far each event's starts are listed for reading pages in order
  * @param maxBatch how many events one {@code POST /api/events/batch} may create at most
+ * @param maxImport how many VEVENTs one {@code POST /api/events/import} may hold at most: a venue's
+ *        season; its file may be up to {@code stadtportal.web.uploads.max-size}
  * @param statementObservations whether statements are observed (a span and a timer each) in sampled
  *        traces; never in unsampled ones ({@link ObservationConfiguration})
  */
@@ -31,6 +33,7 @@ public record EventsProperties(
         @DefaultValue("10m") Duration announcementInterval,
         @DefaultValue ListingSettings listing,
         @DefaultValue("100") int maxBatch,
+        @DefaultValue("500") int maxImport,
         @DefaultValue("true") boolean statementObservations) {
 
     public EventsProperties {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import de.stadtportal.testing.security.Tokens;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.cloud.gateway.route.Route;
@@ -184,6 +185,18 @@ class RoutingIT extends GatewayTest {
                 .exchange().expectStatus().isEqualTo(413)
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(CONTENT.seenWith(huge)).isEmpty();
+    }
+
+    @Test
+    void a_programme_of_a_season_passes_the_edge_to_events_service_which_bounds_it_itself() {
+        String marker = marker();
+        web.post().uri("/api/events/import?city=bochum&venueId=" + UUID.randomUUID()).header("X-Request-Id", marker)
+                .headers(headers -> headers.setBearerAuth(Tokens.editor("bochum")))
+                .contentType(MediaType.parseMediaType("text/calendar")).bodyValue("BEGIN:VCALENDAR\r\n"
+                        + "X-FILLER:" + "a".repeat(600 * 1024) + "\r\nEND:VCALENDAR\r\n")
+                .exchange().expectStatus().isOk();
+        assertThat(EVENTS.seenWith(marker)).singleElement()
+                .satisfies(seen -> assertThat(seen.path()).isEqualTo("/api/events/import"));
     }
 
     @Test

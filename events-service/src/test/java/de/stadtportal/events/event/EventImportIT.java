@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import de.stadtportal.events.Fixtures;
 import de.stadtportal.testing.security.Tokens;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
@@ -113,6 +116,28 @@ class EventImportIT extends AtMusikforum {
     }
 
     @Test
+    void a_season_of_150_entries_over_256_kib_is_imported_whole() {
+        String description = "DESCRIPTION:" + "Programmhinweis ".repeat(110);
+        String season = calendar(IntStream.range(0, 150).mapToObj(i -> vevent("saison-" + i + "@musikforum.example",
+                "Saisonkonzert " + i, LocalDate.of(2027, 9, 1).plusDays(i).format(DateTimeFormatter.BASIC_ISO_DATE) + "T190000",
+                description)).toArray(String[]::new));
+        assertThat(season.length()).as("more than the 256 KiB of any other body").isGreaterThan(256 * 1024);
+
+        assertThat(list(imported(Tokens.editor(city), season, 201), "events")).hasSize(150);
+        assertThat(eventsInCity()).isEqualTo(150);
+        assertThat(list(imported(Tokens.editor(city), season, 200), "unchanged")).hasSize(150);
+    }
+
+    @Test
+    void a_calendar_over_500_entries_or_1_mb_is_refused_and_nothing_is_written() {
+        refused(422, Tokens.editor(city), calendar(IntStream.range(0, 501).mapToObj(i -> vevent(
+                "saison-" + i + "@musikforum.example", "Saisonkonzert", "20270901T190000")).toArray(String[]::new)))
+                .jsonPath("$.errors[0].field").isEqualTo("events");
+        refused(413, Tokens.editor(city), calendar(vevent("gross@musikforum.example", "Zu groß", "20270901T190000",
+                "DESCRIPTION:" + "x".repeat(1024 * 1024))));
+    }
+
+    @Test
     void an_unimportable_vevent_and_an_invalid_field_are_named_with_their_item_and_nothing_is_written() {
         String fine = vevent("kammer@musikforum.example", "Kammerkonzert", "20270321T110000");
 
@@ -158,7 +183,8 @@ class EventImportIT extends AtMusikforum {
     }
 
     private WebTestClient.ResponseSpec post(String token, String venueId, String inCity, MediaType type, String body) {
-        return web.post().uri(uri -> uri.path("/api/events/import")
+        // the answer to a season lists every event made, more than a client's default 256 KiB (the desk reads 2 MiB)
+        return web.mutate().codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(2 * 1024 * 1024)).build().post().uri(uri -> uri.path("/api/events/import")
                         .queryParamIfPresent("city", Optional.ofNullable(inCity))
                         .queryParam("venueId", venueId).queryParam("category", "konzert").build())
                 .headers(h -> {

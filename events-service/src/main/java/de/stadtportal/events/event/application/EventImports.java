@@ -48,8 +48,8 @@ public class EventImports {
      * and nothing of that import is written.
      */
     public Mono<ImportedEvents> importAll(ImportEvents command, Caller caller) {
-        return Mono.fromCallable(() -> events.checked(command.creation(), caller)).flatMap(checked ->
-                WholeWrites.transaction(transactions, imported.turn(command.city())
+        return Mono.fromCallable(() -> events.checked(command.creation(), caller, events.mostImported()))
+                .flatMap(checked -> WholeWrites.transaction(transactions, imported.turn(command.city())
                         .then(imported.known(command.city(), command.uids()))
                         .flatMap(known -> make(command, checked, known))));
     }

@@ -102,7 +102,7 @@ public class EventService {
      * at a fraction of the cost of one request per event (docs/events-service.md).
      */
     public Mono<List<EventAtVenue>> createAll(CreateEvents command, Caller caller) {
-        return Mono.fromCallable(() -> checked(command, caller)).flatMap(created -> WholeWrites.transaction(
+        return Mono.fromCallable(() -> checked(command, caller, settings.maxBatch())).flatMap(created -> WholeWrites.transaction(
                 transactions, insertAll(created, IntStream.range(0, created.size()).boxed().toList())));
     }
 
@@ -124,15 +124,23 @@ public class EventService {
                 .collectList();
     }
 
-    /** The new events of {@code command}, each checked and allowed to the caller, before anything is written. */
-    List<Event> checked(CreateEvents command, Caller caller) {
+    /** How many VEVENTs one import may hold. */
+    int mostImported() {
+        return settings.maxImport();
+    }
+
+    /**
+     * The new events of {@code command}, at most {@code most}, each checked and allowed to the caller,
+     * before anything is written.
+     */
+    List<Event> checked(CreateEvents command, Caller caller, int most) {
         List<EventDetails> items = command.events();
         if (items.isEmpty()) {
             throw new InvalidInput("No events to create", new Violation("events", "must hold at least one event"));
         }
-        if (items.size() > settings.maxBatch()) {
-            throw new LimitExceeded("At most " + settings.maxBatch() + " events can be created in one request",
-                    new Violation("events", "must hold at most " + settings.maxBatch() + " events"));
+        if (items.size() > most) {
+            throw new LimitExceeded("At most " + most + " events can be created in one request",
+                    new Violation("events", "must hold at most " + most + " events"));
         }
         List<Event> created = new ArrayList<>(items.size());
         List<Violation> invalid = new ArrayList<>();

@@ -11,11 +11,15 @@ import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.nio.charset.StandardCharsets;
 import java.util.UUID;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -37,7 +41,7 @@ class EventImportController {
 
     @Operation(summary = "Import the events of an iCalendar file at one venue; for editors of the city",
             description = "Every VEVENT becomes an event at the venue, all or none, as in POST /api/events/batch "
-                    + "(at most 100, 256 KB). A VEVENT whose UID was imported into the city before is left as it "
+                    + "(at most 500 VEVENTs, stadtportal.events.max-import, and 1 MB). A VEVENT whose UID was imported into the city before is left as it "
                     + "is and listed under unchanged, so importing the same calendar again makes only what is new "
                     + "in it. SUMMARY, DESCRIPTION, DTSTART, DTEND or DURATION, RRULE, EXDATE, URL and CATEGORIES "
                     + "are read; a time without a zone is a time in Europe/Berlin. RECURRENCE-ID, RDATE and "
@@ -52,26 +56,43 @@ class EventImportController {
     @Parameter(name = "language", description = "The events' language, two letters (default de)")
     @ApiResponse(responseCode = "201", description = "Events were made; the answer lists them and the unchanged")
     @ApiResponse(responseCode = "200", description = "Every VEVENT was imported before; nothing was made")
-    @ApiResponse(responseCode = "409", description = "Another request imported the same UIDs at the same time; "
-            + "nothing was imported")
+    @ApiResponse(responseCode = "409", description = "Another request recorded the same UIDs at the same time "
+            + "(imports into one city take turns, so this is rare); nothing was imported")
+    @ApiResponse(responseCode = "413", description = "The file is over 1 MB; nothing was imported")
     @ApiResponse(responseCode = "422", description = "The city or the venue cannot be used, or the calendar holds "
             + "more events than allowed; nothing was imported")
     @PostMapping(path = "/import", consumes = CalendarImport.MEDIA_TYPE)
     Mono<ResponseEntity<EventImportView>> importCalendar(@RequestParam(required = false) String city,
             @RequestParam(required = false) String venueId, @RequestParam(required = false) String category,
-            @RequestParam(required = false) String language, @RequestBody(required = false) String calendar) {
+            @RequestParam(required = false) String language, ServerHttpRequest request) {
         if (city == null || city.isBlank()) {
             throw ApiProblem.invalidParameter("city", "is required: the city the events belong to");
         }
         UUID venue = venueId(venueId);
         return Callers.current()
-                .flatMap(caller -> Mono.fromCallable(() -> {
+                .flatMap(caller -> {
                     caller.requireEditorOf(city); // before the calendar is read: a stranger learns nothing of it
-                    return CalendarImport.read(calendar, city, venue, category, language, events.categories());
-                }).flatMap(command -> imports.importAll(command, caller)))
+                    // an upload path: the body is counted as it arrives and cut off with 413 past its size
+                    return DataBufferUtils.join(request.getBody())
+                            .map(body -> text(body, request))
+                            .defaultIfEmpty("")
+                            .map(calendar -> CalendarImport.read(calendar, city, venue, category, language,
+                                    events.categories()))
+                            .flatMap(command -> imports.importAll(command, caller));
+                })
                 .map(done -> ResponseEntity.status(done.created().isEmpty() ? HttpStatus.OK : HttpStatus.CREATED)
                         .body(new EventImportView(done.created().stream()
                                 .map(made -> EventView.of(made, events.now())).toList(), done.unchanged())));
+    }
+
+    /** The file as text, in the charset its type names, else UTF-8 (RFC 5545's). */
+    private static String text(DataBuffer body, ServerHttpRequest request) {
+        MediaType type = request.getHeaders().getContentType();
+        try {
+            return body.toString(type == null || type.getCharset() == null ? StandardCharsets.UTF_8 : type.getCharset());
+        } finally {
+            DataBufferUtils.release(body);
+        }
     }
 
     private static UUID venueId(String venueId) {
