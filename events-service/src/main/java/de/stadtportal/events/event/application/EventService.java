@@ -102,8 +102,9 @@ public class EventService {
      * at a fraction of the cost of one request per event (docs/events-service.md).
      */
     public Mono<List<EventAtVenue>> createAll(CreateEvents command, Caller caller) {
-        return Mono.fromCallable(() -> checked(command, caller, settings.maxBatch())).flatMap(created -> WholeWrites.transaction(
-                transactions, insertAll(created, IntStream.range(0, created.size()).boxed().toList())));
+        return Mono.fromCallable(() -> checked(command, caller, settings.maxBatch()))
+                .flatMap(created -> WholeWrites.transaction(transactions,
+                        insertAll(created, IntStream.range(0, created.size()).boxed().toList())));
     }
 
     /**

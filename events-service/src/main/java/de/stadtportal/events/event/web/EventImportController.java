@@ -41,11 +41,12 @@ class EventImportController {
 
     @Operation(summary = "Import the events of an iCalendar file at one venue; for editors of the city",
             description = "Every VEVENT becomes an event at the venue, all or none, as in POST /api/events/batch "
-                    + "(at most 500 VEVENTs, stadtportal.events.max-import, and 1 MB). A VEVENT whose UID was imported into the city before is left as it "
-                    + "is and listed under unchanged, so importing the same calendar again makes only what is new "
-                    + "in it. SUMMARY, DESCRIPTION, DTSTART, DTEND or DURATION, RRULE, EXDATE, URL and CATEGORIES "
-                    + "are read; a time without a zone is a time in Europe/Berlin. RECURRENCE-ID, RDATE and "
-                    + "cancelled VEVENTs are refused, each named by its item (events[i]).",
+                    + "(but at most 500 VEVENTs, stadtportal.events.max-import, and 1 MB: a venue's season). A "
+                    + "VEVENT whose UID was imported into the city before is left as it is and listed under "
+                    + "unchanged, so importing the same calendar again makes only what is new in it. SUMMARY, "
+                    + "DESCRIPTION, DTSTART, DTEND or DURATION, RRULE, EXDATE, URL and CATEGORIES are read; a time "
+                    + "without a zone is a time in Europe/Berlin. RECURRENCE-ID, RDATE and cancelled VEVENTs are "
+                    + "refused, each named by its item (events[i]).",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
                     mediaType = CalendarImport.MEDIA_TYPE, schema = @Schema(type = "string"),
                     examples = @ExampleObject(value = EventExamples.CALENDAR))))
@@ -89,7 +90,8 @@ class EventImportController {
     private static String text(DataBuffer body, ServerHttpRequest request) {
         MediaType type = request.getHeaders().getContentType();
         try {
-            return body.toString(type == null || type.getCharset() == null ? StandardCharsets.UTF_8 : type.getCharset());
+            return body.toString(type == null || type.getCharset() == null ? StandardCharsets.UTF_8
+                    : type.getCharset());
         } finally {
             DataBufferUtils.release(body);
         }
