@@ -432,7 +432,7 @@ final class FaultDrill {
 
     /** Search's total for {@code word} and whether it is an estimate (then its pages list a bounded set). */
     private String totalOf(String word) {
-        Gateway.Answer answer = gateway.send("GET", "/api/search?q=" + word + "&limit=1", reader, null, Map.of());
+        Gateway.Answer answer = firstHit(word);
         return answer.status() != 200 ? "status " + answer.status()
                 : "total " + answer.body().path("total").asInt()
                         + ", an estimate " + answer.body().path("totalIsEstimate").asBoolean();
@@ -440,8 +440,13 @@ final class FaultDrill {
 
     /** How many documents search knows under {@code word} right now; -1 while search does not answer. */
     int searchTotal(String word) {
-        Gateway.Answer answer = gateway.send("GET", "/api/search?q=" + word + "&limit=1", reader, null, Map.of());
+        Gateway.Answer answer = firstHit(word);
         return answer.status() == 200 ? answer.body().path("total").asInt() : -1;
+    }
+
+    /** Search's answer for {@code word} with one hit: its total without its pages. */
+    private Gateway.Answer firstHit(String word) {
+        return gateway.send("GET", "/api/search?q=" + word + "&limit=1", reader, null, Map.of());
     }
 
     /** A one-line summary of the answers, for the test's output. */
