@@ -40,6 +40,65 @@ class EventBatchIT extends AtMusikforum {
         assertThat(fixtures.outboxRowsSince(outbox)).as("one EventPublished per event").isEqualTo(3);
     }
 
+    /**
+     * A batch writes its events in one statement, from JSON, a single create from bound parameters:
+     * the same event either way must be the same row, the same listing and the same announcement,
+     * down to text that JSON escapes, arrays, numbers, NULLs and a series' exceptions.
+     */
+    @Test
+    void an_event_made_in_a_batch_is_stored_listed_and_announced_as_when_made_alone() {
+        Map<String, Object> series = event("Orgelnacht \"Bach\" \\ Ü 🎹 {a,b}");
+        series.put("description", "Zeile eins\nZeile zwei\t\"zitiert\" \u0007 <b>fett</b>");
+        series.put("recurrence", Map.of("rrule", "FREQ=WEEKLY;COUNT=4", "exdates", List.of("2027-03-27T19:00:00+01:00")));
+        series.put("tags", List.of("klassik", "orgel, \"live\"", "NULL"));
+        series.put("price", Map.of("free", false, "min", 0.5, "max", 1000, "currency", "EUR"));
+        Map<String, Object> bare = Fixtures.eventBody(city, venue, "Offenes Singen", "2027-04-01T18:00:00+02:00", null);
+        bare.put("price", Map.of("free", true));
+        bare.put("accessibility", List.of());
+        bare.put("tags", List.of());
+        bare.remove("image");
+        bare.remove("ticketUrl");
+        long mark = fixtures.outboxMark();
+        List<String> alone = List.of(fixtures.event(series), fixtures.event(bare));
+
+        @SuppressWarnings("unchecked")
+        List<Map<?, ?>> created = ((Map<String, List<Map<?, ?>>>) batch(Tokens.editor(city), List.of(series, bare))
+                .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody()).get("events");
+        List<String> batched = created.stream().map(made -> (String) made.get("id")).toList();
+
+        for (int i = 0; i < 2; i++) {
+            assertThat(stored(batched.get(i))).as("row of item " + i).isEqualTo(stored(alone.get(i)));
+            assertThat(listed(batched.get(i))).as("listing of item " + i).isEqualTo(listed(alone.get(i)))
+                    .isNotEmpty();
+            assertThat(announced(batched.get(i))).as("announcement of item " + i)
+                    .isEqualTo(announced(alone.get(i)).replace(alone.get(i), batched.get(i)));
+        }
+        assertThat(listed(batched.get(0))).as("four weeks less the exception").hasSize(3);
+        assertThat(fixtures.outboxRowsSince(mark)).isEqualTo(4);
+    }
+
+    /** The event's row as JSON, without what differs between two writes of the same event: id and times of writing. */
+    private String stored(String id) {
+        return database.sql("SELECT CAST(to_jsonb(e) - 'id' - 'created_at' - 'updated_at' AS TEXT) AS row"
+                        + " FROM event e WHERE id = CAST(:id AS UUID)")
+                .bind("id", id).map(row -> row.get("row", String.class)).one().block();
+    }
+
+    /** The event's listed starts and ends. */
+    private List<String> listed(String id) {
+        return database.sql("SELECT CAST(start_at AS TEXT) || '/' || CAST(end_at AS TEXT) AS span FROM occurrence"
+                        + " WHERE event_id = CAST(:id AS UUID) ORDER BY start_at")
+                .bind("id", id).map(row -> row.get("span", String.class)).all().collectList().block();
+    }
+
+    /** The outbox row announcing the event: its columns and payload, without its times, and whether it carries a trace. */
+    private String announced(String id) {
+        return database.sql("SELECT concat_ws(' | ', topic, message_key, ce_type, ce_source, CASE WHEN traceparent IS NULL THEN 'untraced' ELSE 'traced' END,"
+                        + " CAST(convert_from(payload, 'UTF8')::jsonb - 'occurredAt' #- '{event,updatedAt}'"
+                        + " #- '{event,createdAt}' AS TEXT)) AS announced FROM outbox WHERE message_key = :id")
+                .bind("id", id).map(row -> row.get("announced", String.class)).one().block();
+    }
+
     @Test
     void invalid_fields_of_every_item_come_in_one_400_and_nothing_is_written() {
         Map<String, Object> untitled = event("Kammerkonzert");

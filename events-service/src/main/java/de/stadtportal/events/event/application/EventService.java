@@ -110,19 +110,31 @@ public class EventService {
     /**
      * The events of {@code created} at the positions {@code items}, in that order, in the caller's
      * transaction; a refusal names the item at fault. Each venue is checked and held once for all
-     * of them: the lock lasts until the commit.
+     * of them (the lock lasts until the commit), then all are written in one statement.
      */
     Mono<List<EventAtVenue>> insertAll(List<Event> created, List<Integer> items) {
+        if (items.isEmpty()) {
+            return Mono.just(List.of());
+        }
         Map<List<Object>, Mono<Venue>> places = new HashMap<>();
         return Flux.fromIterable(items)
                 .concatMap(i -> {
                     Event event = created.get(i);
-                    Mono<Venue> place = places.computeIfAbsent(
-                            List.of(event.details().venueId(), event.details().city()),
-                            key -> holdPlace(event, true).cache());
-                    return insert(event, place).onErrorMap(Refusal.class, refusal -> refusal.within(item(i)));
+                    return places.computeIfAbsent(List.of(event.details().venueId(), event.details().city()),
+                                    key -> holdPlace(event, true).cache())
+                            .onErrorMap(Refusal.class, refusal -> refusal.within(item(i)))
+                            .flatMap(venue -> outbox.entry(EventIntegrationEvents.of(event.published(), venue))
+                                    .map(announced -> new Announced(new EventAtVenue(event, venue), announced)));
                 })
-                .collectList();
+                .collectList()
+                .flatMap(announced -> events
+                        .insertAll(announced.stream().map(made -> made.made().event()).toList(),
+                                announced.stream().map(Announced::entry).toList())
+                        .thenReturn(announced.stream().map(Announced::made).toList()));
+    }
+
+    /** A new event at its venue, with the entry of the outbox that announces it. */
+    private record Announced(EventAtVenue made, Outbox.Entry entry) {
     }
 
     /** How many VEVENTs one import may hold. */

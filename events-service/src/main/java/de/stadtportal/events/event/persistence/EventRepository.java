@@ -6,11 +6,16 @@ import de.stadtportal.events.venue.persistence.VenueRepository;
 import de.stadtportal.messaging.outbox.Outbox;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Events in PostgreSQL, always read together with their venue. Every write of an event also
@@ -46,14 +51,10 @@ public class EventRepository {
      */
     private static final String INSERT = """
             WITH written AS (
-                INSERT INTO event (id, city, venue_id, title, description, category, start_at, end_at, all_day,
-                    rrule, exdates, series_end, price_free, price_min, price_max, currency, ticket_url, language,
-                    accessibility, tags, image_url, image_alt, status, previous_start, version, created_at, updated_at,
-                    announce_again_at, listed_from, listed_until)
-                VALUES (:id, :city, :venueId, :title, :description, :category, :startAt, :endAt, :allDay,
-                    :rrule, :exdates, :seriesEnd, :priceFree, :priceMin, :priceMax, :currency, :ticketUrl, :language,
-                    :accessibility, :tags, :imageUrl, :imageAlt, :status, :previousStart, :version, :createdAt,
-                    :updatedAt, :announceAgainAt, CAST(:listedFrom AS TIMESTAMPTZ), CAST(:listedUntil AS TIMESTAMPTZ))
+                INSERT INTO event (""" + EventRows.COLUMN_NAMES + """
+            , listed_from, listed_until)
+                VALUES (""" + EventRows.PARAMETERS + """
+            , CAST(:listedFrom AS TIMESTAMPTZ), CAST(:listedUntil AS TIMESTAMPTZ))
                 RETURNING id
             ), appended AS (
             """ + Outbox.appendFor("written") + """
@@ -61,6 +62,29 @@ public class EventRepository {
             INSERT INTO occurrence (event_id, start_at, end_at)
             SELECT written.id, listed.start_at, listed.end_at
             FROM written, unnest(CAST(:starts AS TIMESTAMPTZ[]), CAST(:ends AS TIMESTAMPTZ[])) AS listed(start_at, end_at)
+            """;
+    /**
+     * New events, their listings and their outbox entries in one statement, however many: the rows
+     * from a JSON array of them ({@link EventRows#json}, each with the windows its listing answers),
+     * the listed starts of all of them as three parallel arrays, and the events that announce them
+     * ({@link Outbox#appendAll}). The foreign keys are checked at the end of the statement, when the
+     * rows are there.
+     */
+    private static final String INSERT_ALL = """
+            WITH written AS (
+                INSERT INTO event (""" + EventRows.COLUMN_NAMES + """
+            , listed_from, listed_until)
+                SELECT\s""" + EventRows.COLUMN_NAMES + """
+            , listed_from, listed_until
+                FROM json_populate_recordset(CAST(NULL AS event), CAST(:rows AS JSON))
+                RETURNING id
+            ), appended AS (
+            """ + Outbox.appendAll() + """
+            )
+            INSERT INTO occurrence (event_id, start_at, end_at)
+            SELECT listed.event_id, listed.start_at, listed.end_at
+            FROM unnest(CAST(:listedEvents AS UUID[]), CAST(:starts AS TIMESTAMPTZ[]), CAST(:ends AS TIMESTAMPTZ[]))
+                AS listed(event_id, start_at, end_at)
             """;
     /**
      * Writes the new version only over the one it was made from, its listing and its outbox entry
@@ -71,13 +95,13 @@ public class EventRepository {
      */
     private static final String UPDATE = """
             WITH written AS (
-                UPDATE event SET city = :city, venue_id = :venueId, title = :title, description = :description,
-                    category = :category, start_at = :startAt, end_at = :endAt, all_day = :allDay, rrule = :rrule,
-                    exdates = :exdates, series_end = :seriesEnd, price_free = :priceFree, price_min = :priceMin,
-                    price_max = :priceMax, currency = :currency, ticket_url = :ticketUrl, language = :language,
-                    accessibility = :accessibility, tags = :tags, image_url = :imageUrl, image_alt = :imageAlt,
-                    status = :status, previous_start = :previousStart, version = :version,
-                    created_at = :createdAt, updated_at = :updatedAt, announce_again_at = :announceAgainAt,
+                UPDATE event SET city = :city, venue_id = :venue_id, title = :title, description = :description,
+                    category = :category, start_at = :start_at, end_at = :end_at, all_day = :all_day, rrule = :rrule,
+                    exdates = :exdates, series_end = :series_end, price_free = :price_free, price_min = :price_min,
+                    price_max = :price_max, currency = :currency, ticket_url = :ticket_url, language = :language,
+                    accessibility = :accessibility, tags = :tags, image_url = :image_url, image_alt = :image_alt,
+                    status = :status, previous_start = :previous_start, version = :version,
+                    created_at = :created_at, updated_at = :updated_at, announce_again_at = :announce_again_at,
                     listed_from = CAST(:listedFrom AS TIMESTAMPTZ), listed_until = CAST(:listedUntil AS TIMESTAMPTZ)
                 WHERE id = :id AND version = :version - 1
                 RETURNING id
@@ -115,10 +139,12 @@ public class EventRepository {
 
     private final DatabaseClient database;
     private final OccurrenceRepository occurrences;
+    private final JsonMapper json;
 
-    EventRepository(DatabaseClient database, OccurrenceRepository occurrences) {
+    EventRepository(DatabaseClient database, OccurrenceRepository occurrences, JsonMapper json) {
         this.database = database;
         this.occurrences = occurrences;
+        this.json = json;
     }
 
     public Mono<EventAtVenue> find(UUID id) {
@@ -152,6 +178,36 @@ public class EventRepository {
         return Mono.fromCallable(() -> occurrences.listingOf(event))
                 .flatMap(listed -> announced.bind(withListing(database.sql(INSERT), event, listed)).then())
                 .doOnSuccess(done -> announced.appended());
+    }
+
+    /**
+     * New events, each with its listing and the entry that announces it ({@code announced.get(i)} for
+     * {@code created.get(i)}), in one round trip however many they are: all are written or none.
+     */
+    public Mono<Void> insertAll(List<Event> created, List<Outbox.Entry> announced) {
+        return Mono.fromCallable(() -> {
+            List<Map<String, Object>> rows = new ArrayList<>(created.size());
+            List<UUID> listedEvents = new ArrayList<>();
+            List<String> starts = new ArrayList<>();
+            List<String> ends = new ArrayList<>();
+            for (Event event : created) {
+                OccurrenceRepository.Listed listed = occurrences.listingOf(event);
+                Map<String, Object> row = EventRows.json(event);
+                row.put("listed_from", listed.from());
+                row.put("listed_until", listed.until());
+                rows.add(row);
+                listedEvents.addAll(Collections.nCopies(listed.starts().length, event.id()));
+                starts.addAll(List.of(listed.starts()));
+                ends.addAll(List.of(listed.ends()));
+            }
+            return Outbox.bindAll(database.sql(INSERT_ALL), announced)
+                    .bind("rows", json.writeValueAsString(rows))
+                    .bind("listedEvents", listedEvents.toArray(UUID[]::new))
+                    .bind("starts", starts.toArray(String[]::new))
+                    .bind("ends", ends.toArray(String[]::new));
+        })
+                .flatMap(statement -> statement.then())
+                .doOnSuccess(done -> announced.forEach(Outbox.Entry::appended));
     }
 
     /**

@@ -13,8 +13,12 @@ import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.springframework.r2dbc.core.DatabaseClient;
 
 /** How an event is a row of {@code event}: its columns bound for a write and read back, with its venue joined. */
@@ -34,40 +38,79 @@ final class EventRows {
         return metres == null ? null : metres / 1000.0;
     }
 
+    /**
+     * The columns of {@code event} a write sets, each as the statement parameter of the same name and
+     * with the type its NULL is bound as: one list for the statements that write a row
+     * ({@link #bind}) and those that write several from a JSON array ({@link #json}).
+     */
+    private static final List<Column> COLUMNS = List.of(
+            new Column("id", UUID.class, Event::id),
+            new Column("city", String.class, event -> event.details().city()),
+            new Column("venue_id", UUID.class, event -> event.details().venueId()),
+            new Column("title", String.class, event -> event.details().title()),
+            new Column("description", String.class, event -> event.details().description()),
+            new Column("category", String.class, event -> event.details().category()),
+            new Column("start_at", OffsetDateTime.class, event -> event.details().start()),
+            new Column("end_at", OffsetDateTime.class, event -> event.details().end()),
+            new Column("all_day", Boolean.class, event -> event.details().allDay()),
+            new Column("rrule", String.class,
+                    event -> event.details().recurrence() == null ? null : event.details().recurrence().rrule()),
+            new Column("exdates", String[].class, event -> event.details().recurrence() == null ? new String[0]
+                    : event.details().recurrence().exdates().stream().map(OffsetDateTime::toString)
+                            .toArray(String[]::new)),
+            new Column("series_end", OffsetDateTime.class,
+                    event -> event.seriesEnd().map(end -> end.atOffset(ZoneOffset.UTC)).orElse(null)),
+            new Column("price_free", Boolean.class, event -> event.details().price().free()),
+            new Column("price_min", BigDecimal.class, event -> event.details().price().min()),
+            new Column("price_max", BigDecimal.class, event -> event.details().price().max()),
+            new Column("currency", String.class, event -> event.details().price().currency()),
+            new Column("ticket_url", String.class, event -> event.details().ticketUrl()),
+            new Column("language", String.class, event -> event.details().language()),
+            new Column("accessibility", String[].class,
+                    event -> event.details().accessibility().toArray(String[]::new)),
+            new Column("tags", String[].class, event -> event.details().tags().toArray(String[]::new)),
+            new Column("image_url", String.class,
+                    event -> event.details().image() == null ? null : event.details().image().url()),
+            new Column("image_alt", String.class,
+                    event -> event.details().image() == null ? null : event.details().image().alt()),
+            new Column("status", String.class, event -> event.status().apiName()),
+            new Column("previous_start", OffsetDateTime.class, Event::previousStart),
+            new Column("version", Long.class, Event::version),
+            new Column("created_at", OffsetDateTime.class, event -> event.createdAt().atOffset(ZoneOffset.UTC)),
+            new Column("updated_at", OffsetDateTime.class, event -> event.updatedAt().atOffset(ZoneOffset.UTC)),
+            new Column("announce_again_at", OffsetDateTime.class,
+                    event -> event.announceAgainAt().map(at -> at.atOffset(ZoneOffset.UTC)).orElse(null)));
+
+    /** The names of the columns {@link #bind} and {@link #json} give, in their order, for a statement's column list. */
+    static final String COLUMN_NAMES = COLUMNS.stream().map(Column::name).collect(Collectors.joining(", "));
+    /** The parameters {@link #bind} binds, in the order of {@link #COLUMN_NAMES}, for a statement's {@code VALUES}. */
+    static final String PARAMETERS = COLUMNS.stream().map(column -> ":" + column.name()).collect(Collectors.joining(", "));
+
+    private record Column(String name, Class<?> type, Function<Event, Object> value) {
+    }
+
+    /** Binds each column of {@code event} to the parameter of its name ({@code :venue_id}, …). */
     static DatabaseClient.GenericExecuteSpec bind(DatabaseClient.GenericExecuteSpec spec, Event event) {
-        EventDetails d = event.details();
-        Recurrence recurrence = d.recurrence();
-        spec = spec.bind("id", event.id())
-                .bind("city", d.city())
-                .bind("venueId", d.venueId())
-                .bind("title", d.title())
-                .bind("description", d.description())
-                .bind("category", d.category())
-                .bind("startAt", d.start())
-                .bind("allDay", d.allDay())
-                .bind("exdates", recurrence == null ? new String[0]
-                        : recurrence.exdates().stream().map(OffsetDateTime::toString).toArray(String[]::new))
-                .bind("priceFree", d.price().free())
-                .bind("language", d.language())
-                .bind("accessibility", d.accessibility().toArray(String[]::new))
-                .bind("tags", d.tags().toArray(String[]::new))
-                .bind("status", event.status().apiName())
-                .bind("version", event.version())
-                .bind("createdAt", event.createdAt().atOffset(ZoneOffset.UTC))
-                .bind("updatedAt", event.updatedAt().atOffset(ZoneOffset.UTC));
-        spec = nullable(spec, "endAt", d.end(), OffsetDateTime.class);
-        spec = nullable(spec, "rrule", recurrence == null ? null : recurrence.rrule(), String.class);
-        spec = nullable(spec, "seriesEnd", event.seriesEnd().map(end -> end.atOffset(ZoneOffset.UTC)).orElse(null),
-                OffsetDateTime.class);
-        spec = nullable(spec, "announceAgainAt",
-                event.announceAgainAt().map(at -> at.atOffset(ZoneOffset.UTC)).orElse(null), OffsetDateTime.class);
-        spec = nullable(spec, "priceMin", d.price().min(), BigDecimal.class);
-        spec = nullable(spec, "priceMax", d.price().max(), BigDecimal.class);
-        spec = nullable(spec, "currency", d.price().currency(), String.class);
-        spec = nullable(spec, "ticketUrl", d.ticketUrl(), String.class);
-        spec = nullable(spec, "imageUrl", d.image() == null ? null : d.image().url(), String.class);
-        spec = nullable(spec, "imageAlt", d.image() == null ? null : d.image().alt(), String.class);
-        return nullable(spec, "previousStart", event.previousStart(), OffsetDateTime.class);
+        for (Column column : COLUMNS) {
+            Object value = column.value().apply(event);
+            spec = value == null ? spec.bindNull(column.name(), column.type()) : spec.bind(column.name(), value);
+        }
+        return spec;
+    }
+
+    /**
+     * The columns of {@code event} as a JSON object for {@code json_populate_recordset}, keyed by
+     * column name: each value as PostgreSQL reads its column from text (times in ISO 8601, numbers
+     * and UUIDs as written), arrays as JSON arrays, a NULL as null.
+     */
+    static Map<String, Object> json(Event event) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        for (Column column : COLUMNS) {
+            Object value = column.value().apply(event);
+            row.put(column.name(), value instanceof BigDecimal number ? number.toPlainString()
+                    : value == null || value instanceof Boolean || value instanceof String[] ? value : value.toString());
+        }
+        return row;
     }
 
     /** Binds {@code value}, or a NULL of {@code type}: what the statements' optional predicates test for. */

@@ -5,6 +5,7 @@ import de.stadtportal.contracts.EventType;
 import de.stadtportal.contracts.IntegrationEvent;
 import de.stadtportal.contracts.Traceparent;
 import java.time.ZoneOffset;
+import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -37,6 +38,20 @@ public class Outbox {
             CAST(:outboxType AS TEXT), CAST(:outboxSource AS TEXT), CAST(:outboxPayload AS BYTEA),
             CAST(:outboxTraceparent AS TEXT), CAST(:outboxOccurredAt AS TIMESTAMPTZ)""";
 
+    /**
+     * The rows of several entries, in the order given, from parallel arrays bound by {@link #bindAll}:
+     * the payload in Base64 (the driver binds no array of byte strings), no trace as an empty string.
+     */
+    private static final String ROWS = """
+            SELECT e.event_id, e.topic, e.message_key, e.ce_type, e.ce_source, decode(e.payload, 'base64'),
+                   NULLIF(e.traceparent, ''), CAST(e.occurred_at AS TIMESTAMPTZ)
+            FROM unnest(CAST(:outboxEventIds AS UUID[]), CAST(:outboxTopics AS TEXT[]), CAST(:outboxKeys AS TEXT[]),
+                        CAST(:outboxTypes AS TEXT[]), CAST(:outboxSources AS TEXT[]), CAST(:outboxPayloads AS TEXT[]),
+                        CAST(:outboxTraceparents AS TEXT[]), CAST(:outboxOccurredAts AS TEXT[]))
+                 WITH ORDINALITY AS e(event_id, topic, message_key, ce_type, ce_source, payload, traceparent,
+                                      occurred_at, position)
+            ORDER BY e.position""";
+
     private final DatabaseClient database;
     private final EventCodec codec;
 
@@ -54,6 +69,33 @@ public class Outbox {
      */
     public static String appendFor(String written) {
         return INTO + "SELECT " + ROW + " FROM " + written;
+    }
+
+    /**
+     * A sub-statement for a data-modifying {@code WITH} of the caller's that appends the rows of
+     * several entries, in their order, whatever else the statement writes: for a statement that writes
+     * several business rows at once and fails or succeeds as a whole. Bind the entries with
+     * {@link #bindAll}; call {@link Entry#appended} on each once the statement succeeded.
+     */
+    public static String appendAll() {
+        return INTO + ROWS;
+    }
+
+    /** Binds the rows of {@code entries} ({@code outbox…s}) to a statement with {@link #appendAll}. */
+    public static DatabaseClient.GenericExecuteSpec bindAll(DatabaseClient.GenericExecuteSpec spec,
+            List<Entry> entries) {
+        Base64.Encoder base64 = Base64.getEncoder();
+        return spec.bind("outboxEventIds", entries.stream().map(entry -> UUID.randomUUID()).toArray(UUID[]::new))
+                .bind("outboxTopics", entries.stream().map(entry -> entry.type.topic()).toArray(String[]::new))
+                .bind("outboxKeys", entries.stream().map(entry -> entry.event.aggregateId()).toArray(String[]::new))
+                .bind("outboxTypes", entries.stream().map(entry -> entry.type.ceType()).toArray(String[]::new))
+                .bind("outboxSources", entries.stream().map(entry -> entry.type.source()).toArray(String[]::new))
+                .bind("outboxPayloads", entries.stream().map(entry -> base64.encodeToString(entry.payload))
+                        .toArray(String[]::new))
+                .bind("outboxTraceparents", entries.stream()
+                        .map(entry -> entry.traceparent == null ? "" : entry.traceparent).toArray(String[]::new))
+                .bind("outboxOccurredAts", entries.stream()
+                        .map(entry -> entry.event.occurredAt().atOffset(ZoneOffset.UTC).toString()).toArray(String[]::new));
     }
 
     public Mono<Void> append(IntegrationEvent event) {

@@ -92,6 +92,39 @@ class OutboxRelayIT {
     }
 
     @Test
+    void entries_appended_together_by_one_statement_arrive_in_their_order_as_if_appended_one_by_one() {
+        String article = TestEvents.newArticleId();
+        String untraced = TestEvents.newArticleId();
+        List<ArticlePublished> together = List.of(TestEvents.articlePublished(article, 1, "Zusammen"),
+                TestEvents.articlePublished(article, 2, "Zusammen, überarbeitet ✓ \"zitiert\""));
+
+        Flux.fromIterable(together).concatMap(outbox::entry).collectList()
+                .flatMap(entries -> Outbox.bindAll(database.sql(Outbox.appendAll()), entries).then())
+                .as(transactions::transactional)
+                .contextWrite(Context.of(Traceparent.CONTEXT_KEY, TRACEPARENT))
+                .block();
+        ArticlePublished alone = TestEvents.articlePublished(untraced, 1, "Ohne Spur");
+        outbox.entry(alone).flatMap(entry -> Outbox.bindAll(database.sql(Outbox.appendAll()), List.of(entry)).then())
+                .as(transactions::transactional)
+                .block();
+
+        List<ConsumerRecord<String, byte[]>> records = topics.read(Topics.CONTENT_ARTICLES,
+                record -> record.key().equals(article) || record.key().equals(untraced), 3,
+                Duration.ofSeconds(2), Duration.ofSeconds(30));
+        List<ConsumerRecord<String, byte[]>> ofArticle = records.stream()
+                .filter(record -> record.key().equals(article)).toList();
+        assertThat(ofArticle).extracting(record -> envelope.read(record).event())
+                .containsExactlyElementsOf(together);
+        assertThat(ofArticle).extracting(record -> header(record, "traceparent"))
+                .allMatch(sent -> sent.startsWith("00-4bf92f3577b34da6a3ce929d0e0e4736-"));
+        assertThat(records).filteredOn(record -> record.key().equals(untraced))
+                .extracting(record -> envelope.read(record).event()).containsExactly(alone);
+        assertThat(database.sql("SELECT count(*) AS n FROM outbox WHERE message_key = :key AND traceparent IS NULL")
+                .bind("key", untraced).map(row -> row.get("n", Long.class)).one().block())
+                .as("no trace: NULL, as a single append stores it").isEqualTo(1);
+    }
+
+    @Test
     void a_write_whose_caller_goes_away_after_it_began_commits_whole() {
         String article = TestEvents.newArticleId();
         CompletableFuture<Disposable> caller = new CompletableFuture<>();
