@@ -49,7 +49,8 @@ class EventBatchIT extends AtMusikforum {
     void an_event_made_in_a_batch_is_stored_listed_and_announced_as_when_made_alone() {
         Map<String, Object> series = event("Orgelnacht \"Bach\" \\ Ü 🎹 {a,b}");
         series.put("description", "Zeile eins\nZeile zwei\t\"zitiert\" \u0007 <b>fett</b>");
-        series.put("recurrence", Map.of("rrule", "FREQ=WEEKLY;COUNT=4", "exdates", List.of("2027-03-27T19:00:00+01:00")));
+        series.put("recurrence", Map.of("rrule", "FREQ=WEEKLY;COUNT=4",
+                "exdates", List.of("2027-03-27T19:00:00+01:00")));
         series.put("tags", List.of("klassik", "orgel, \"live\"", "NULL"));
         series.put("price", Map.of("free", false, "min", 0.5, "max", 1000, "currency", "EUR"));
         Map<String, Object> bare = Fixtures.eventBody(city, venue, "Offenes Singen", "2027-04-01T18:00:00+02:00", null);
@@ -91,9 +92,10 @@ class EventBatchIT extends AtMusikforum {
                 .bind("id", id).map(row -> row.get("span", String.class)).all().collectList().block();
     }
 
-    /** The outbox row announcing the event: its columns and payload, without its times, and whether it carries a trace. */
+    /** The outbox row announcing the event: its columns and payload without its times, and whether it has a trace. */
     private String announced(String id) {
-        return database.sql("SELECT concat_ws(' | ', topic, message_key, ce_type, ce_source, CASE WHEN traceparent IS NULL THEN 'untraced' ELSE 'traced' END,"
+        return database.sql("SELECT concat_ws(' | ', topic, message_key, ce_type, ce_source,"
+                        + " CASE WHEN traceparent IS NULL THEN 'untraced' ELSE 'traced' END,"
                         + " CAST(convert_from(payload, 'UTF8')::jsonb - 'occurredAt' #- '{event,updatedAt}'"
                         + " #- '{event,createdAt}' AS TEXT)) AS announced FROM outbox WHERE message_key = :id")
                 .bind("id", id).map(row -> row.get("announced", String.class)).one().block();

@@ -182,14 +182,10 @@ public class EventService {
         return "events[" + index + "]";
     }
 
-    /** A new event with the event that announces it, in the caller's transaction. */
+    /** A new event at its venue (checked and held) with the event that announces it, in the caller's transaction. */
     private Mono<EventAtVenue> insert(Event event) {
-        return insert(event, holdPlace(event, true));
-    }
-
-    /** A new event at {@code place} (its venue, checked and held), with the event that announces it. */
-    private Mono<EventAtVenue> insert(Event event, Mono<Venue> place) {
-        return place.flatMap(venue -> outbox.entry(EventIntegrationEvents.of(event.published(), venue))
+        return holdPlace(event, true).flatMap(venue -> outbox
+                .entry(EventIntegrationEvents.of(event.published(), venue))
                 .flatMap(announced -> events.insert(event, announced))
                 .thenReturn(new EventAtVenue(event, venue)));
     }

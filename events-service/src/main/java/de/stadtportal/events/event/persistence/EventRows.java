@@ -84,7 +84,8 @@ final class EventRows {
     /** The names of the columns {@link #bind} and {@link #json} give, in their order, for a statement's column list. */
     static final String COLUMN_NAMES = COLUMNS.stream().map(Column::name).collect(Collectors.joining(", "));
     /** The parameters {@link #bind} binds, in the order of {@link #COLUMN_NAMES}, for a statement's {@code VALUES}. */
-    static final String PARAMETERS = COLUMNS.stream().map(column -> ":" + column.name()).collect(Collectors.joining(", "));
+    static final String PARAMETERS = COLUMNS.stream().map(column -> ":" + column.name())
+            .collect(Collectors.joining(", "));
 
     private record Column(String name, Class<?> type, Function<Event, Object> value) {
     }
@@ -107,8 +108,9 @@ final class EventRows {
         Map<String, Object> row = new LinkedHashMap<>();
         for (Column column : COLUMNS) {
             Object value = column.value().apply(event);
+            boolean asIs = value == null || value instanceof Boolean || value instanceof String[];
             row.put(column.name(), value instanceof BigDecimal number ? number.toPlainString()
-                    : value == null || value instanceof Boolean || value instanceof String[] ? value : value.toString());
+                    : asIs ? value : value.toString());
         }
         return row;
     }

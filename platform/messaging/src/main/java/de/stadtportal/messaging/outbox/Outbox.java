@@ -95,7 +95,8 @@ public class Outbox {
                 .bind("outboxTraceparents", entries.stream()
                         .map(entry -> entry.traceparent == null ? "" : entry.traceparent).toArray(String[]::new))
                 .bind("outboxOccurredAts", entries.stream()
-                        .map(entry -> entry.event.occurredAt().atOffset(ZoneOffset.UTC).toString()).toArray(String[]::new));
+                        .map(entry -> entry.event.occurredAt().atOffset(ZoneOffset.UTC).toString())
+                        .toArray(String[]::new));
     }
 
     public Mono<Void> append(IntegrationEvent event) {
