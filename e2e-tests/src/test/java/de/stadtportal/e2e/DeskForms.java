@@ -10,10 +10,11 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The desk's forms as the browser tests send them. Every desk form is a plain POST answered by a
- * redirect, and the driver's click does not always wait for the page the redirect leads to: under
- * load (an upload, a rendition, a busy test JVM) the click returns while the old page is still shown.
- * So a submission waits until the old page is gone and the new one has loaded.
+ * The desk's forms and links as the browser tests use them. Every desk form is a plain POST answered
+ * by a redirect, and the driver's click does not always wait for the page the redirect or a link leads
+ * to: under load (an upload, a rendition, a busy test JVM) the click returns while the old page is
+ * still shown, and an element found then belongs to a document that is about to go. So a submission
+ * and a followed link wait until the old page is gone and the new one has loaded.
  */
 final class DeskForms {
 
@@ -30,8 +31,17 @@ final class DeskForms {
 
     /** Clicks {@code button} and waits for the page the form's answer leads to. */
     static void submit(ChromeDriver browser, WebElement button) {
+        clickThrough(browser, button);
+    }
+
+    /** Follows the link {@code link} and waits for the page it leads to. */
+    static void follow(ChromeDriver browser, By link) {
+        clickThrough(browser, browser.findElement(link));
+    }
+
+    private static void clickThrough(ChromeDriver browser, WebElement clicked) {
         WebElement page = browser.findElement(By.tagName("html"));
-        button.click();
+        clicked.click();
         WebDriverWait wait = new WebDriverWait(browser, ANSWER);
         wait.until(ExpectedConditions.stalenessOf(page));
         wait.until(driver -> "complete".equals(browser.executeScript("return document.readyState")));

@@ -64,8 +64,8 @@ class EditorialDeskBrowserIT {
         assertThat(browser.findElements(By.cssSelector(".desk-cities a"))).extracting(WebElement::getText)
                 .containsExactly("Bochum");
 
-        browser.findElement(By.linkText("Bochum")).click();
-        browser.findElement(By.linkText("Neuer Artikel")).click();
+        DeskForms.follow(browser, By.linkText("Bochum"));
+        DeskForms.follow(browser, By.linkText("Neuer Artikel"));
         browser.findElement(By.id("title")).sendKeys(title);
         new Select(browser.findElement(By.id("topic"))).selectByValue("leben");
         browser.findElement(By.id("summary")).sendKeys("Eine Nacht zwischen Fördergerüst und Flöz.");
@@ -80,7 +80,7 @@ class EditorialDeskBrowserIT {
         ((JavascriptExecutor) browser).executeScript("document.getElementById('zeitpunkt').value = arguments[0];", at);
         DeskForms.submit(browser, By.cssSelector(".desk-publish button[type=submit]"));
         assertThat(browser.findElement(By.cssSelector(".desk-status strong")).getText()).isEqualTo("Geplant");
-        browser.findElement(By.linkText("Artikel: bochum")).click();
+        DeskForms.follow(browser, By.linkText("Artikel: bochum"));
         assertThat(browser.findElements(By.cssSelector("ul.scheduled li a"))).extracting(WebElement::getText)
                 .contains(title);
         assertThat(cityPageTeasers()).doesNotContain(title);

@@ -173,7 +173,7 @@ class EditorialDeskPagesBrowserIT {
         assertThat(DeskForms.confirmation(browser)).isEqualTo("Der Ort ist gelöscht.");
         assertThat(browser.findElements(By.linkText(venue))).isEmpty();
 
-        browser.findElement(By.linkText("Schauspielhaus Bochum")).click();
+        DeskForms.follow(browser, By.linkText("Schauspielhaus Bochum"));
         DeskForms.submit(browser, By.cssSelector(".desk-delete button"));
         assertThat(browser.findElement(By.cssSelector(".desk-removal .refusal")).getText())
                 .isEqualTo("Der Ort hat noch Veranstaltungen und bleibt. Löschen oder verlegen Sie sie zuerst.");
@@ -223,7 +223,7 @@ class EditorialDeskPagesBrowserIT {
 
         assertThat(DeskForms.confirmation(browser)).isEqualTo("Gespeichert.");
         assertThat(highlightTitles()).contains(title);
-        browser.findElement(By.linkText(title)).click();
+        DeskForms.follow(browser, By.linkText(title));
         assertThat(new Select(browser.findElement(By.id("imageMediaId"))).getFirstSelectedOption().getAttribute("value"))
                 .isEqualTo(mediaId);
 
@@ -335,7 +335,7 @@ class EditorialDeskPagesBrowserIT {
             if (pastTheSeries || browser.findElements(By.linkText("Weitere")).isEmpty()) {
                 return starts;
             }
-            browser.findElement(By.linkText("Weitere")).click();
+            DeskForms.follow(browser, By.linkText("Weitere"));
         }
     }
 
