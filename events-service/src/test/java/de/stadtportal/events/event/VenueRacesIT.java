@@ -90,6 +90,22 @@ class VenueRacesIT extends EventsServiceIntegrationTest {
     }
 
     @Test
+    void an_event_created_while_its_venue_is_renamed_is_written_once_with_the_venue_as_renamed() {
+        long outbox = fixtures.outboxMark();
+
+        EntityExchangeResult<String> answer = whileVenueIsLocked(
+                "UPDATE venue SET name = 'Zeche Bochum (Halle 2)', version = version + 1 WHERE id = '" + venue + "'");
+
+        assertThat(answer.getStatus().value()).as(answer.getResponseBody()).isEqualTo(201);
+        assertThat(answer.getResponseBody()).contains("Zeche Bochum (Halle 2)");
+        assertThat(fixtures.count("SELECT count(*) FROM event WHERE venue_id = '" + venue + "'")).isOne();
+        assertThat(fixtures.outboxRowsSince(outbox)).isOne();
+        assertThat(fixtures.count("SELECT count(*) FROM outbox WHERE id > " + outbox
+                + " AND convert_from(payload, 'UTF8') LIKE '%Zeche Bochum (Halle 2)%'"))
+                .as("the snapshot announced carries the venue as renamed").isOne();
+    }
+
+    @Test
     void a_venue_change_racing_event_edits_leaves_the_last_committed_version_last_on_the_topic() {
         Map<String, Object> body = Fixtures.eventBody(city, venue, "Edit 0", "2027-06-12T20:00:00+02:00", null);
         String id = fixtures.event(body);

@@ -8,6 +8,7 @@ import de.stadtportal.events.event.domain.EventDetails;
 import de.stadtportal.events.event.persistence.EventRepository;
 import de.stadtportal.events.venue.application.VenueService;
 import de.stadtportal.events.venue.domain.Venue;
+import de.stadtportal.events.venue.persistence.VenueRepository;
 import de.stadtportal.kernel.Caller;
 import de.stadtportal.kernel.refusal.InvalidInput;
 import de.stadtportal.kernel.refusal.LimitExceeded;
@@ -91,7 +92,7 @@ public class EventService {
     public Mono<EventAtVenue> create(CreateEvent command, Caller caller) {
         return Mono.fromCallable(() -> Event.create(UUID.randomUUID(), command.details(), categories(), clock.instant()))
                 .flatMap(event -> Mono.fromCallable(() -> caller.requireEditorOf(event.details().city()))
-                        .then(WholeWrites.transaction(transactions, insert(event))));
+                        .then(WholeWrites.finish(insert(event))));
     }
 
     /**
@@ -182,12 +183,30 @@ public class EventService {
         return "events[" + index + "]";
     }
 
-    /** A new event at its venue (checked and held) with the event that announces it, in the caller's transaction. */
+    /**
+     * A new event at its venue with the event that announces it, in two round trips and no
+     * transaction: its place read and checked, locking nothing, then one statement that writes the
+     * row, its listing and its entry only while the venue is still in the version read, and holds it
+     * to the statement's end. When the venue changed in between (it went, moved, or was edited), the
+     * write is made again as an edit is: in a transaction that holds the venue first, with the answer
+     * of a write that met a change of its venue ({@link #holdPlace}).
+     */
     private Mono<EventAtVenue> insert(Event event) {
-        return holdPlace(event, true).flatMap(venue -> outbox
-                .entry(EventIntegrationEvents.of(event.published(), venue))
-                .flatMap(announced -> events.insert(event, announced))
-                .thenReturn(new EventAtVenue(event, venue)));
+        return venues.seeForEvent(event.details().venueId(), event.details().city())
+                .flatMap(place -> checked(place, event, true))
+                .flatMap(venue -> insertAt(event, venue))
+                .switchIfEmpty(Mono.defer(() -> WholeWrites.transaction(transactions, holdPlace(event, false)
+                        .flatMap(venue -> insertAt(event, venue))
+                        .switchIfEmpty(Mono.error(() -> new IllegalStateException(
+                                "Venue " + event.details().venueId() + " changed while held"))))));
+    }
+
+    /** The event written with the entry that announces it at {@code venue}; empty when the venue changed meanwhile. */
+    private Mono<EventAtVenue> insertAt(Event event, Venue venue) {
+        return outbox.entry(EventIntegrationEvents.of(event.published(), venue))
+                .flatMap(announced -> events.insert(event, venue.version(), announced))
+                .filter(written -> written)
+                .map(written -> new EventAtVenue(event, venue));
     }
 
     public Mono<EventAtVenue> revise(ReviseEvent command, Caller caller) {
@@ -257,31 +276,35 @@ public class EventService {
      * lifecycle step keeps its place and checks only that. The snapshot published carries this venue.
      */
     private Mono<Venue> holdPlace(Event event, boolean placeChosen) {
+        return venues.holdForEvent(event.details().venueId(), event.details().city())
+                .flatMap(place -> checked(place, event, placeChosen));
+    }
+
+    /** The venue of {@code place}, or why the event cannot be written there: see {@link #holdPlace}. */
+    private static Mono<Venue> checked(VenueRepository.Place place, Event event, boolean placeChosen) {
         UUID venueId = event.details().venueId();
         String city = event.details().city();
-        return venues.holdForEvent(venueId, city).flatMap(place -> {
-            if (placeChosen && !place.cityKnown()) {
-                return Mono.error(AnnouncedCities.unknown(city, "city"));
-            }
-            if (placeChosen && place.seenCity() == null) {
-                return Mono.error(new UnknownReference("Unknown venue",
-                        new Violation("venueId", "is not a venue of this platform")));
-            }
-            if (placeChosen && !place.seenCity().equals(city)) {
-                return Mono.error(new UnknownReference("Venue in another city",
-                        new Violation("venueId", "is a venue in " + place.seenCity() + ", not in " + city)));
-            }
-            Venue venue = place.held();
-            if (venue == null) {
-                return Mono.error(new RuleBroken("Venue " + venueId + " was removed meanwhile",
-                        new Violation("venueId", "was removed meanwhile")));
-            }
-            if (!venue.city().equals(city)) {
-                return Mono.error(new RuleBroken("Venue " + venueId + " moved to " + venue.city() + " meanwhile",
-                        new Violation("venueId", "is a venue in " + venue.city() + " now, not in " + city)));
-            }
-            return Mono.just(venue);
-        });
+        if (placeChosen && !place.cityKnown()) {
+            return Mono.error(AnnouncedCities.unknown(city, "city"));
+        }
+        if (placeChosen && place.seenCity() == null) {
+            return Mono.error(new UnknownReference("Unknown venue",
+                    new Violation("venueId", "is not a venue of this platform")));
+        }
+        if (placeChosen && !place.seenCity().equals(city)) {
+            return Mono.error(new UnknownReference("Venue in another city",
+                    new Violation("venueId", "is a venue in " + place.seenCity() + ", not in " + city)));
+        }
+        Venue venue = place.held();
+        if (venue == null) {
+            return Mono.error(new RuleBroken("Venue " + venueId + " was removed meanwhile",
+                    new Violation("venueId", "was removed meanwhile")));
+        }
+        if (!venue.city().equals(city)) {
+            return Mono.error(new RuleBroken("Venue " + venueId + " moved to " + venue.city() + " meanwhile",
+                    new Violation("venueId", "is a venue in " + venue.city() + " now, not in " + city)));
+        }
+        return Mono.just(venue);
     }
 
     private static StaleVersion stale(Event event) {

@@ -45,29 +45,37 @@ public class EventRepository {
             LIMIT :limit
             """;
     /**
-     * A new event, its listing and its outbox entry in one statement: the row, with the windows its
-     * listing answers, its listed starts (the foreign key is checked at the end of the statement, when
-     * the row is there) and the event that announces it.
+     * A new event, its listing and its outbox entry in one statement, written only while its venue
+     * is in the version the event's snapshot was taken from: the venue locked {@code FOR SHARE} until
+     * the statement ends (a change or removal in progress is waited for, and then the newer version
+     * or nothing is found, and nothing is written), the row with the windows its listing answers, its
+     * listed starts (the foreign keys are checked at the end of the statement, when the rows are
+     * there) and the event that announces it. Whole on its own, it needs no transaction around it.
      */
     private static final String INSERT = """
-            WITH written AS (
+            WITH place AS (
+                SELECT id FROM venue WHERE id = :venue_id AND version = :venueVersion FOR SHARE
+            ), written AS (
                 INSERT INTO event (""" + EventRows.COLUMN_NAMES + """
             , listed_from, listed_until)
-                VALUES (""" + EventRows.PARAMETERS + """
-            , CAST(:listedFrom AS TIMESTAMPTZ), CAST(:listedUntil AS TIMESTAMPTZ))
+                SELECT\s""" + EventRows.PARAMETERS + """
+            , CAST(:listedFrom AS TIMESTAMPTZ), CAST(:listedUntil AS TIMESTAMPTZ)
+                FROM place
                 RETURNING id
             ), appended AS (
             """ + Outbox.appendFor("written") + """
+            ), listed AS (
+                INSERT INTO occurrence (event_id, start_at, end_at)
+                SELECT written.id, listed.start_at, listed.end_at
+                FROM written, unnest(CAST(:starts AS TIMESTAMPTZ[]), CAST(:ends AS TIMESTAMPTZ[])) AS listed(start_at, end_at)
             )
-            INSERT INTO occurrence (event_id, start_at, end_at)
-            SELECT written.id, listed.start_at, listed.end_at
-            FROM written, unnest(CAST(:starts AS TIMESTAMPTZ[]), CAST(:ends AS TIMESTAMPTZ[])) AS listed(start_at, end_at)
+            SELECT count(*) AS written FROM written
             """;
     /**
      * New events, their listings and their outbox entries in one statement, however many: the rows
      * from a JSON array of them ({@link EventRows#json}, each with the windows its listing answers),
      * the listed starts of all of them as three parallel arrays, and the events that announce them
-     * ({@link Outbox#appendAll}). The foreign keys are checked at the end of the statement, when the
+     * ({@link Outbox#appendRows}). The foreign keys are checked at the end of the statement, when the
      * rows are there.
      */
     private static final String INSERT_ALL = """
@@ -79,7 +87,7 @@ public class EventRepository {
                 FROM json_populate_recordset(CAST(NULL AS event), CAST(:rows AS JSON))
                 RETURNING id
             ), appended AS (
-            """ + Outbox.appendAll() + """
+            """ + Outbox.appendRows() + """
             )
             INSERT INTO occurrence (event_id, start_at, end_at)
             SELECT listed.event_id, listed.start_at, listed.end_at
@@ -173,11 +181,18 @@ public class EventRepository {
         return spec.map(EventRows::atVenue).all();
     }
 
-    /** The new event with its listing and the entry that announces it, in one round trip. */
-    public Mono<Void> insert(Event event, Outbox.Entry announced) {
+    /**
+     * The new event with its listing and the entry that announces it, in one round trip and one
+     * statement, while its venue is in {@code venueVersion}; false when the venue changed or went
+     * since (and then nothing is written).
+     */
+    public Mono<Boolean> insert(Event event, long venueVersion, Outbox.Entry announced) {
         return Mono.fromCallable(() -> occurrences.listingOf(event))
-                .flatMap(listed -> announced.bind(withListing(database.sql(INSERT), event, listed)).then())
-                .doOnSuccess(done -> announced.appended());
+                .flatMap(listed -> announced.bind(withListing(database.sql(INSERT), event, listed))
+                        .bind("venueVersion", venueVersion)
+                        .map(row -> row.get("written", Long.class))
+                        .one())
+                .map(count -> announced.appendedIf(count == 1));
     }
 
     /**
@@ -200,7 +215,7 @@ public class EventRepository {
                 starts.addAll(List.of(listed.starts()));
                 ends.addAll(List.of(listed.ends()));
             }
-            return Outbox.bindAll(database.sql(INSERT_ALL), announced)
+            return Outbox.bindRows(database.sql(INSERT_ALL), announced)
                     .bind("rows", json.writeValueAsString(rows))
                     .bind("listedEvents", listedEvents.toArray(UUID[]::new))
                     .bind("starts", starts.toArray(String[]::new))
@@ -220,12 +235,7 @@ public class EventRepository {
                 .flatMap(listed -> announced.bind(withListing(database.sql(UPDATE), event, listed))
                         .map(row -> row.get("updated", Long.class))
                         .one())
-                .map(count -> count == 1)
-                .doOnNext(updated -> {
-                    if (updated) {
-                        announced.appended();
-                    }
-                });
+                .map(count -> announced.appendedIf(count == 1));
     }
 
     private static DatabaseClient.GenericExecuteSpec withListing(DatabaseClient.GenericExecuteSpec spec, Event event,
@@ -247,12 +257,7 @@ public class EventRepository {
                         .bind("version", version))
                 .map(row -> row.get("deleted", Long.class))
                 .one()
-                .map(count -> count == 1)
-                .doOnNext(deleted -> {
-                    if (deleted) {
-                        withdrawn.appended();
-                    }
-                });
+                .map(count -> withdrawn.appendedIf(count == 1));
     }
 
     /**

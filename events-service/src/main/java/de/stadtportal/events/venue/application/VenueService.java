@@ -70,6 +70,15 @@ public class VenueService {
         return venues.placeForEvent(id, city);
     }
 
+    /**
+     * In one statement, for an event about to be written in {@code city}: whether the city is known
+     * and the venue as committed, locking nothing; the write must check that the venue is still in
+     * the version seen.
+     */
+    public Mono<VenueRepository.Place> seeForEvent(UUID id, String city) {
+        return venues.seePlaceForEvent(id, city);
+    }
+
     public Mono<Venue> create(CreateVenue command, Caller caller) {
         return Mono.fromCallable(() -> Venue.create(UUID.randomUUID(), command.details(), clock.instant()))
                 .flatMap(venue -> Mono.fromCallable(() -> caller.requireEditorOf(venue.city()))

@@ -37,6 +37,11 @@ public class VenueRepository {
               FROM (SELECT 1) AS one
               LEFT JOIN (SELECT city FROM venue WHERE id = :id) AS seen ON true
               LEFT JOIN (""" + FIND + " FOR SHARE) AS held ON true";
+    /** What an event write needs of its place, as committed when the statement began, and nothing locked. */
+    private static final String PLACE_SEEN = """
+            SELECT EXISTS (SELECT 1 FROM known_city WHERE slug = :city) AS city_known, seen.v_city AS seen_city, seen.*
+              FROM (SELECT 1) AS one
+              LEFT JOIN (""" + FIND + ") AS seen ON true";
     private static final String FIND_FOR_UPDATE = FIND + " FOR UPDATE";
     /** A page by name; the city and the position after which it starts are ignored when NULL. */
     private static final String LIST = "SELECT " + JOINED_COLUMNS + """
@@ -78,7 +83,20 @@ public class VenueRepository {
      * there, in the same city, as it commits.
      */
     public Mono<Place> placeForEvent(UUID id, String city) {
-        return database.sql(PLACE_FOR_EVENT).bind("id", id).bind("city", city)
+        return place(PLACE_FOR_EVENT, id, city);
+    }
+
+    /**
+     * The place of an event about to be written, as {@link #placeForEvent} finds it but locking
+     * nothing: the venue as committed when the statement began ({@code held} is what was seen). A
+     * write that relies on it must check that the venue is still in that version as it writes.
+     */
+    public Mono<Place> seePlaceForEvent(UUID id, String city) {
+        return place(PLACE_SEEN, id, city);
+    }
+
+    private Mono<Place> place(String sql, UUID id, String city) {
+        return database.sql(sql).bind("id", id).bind("city", city)
                 .map(row -> new Place(Boolean.TRUE.equals(row.get("city_known", Boolean.class)),
                         row.get("seen_city", String.class),
                         row.get("v_id", UUID.class) == null ? null : map(row, "v_")))

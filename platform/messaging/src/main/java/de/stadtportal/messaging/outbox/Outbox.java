@@ -39,7 +39,7 @@ public class Outbox {
             CAST(:outboxTraceparent AS TEXT), CAST(:outboxOccurredAt AS TIMESTAMPTZ)""";
 
     /**
-     * The rows of several entries, in the order given, from parallel arrays bound by {@link #bindAll}:
+     * The rows of several entries, in the order given, from parallel arrays bound by {@link #bindRows}:
      * the payload in Base64 (the driver binds no array of byte strings), no trace as an empty string.
      */
     private static final String ROWS = """
@@ -75,14 +75,14 @@ public class Outbox {
      * A sub-statement for a data-modifying {@code WITH} of the caller's that appends the rows of
      * several entries, in their order, whatever else the statement writes: for a statement that writes
      * several business rows at once and fails or succeeds as a whole. Bind the entries with
-     * {@link #bindAll}; call {@link Entry#appended} on each once the statement succeeded.
+     * {@link #bindRows}; call {@link Entry#appended} on each once the statement succeeded.
      */
-    public static String appendAll() {
+    public static String appendRows() {
         return INTO + ROWS;
     }
 
-    /** Binds the rows of {@code entries} ({@code outbox…s}) to a statement with {@link #appendAll}. */
-    public static DatabaseClient.GenericExecuteSpec bindAll(DatabaseClient.GenericExecuteSpec spec,
+    /** Binds the rows of {@code entries} ({@code outbox…s}) to a statement with {@link #appendRows}. */
+    public static DatabaseClient.GenericExecuteSpec bindRows(DatabaseClient.GenericExecuteSpec spec,
             List<Entry> entries) {
         Base64.Encoder base64 = Base64.getEncoder();
         return spec.bind("outboxEventIds", entries.stream().map(entry -> UUID.randomUUID()).toArray(UUID[]::new))
@@ -153,6 +153,17 @@ public class Outbox {
         /** The service's one log line for an accepted write; after the statement that appended the row. */
         public void appended() {
             log.info("event {} appended for aggregate {}", type.ceType(), event.aggregateId());
+        }
+
+        /**
+         * {@link #appended} when {@code written}: for a statement that appends the row only with the
+         * business row it writes, when it did. Gives {@code written} back.
+         */
+        public boolean appendedIf(boolean written) {
+            if (written) {
+                appended();
+            }
+            return written;
         }
     }
 }

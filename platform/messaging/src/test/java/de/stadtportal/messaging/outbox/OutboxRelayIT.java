@@ -99,12 +99,12 @@ class OutboxRelayIT {
                 TestEvents.articlePublished(article, 2, "Zusammen, überarbeitet ✓ \"zitiert\""));
 
         Flux.fromIterable(together).concatMap(outbox::entry).collectList()
-                .flatMap(entries -> Outbox.bindAll(database.sql(Outbox.appendAll()), entries).then())
+                .flatMap(entries -> Outbox.bindRows(database.sql(Outbox.appendRows()), entries).then())
                 .as(transactions::transactional)
                 .contextWrite(Context.of(Traceparent.CONTEXT_KEY, TRACEPARENT))
                 .block();
         ArticlePublished alone = TestEvents.articlePublished(untraced, 1, "Ohne Spur");
-        outbox.entry(alone).flatMap(entry -> Outbox.bindAll(database.sql(Outbox.appendAll()), List.of(entry)).then())
+        outbox.entry(alone).flatMap(entry -> Outbox.bindRows(database.sql(Outbox.appendRows()), List.of(entry)).then())
                 .as(transactions::transactional)
                 .block();
 
