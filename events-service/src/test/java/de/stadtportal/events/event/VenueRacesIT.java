@@ -24,6 +24,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -106,6 +107,24 @@ class VenueRacesIT extends EventsServiceIntegrationTest {
     }
 
     @Test
+    void an_event_cancelled_while_its_venue_is_renamed_is_announced_with_the_venue_as_renamed() {
+        String id = fixtures.event(Fixtures.eventBody(city, venue, "Abgesagt", "2027-06-12T20:00:00+02:00", null));
+        long outbox = fixtures.outboxMark();
+
+        EntityExchangeResult<String> answer = whileVenueIsLocked(() -> web.post()
+                .uri("/api/events/{id}/cancellation", id).headers(h -> h.setBearerAuth(Tokens.editor(city)))
+                .exchange().expectBody(String.class).returnResult(),
+                "UPDATE venue SET name = 'Zeche Bochum (Halle 3)', version = version + 1 WHERE id = '" + venue + "'");
+
+        assertThat(answer.getStatus().value()).as(answer.getResponseBody()).isEqualTo(200);
+        assertThat(answer.getResponseBody()).contains("Zeche Bochum (Halle 3)").contains("cancelled");
+        assertThat(fixtures.outboxRowsSince(outbox)).isOne();
+        assertThat(fixtures.count("SELECT count(*) FROM outbox WHERE id > " + outbox
+                + " AND convert_from(payload, 'UTF8') LIKE '%Zeche Bochum (Halle 3)%'"))
+                .as("the snapshot announced carries the venue as renamed").isOne();
+    }
+
+    @Test
     void a_venue_change_racing_event_edits_leaves_the_last_committed_version_last_on_the_topic() {
         Map<String, Object> body = Fixtures.eventBody(city, venue, "Edit 0", "2027-06-12T20:00:00+02:00", null);
         String id = fixtures.event(body);
@@ -156,15 +175,21 @@ class VenueRacesIT extends EventsServiceIntegrationTest {
 
     /** Locks the venue row as a venue change would, sends a new event for it, runs {@code change} and commits. */
     private EntityExchangeResult<String> whileVenueIsLocked(String change) {
+        return whileVenueIsLocked(() -> web.post()
+                .uri("/api/events").headers(h -> h.setBearerAuth(Tokens.editor(city)))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Fixtures.eventBody(city, venue, "Im Wanken", "2027-06-12T20:00:00+02:00", null))
+                .exchange().expectBody(String.class).returnResult(), change);
+    }
+
+    /** Locks the venue row as a venue change would, sends {@code request}, runs {@code change} and commits. */
+    private EntityExchangeResult<String> whileVenueIsLocked(Supplier<EntityExchangeResult<String>> request,
+            String change) {
         Connection connection = Mono.from(connections.create()).block();
         try {
             Mono.from(connection.beginTransaction()).block();
             execute(connection, "SELECT id FROM venue WHERE id = '" + venue + "' FOR UPDATE");
-            CompletableFuture<EntityExchangeResult<String>> answer = CompletableFuture.supplyAsync(() -> web.post()
-                    .uri("/api/events").headers(h -> h.setBearerAuth(Tokens.editor(city)))
-                    .contentType(MediaType.APPLICATION_JSON)
-                    .bodyValue(Fixtures.eventBody(city, venue, "Im Wanken", "2027-06-12T20:00:00+02:00", null))
-                    .exchange().expectBody(String.class).returnResult(), clients);
+            CompletableFuture<EntityExchangeResult<String>> answer = CompletableFuture.supplyAsync(request, clients);
             await().atMost(Duration.ofSeconds(30)).until(() -> fixtures.count("SELECT count(*) FROM pg_stat_activity"
                     + " WHERE wait_event_type = 'Lock' AND datname = current_database()") > 0);
             execute(connection, change);

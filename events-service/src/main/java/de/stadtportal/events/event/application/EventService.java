@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import java.util.stream.IntStream;
 import org.springframework.stereotype.Service;
@@ -92,7 +93,8 @@ public class EventService {
     public Mono<EventAtVenue> create(CreateEvent command, Caller caller) {
         return Mono.fromCallable(() -> Event.create(UUID.randomUUID(), command.details(), categories(), clock.instant()))
                 .flatMap(event -> Mono.fromCallable(() -> caller.requireEditorOf(event.details().city()))
-                        .then(WholeWrites.finish(insert(event))));
+                        .then(write(event, seen(event), events::insert,
+                                () -> new IllegalStateException("Event " + event.id() + " written meanwhile"))));
     }
 
     /**
@@ -183,32 +185,6 @@ public class EventService {
         return "events[" + index + "]";
     }
 
-    /**
-     * A new event at its venue with the event that announces it, in two round trips and no
-     * transaction: its place read and checked, locking nothing, then one statement that writes the
-     * row, its listing and its entry only while the venue is still in the version read, and holds it
-     * to the statement's end. When the venue changed in between (it went, moved, or was edited), the
-     * write is made again as an edit is: in a transaction that holds the venue first, with the answer
-     * of a write that met a change of its venue ({@link #holdPlace}).
-     */
-    private Mono<EventAtVenue> insert(Event event) {
-        return venues.seeForEvent(event.details().venueId(), event.details().city())
-                .flatMap(place -> checked(place, event, true))
-                .flatMap(venue -> insertAt(event, venue))
-                .switchIfEmpty(Mono.defer(() -> WholeWrites.transaction(transactions, holdPlace(event, false)
-                        .flatMap(venue -> insertAt(event, venue))
-                        .switchIfEmpty(Mono.error(() -> new IllegalStateException(
-                                "Venue " + event.details().venueId() + " changed while held"))))));
-    }
-
-    /** The event written with the entry that announces it at {@code venue}; empty when the venue changed meanwhile. */
-    private Mono<EventAtVenue> insertAt(Event event, Venue venue) {
-        return outbox.entry(EventIntegrationEvents.of(event.published(), venue))
-                .flatMap(announced -> events.insert(event, venue.version(), announced))
-                .filter(written -> written)
-                .map(written -> new EventAtVenue(event, venue));
-    }
-
     public Mono<EventAtVenue> revise(ReviseEvent command, Caller caller) {
         return read(command.id()).flatMap(current -> {
             Event next = current.event().revise(command.details(), categories(), clock.instant());
@@ -216,7 +192,7 @@ public class EventService {
                 caller.requireEditorOf(current.event().details().city()).requireEditorOf(next.details().city());
                 command.ifMatch().require(etag(current.event(), "json"));
             })
-                    .then(store(next, true));
+                    .then(write(next, seen(next), events::update, () -> stale(next)));
         });
     }
 
@@ -239,7 +215,7 @@ public class EventService {
 
     public Mono<Void> delete(DeleteEvent command, Caller caller) {
         return read(command.id()).flatMap(current -> Mono.fromRunnable(() -> mayChange(caller, command.ifMatch(), current))
-                .then(WholeWrites.transaction(transactions, outbox
+                .then(WholeWrites.finish(outbox
                         .entry(EventIntegrationEvents.of(current.event().withdrawn(clock.instant()), current.venue()))
                         .flatMap(withdrawn -> events.delete(command.id(), current.event().version(), withdrawn))
                         .flatMap(deleted -> deleted ? Mono.<Void>empty() : Mono.<Void>error(stale(current.event()))))));
@@ -249,7 +225,7 @@ public class EventService {
     private Mono<EventAtVenue> step(UUID id, IfMatch ifMatch, Caller caller, UnaryOperator<Event> step) {
         return read(id).flatMap(current -> Mono.fromRunnable(() -> mayChange(caller, ifMatch, current))
                 .then(Mono.fromCallable(() -> step.apply(current.event())))
-                .flatMap(next -> store(next, false)));
+                .flatMap(next -> write(next, Mono.just(current.venue()), events::update, () -> stale(next))));
     }
 
     private static void mayChange(Caller caller, IfMatch ifMatch, EventAtVenue current) {
@@ -257,23 +233,55 @@ public class EventService {
         ifMatch.requireIfSent(etag(current.event(), "json"));
     }
 
-    /** The new version over the one it was made from, with its snapshot; {@code placeChosen}: see {@link #holdPlace}. */
-    private Mono<EventAtVenue> store(Event next, boolean placeChosen) {
-        return WholeWrites.transaction(transactions, holdPlace(next, placeChosen).flatMap(venue -> outbox
-                .entry(EventIntegrationEvents.of(next.published(), venue))
-                .flatMap(announced -> events.update(next, announced))
-                .flatMap(updated -> updated ? Mono.just(new EventAtVenue(next, venue)) : Mono.error(stale(next)))));
+    /**
+     * Writes {@code event} (new, or the version after the one it was made from) with the event that
+     * announces it, relying on its venue as {@code seen}: first as one statement and no transaction,
+     * which writes only while the venue is still in the version seen and holds it to the statement's
+     * end. When it wrote nothing (the venue went, moved or was edited in between, or someone was
+     * faster with the event), the write is made again in a transaction that holds the venue first,
+     * and answers as that finds it: a venue gone or moved meanwhile is a 409 ({@link #holdPlace}),
+     * one edited in the same city is taken with its new snapshot, and {@code notWritten} is the
+     * answer when the event itself changed. Run to its end once begun.
+     */
+    private Mono<EventAtVenue> write(Event event, Mono<Venue> seen, Write write, Supplier<RuntimeException> notWritten) {
+        return WholeWrites.finish(seen.flatMap(venue -> writeAt(event, venue, write))
+                .switchIfEmpty(Mono.defer(() -> WholeWrites.transaction(transactions, holdPlace(event, false)
+                        .flatMap(venue -> writeAt(event, venue, write))
+                        .switchIfEmpty(Mono.error(notWritten))))));
+    }
+
+    private Mono<EventAtVenue> writeAt(Event event, Venue venue, Write write) {
+        return outbox.entry(EventIntegrationEvents.of(event.published(), venue))
+                .flatMap(announced -> write.at(event, venue.version(), announced))
+                .filter(written -> written)
+                .map(written -> new EventAtVenue(event, venue));
+    }
+
+    /** A statement that writes an event with its entry while the venue is in a version; false when it wrote nothing. */
+    @FunctionalInterface
+    private interface Write {
+        Mono<Boolean> at(Event event, long venueVersion, Outbox.Entry announced);
+    }
+
+    /**
+     * The place an editor chose for {@code event}, as committed and checked, locking nothing: an
+     * unknown city, an unknown venue or one in another city is a 422 ({@link #holdPlace}).
+     */
+    private Mono<Venue> seen(Event event) {
+        return venues.seeForEvent(event.details().venueId(), event.details().city())
+                .flatMap(place -> checked(place, event, true));
     }
 
     /**
      * The event's city and venue, checked and the venue locked in the write's transaction by one
-     * statement, so that neither costs a round trip of its own. Where the editor chose the place
-     * ({@code placeChosen}: a new event, an edit), the city must be known and the venue must have
-     * been in it as the statement began (422 otherwise, as for any unusable input). The venue is
-     * then held until the commit: without the lock it could be removed or moved to another city
-     * while the event is written (a foreign-key failure, or an event in one city at a venue of
-     * another); one that went or moved while the statement waited for it is a conflict (409). A
-     * lifecycle step keeps its place and checks only that. The snapshot published carries this venue.
+     * statement, so that neither costs a round trip of its own. Where the editor's choice of the
+     * place is checked here ({@code placeChosen}: the events of a batch), the city must be known and
+     * the venue must have been in it as the statement began (422 otherwise, as for any unusable
+     * input). The venue is then held until the commit: without the lock it could be removed or moved
+     * to another city while the event is written (a foreign-key failure, or an event in one city at a
+     * venue of another); one that went or moved while the statement waited for it is a conflict
+     * (409). A write whose place was checked before ({@link #seen}, or a lifecycle step, which keeps
+     * its place) checks only that. The snapshot published carries this venue.
      */
     private Mono<Venue> holdPlace(Event event, boolean placeChosen) {
         return venues.holdForEvent(event.details().venueId(), event.details().city())

@@ -45,6 +45,16 @@ public class EventRepository {
             LIMIT :limit
             """;
     /**
+     * A sub-statement for a write's {@code WITH}: the event's venue ({@code :venue_id}) locked
+     * {@code FOR SHARE} to the statement's end while it is in {@code :venueVersion}, the version the
+     * event's snapshot was taken from; no row when it changed or went (a change or removal in
+     * progress is waited for, and then the newer version or nothing is found).
+     */
+    private static final String PLACE_AS_READ = """
+            place AS (
+                SELECT id FROM venue WHERE id = :venue_id AND version = :venueVersion FOR SHARE
+            )""";
+    /**
      * A new event, its listing and its outbox entry in one statement, written only while its venue
      * is in the version the event's snapshot was taken from: the venue locked {@code FOR SHARE} until
      * the statement ends (a change or removal in progress is waited for, and then the newer version
@@ -52,10 +62,8 @@ public class EventRepository {
      * listed starts (the foreign keys are checked at the end of the statement, when the rows are
      * there) and the event that announces it. Whole on its own, it needs no transaction around it.
      */
-    private static final String INSERT = """
-            WITH place AS (
-                SELECT id FROM venue WHERE id = :venue_id AND version = :venueVersion FOR SHARE
-            ), written AS (
+    private static final String INSERT = "WITH " + PLACE_AS_READ + """
+            , written AS (
                 INSERT INTO event (""" + EventRows.COLUMN_NAMES + """
             , listed_from, listed_until)
                 SELECT\s""" + EventRows.PARAMETERS + """
@@ -99,10 +107,16 @@ public class EventRepository {
      * with it, in one statement: starts no longer listed are removed, the others written or kept. The sub-statements
      * of a WITH run in no fixed order on one snapshot, so the removal and the upsert touch disjoint
      * rows (a plain delete and insert of the same start could meet in the primary key); they and
-     * the outbox entry are nothing when the version check found no row.
+     * the outbox entry are nothing when the version check found no row. {@code AT_VENUE}: and only
+     * while the venue is as read ({@link #PLACE_AS_READ}), for an update made without a transaction.
      */
-    private static final String UPDATE = """
-            WITH written AS (
+    private static final String UPDATE = update("WITH ", "");
+    private static final String UPDATE_AT_VENUE = update("WITH " + PLACE_AS_READ + ", ",
+            " AND EXISTS (SELECT 1 FROM place)");
+
+    private static String update(String with, String guard) {
+        return with + """
+             written AS (
                 UPDATE event SET city = :city, venue_id = :venue_id, title = :title, description = :description,
                     category = :category, start_at = :start_at, end_at = :end_at, all_day = :all_day, rrule = :rrule,
                     exdates = :exdates, series_end = :series_end, price_free = :price_free, price_min = :price_min,
@@ -111,7 +125,8 @@ public class EventRepository {
                     status = :status, previous_start = :previous_start, version = :version,
                     created_at = :created_at, updated_at = :updated_at, announce_again_at = :announce_again_at,
                     listed_from = CAST(:listedFrom AS TIMESTAMPTZ), listed_until = CAST(:listedUntil AS TIMESTAMPTZ)
-                WHERE id = :id AND version = :version - 1
+                WHERE id = :id AND version = :version - 1""" + guard + """
+
                 RETURNING id
             ), unlisted AS (
                 DELETE FROM occurrence o USING written
@@ -127,6 +142,8 @@ public class EventRepository {
             )
             SELECT count(*) AS updated FROM written
             """;
+    }
+
     /** Removes the version it was read in, and appends the event that withdraws it, in one statement. */
     private static final String DELETE = """
             WITH deleted AS (
@@ -233,6 +250,20 @@ public class EventRepository {
     public Mono<Boolean> update(Event event, Outbox.Entry announced) {
         return Mono.fromCallable(() -> occurrences.listingOf(event))
                 .flatMap(listed -> announced.bind(withListing(database.sql(UPDATE), event, listed))
+                        .map(row -> row.get("updated", Long.class))
+                        .one())
+                .map(count -> announced.appendedIf(count == 1));
+    }
+
+    /**
+     * As {@link #update}, and only while the venue is in {@code venueVersion}, held to the statement's
+     * end: whole on its own, for an update made without a transaction; false when someone was faster
+     * with the event or changed its venue (and then nothing is written).
+     */
+    public Mono<Boolean> update(Event event, long venueVersion, Outbox.Entry announced) {
+        return Mono.fromCallable(() -> occurrences.listingOf(event))
+                .flatMap(listed -> announced.bind(withListing(database.sql(UPDATE_AT_VENUE), event, listed))
+                        .bind("venueVersion", venueVersion)
                         .map(row -> row.get("updated", Long.class))
                         .one())
                 .map(count -> announced.appendedIf(count == 1));
