@@ -243,7 +243,8 @@ public class EventService {
      * one edited in the same city is taken with its new snapshot, and {@code notWritten} is the
      * answer when the event itself changed. Run to its end once begun.
      */
-    private Mono<EventAtVenue> write(Event event, Mono<Venue> seen, Write write, Supplier<RuntimeException> notWritten) {
+    private Mono<EventAtVenue> write(Event event, Mono<Venue> seen, Write write,
+            Supplier<RuntimeException> notWritten) {
         return WholeWrites.finish(seen.flatMap(venue -> writeAt(event, venue, write))
                 .switchIfEmpty(Mono.defer(() -> WholeWrites.transaction(transactions, holdPlace(event, false)
                         .flatMap(venue -> writeAt(event, venue, write))

@@ -11,6 +11,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
@@ -140,7 +141,7 @@ public class EventRepository {
             ), appended AS (
             """ + Outbox.appendFor("written") + """
             )
-            SELECT count(*) AS updated FROM written
+            SELECT count(*) AS written FROM written
             """;
     }
 
@@ -204,12 +205,7 @@ public class EventRepository {
      * since (and then nothing is written).
      */
     public Mono<Boolean> insert(Event event, long venueVersion, Outbox.Entry announced) {
-        return Mono.fromCallable(() -> occurrences.listingOf(event))
-                .flatMap(listed -> announced.bind(withListing(database.sql(INSERT), event, listed))
-                        .bind("venueVersion", venueVersion)
-                        .map(row -> row.get("written", Long.class))
-                        .one())
-                .map(count -> announced.appendedIf(count == 1));
+        return written(INSERT, event, announced, spec -> spec.bind("venueVersion", venueVersion));
     }
 
     /**
@@ -245,14 +241,10 @@ public class EventRepository {
     /**
      * Writes the new version only over the one it was made from, with its listing as of the change
      * and the entry that announces it, in one round trip; false when someone was faster (and then
-     * nothing is written).
+     * nothing is written). For a write in a transaction that holds the event's row already.
      */
     public Mono<Boolean> update(Event event, Outbox.Entry announced) {
-        return Mono.fromCallable(() -> occurrences.listingOf(event))
-                .flatMap(listed -> announced.bind(withListing(database.sql(UPDATE), event, listed))
-                        .map(row -> row.get("updated", Long.class))
-                        .one())
-                .map(count -> announced.appendedIf(count == 1));
+        return written(UPDATE, event, announced, spec -> spec);
     }
 
     /**
@@ -261,10 +253,15 @@ public class EventRepository {
      * with the event or changed its venue (and then nothing is written).
      */
     public Mono<Boolean> update(Event event, long venueVersion, Outbox.Entry announced) {
+        return written(UPDATE_AT_VENUE, event, announced, spec -> spec.bind("venueVersion", venueVersion));
+    }
+
+    /** Runs {@code sql}, a write of one event that counts what it wrote ({@code written}): whether it did. */
+    private Mono<Boolean> written(String sql, Event event, Outbox.Entry announced,
+            UnaryOperator<DatabaseClient.GenericExecuteSpec> binds) {
         return Mono.fromCallable(() -> occurrences.listingOf(event))
-                .flatMap(listed -> announced.bind(withListing(database.sql(UPDATE_AT_VENUE), event, listed))
-                        .bind("venueVersion", venueVersion)
-                        .map(row -> row.get("updated", Long.class))
+                .flatMap(listed -> binds.apply(announced.bind(withListing(database.sql(sql), event, listed)))
+                        .map(row -> row.get("written", Long.class))
                         .one())
                 .map(count -> announced.appendedIf(count == 1));
     }
