@@ -94,16 +94,12 @@ class VenueRacesIT extends EventsServiceIntegrationTest {
     void an_event_created_while_its_venue_is_renamed_is_written_once_with_the_venue_as_renamed() {
         long outbox = fixtures.outboxMark();
 
-        EntityExchangeResult<String> answer = whileVenueIsLocked(
-                "UPDATE venue SET name = 'Zeche Bochum (Halle 2)', version = version + 1 WHERE id = '" + venue + "'");
+        EntityExchangeResult<String> answer = whileVenueIsLocked(renaming("Zeche Bochum (Halle 2)"));
 
         assertThat(answer.getStatus().value()).as(answer.getResponseBody()).isEqualTo(201);
         assertThat(answer.getResponseBody()).contains("Zeche Bochum (Halle 2)");
         assertThat(fixtures.count("SELECT count(*) FROM event WHERE venue_id = '" + venue + "'")).isOne();
-        assertThat(fixtures.outboxRowsSince(outbox)).isOne();
-        assertThat(fixtures.count("SELECT count(*) FROM outbox WHERE id > " + outbox
-                + " AND convert_from(payload, 'UTF8') LIKE '%Zeche Bochum (Halle 2)%'"))
-                .as("the snapshot announced carries the venue as renamed").isOne();
+        assertAnnouncedOnceAt(outbox, "Zeche Bochum (Halle 2)");
     }
 
     @Test
@@ -113,15 +109,24 @@ class VenueRacesIT extends EventsServiceIntegrationTest {
 
         EntityExchangeResult<String> answer = whileVenueIsLocked(() -> web.post()
                 .uri("/api/events/{id}/cancellation", id).headers(h -> h.setBearerAuth(Tokens.editor(city)))
-                .exchange().expectBody(String.class).returnResult(),
-                "UPDATE venue SET name = 'Zeche Bochum (Halle 3)', version = version + 1 WHERE id = '" + venue + "'");
+                .exchange().expectBody(String.class).returnResult(), renaming("Zeche Bochum (Halle 3)"));
 
         assertThat(answer.getStatus().value()).as(answer.getResponseBody()).isEqualTo(200);
         assertThat(answer.getResponseBody()).contains("Zeche Bochum (Halle 3)").contains("cancelled");
+        assertAnnouncedOnceAt(outbox, "Zeche Bochum (Halle 3)");
+    }
+
+    /** The change that renames the venue to {@code name}, as an edit of it would. */
+    private String renaming(String name) {
+        return "UPDATE venue SET name = '" + name + "', version = version + 1 WHERE id = '" + venue + "'";
+    }
+
+    /** One event appended since {@code outbox}, its snapshot with the venue as named {@code venueName}. */
+    private void assertAnnouncedOnceAt(long outbox, String venueName) {
         assertThat(fixtures.outboxRowsSince(outbox)).isOne();
         assertThat(fixtures.count("SELECT count(*) FROM outbox WHERE id > " + outbox
-                + " AND convert_from(payload, 'UTF8') LIKE '%Zeche Bochum (Halle 3)%'"))
-                .as("the snapshot announced carries the venue as renamed").isOne();
+                + " AND convert_from(payload, 'UTF8') LIKE '%" + venueName + "%'"))
+                .as("the snapshot announced carries the venue as " + venueName).isOne();
     }
 
     @Test
