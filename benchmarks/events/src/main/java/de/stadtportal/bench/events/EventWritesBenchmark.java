@@ -34,6 +34,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.flywaydb.core.Flyway;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import reactor.core.publisher.Hooks;
 
 /**
  * What a write of an event costs in CPU: the service's and PostgreSQL's, per {@code POST /api/events}
@@ -54,7 +55,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * {@code warmup} (1500 of each first), {@code clients} (4), {@code seriesShare} (0.1: weekly series
  * of a year, whose starts are listed with the row), {@code batch} (10: then as many creates again, that
  * many events per {@code POST /api/events/batch}, and as many again, that many VEVENTs of an iCalendar
- * file per {@code POST /api/events/import}).
+ * file per {@code POST /api/events/import}), {@code compareContextPropagation} (instead of all that, creates
+ * with Reactor's automatic context propagation on and off in alternating rounds).
  */
 public final class EventWritesBenchmark {
 
@@ -66,6 +68,7 @@ public final class EventWritesBenchmark {
     private final int clients = Integer.getInteger("clients", 4);
     private final double seriesShare = Double.parseDouble(System.getProperty("seriesShare", "0.1"));
     private final int batch = Integer.getInteger("batch", 10);
+    private final boolean propagation = Boolean.getBoolean("compareContextPropagation");
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     private final String token = Tokens.editor(CITY);
@@ -129,6 +132,11 @@ public final class EventWritesBenchmark {
         });
         List<Written> warm = phase(senders, warmup, i -> create(i));
         phase(senders, warmup, i -> edit(warm.get(i)));
+        if (propagation) {
+            compareContextPropagation(senders);
+            service.close();
+            return;
+        }
 
         Cpu before = cpu();
         List<Written> created = phase(senders, writes, i -> create(warmup + i));
@@ -154,6 +162,39 @@ public final class EventWritesBenchmark {
         report("import of " + batch + " VEVENTs at one venue", beforeImports, afterImports, requests * batch);
         schemaCheck(service.getBean(EventCodec.class), afterCreates.serviceMs() - before.serviceMs());
         service.close();
+    }
+
+    /**
+     * Creates with Reactor's automatic context propagation on and off ({@code Hooks}), in six rounds of
+     * {@code writes / 6} each in the order on, off, off, on, on, off, so that both meet the same machine:
+     * what restoring thread locals around every operator costs a write ({@code spring.reactor.context-propagation}
+     * {@code auto} against {@code limited}).
+     */
+    private void compareContextPropagation(ExecutorService senders) throws Exception {
+        boolean[] automatic = {true, false, false, true, true, false};
+        int each = writes / automatic.length;
+        Cpu[] spent = {new Cpu(0, 0, 0, 0), new Cpu(0, 0, 0, 0)};
+        for (int round = 0; round < automatic.length; round++) {
+            if (automatic[round]) {
+                Hooks.enableAutomaticContextPropagation();
+            } else {
+                Hooks.disableAutomaticContextPropagation();
+            }
+            int first = warmup + round * each;
+            Cpu from = cpu();
+            phase(senders, each, i -> create(first + i));
+            Cpu to = cpu();
+            int mode = automatic[round] ? 0 : 1;
+            spent[mode] = spent[mode].plus(from, to);
+        }
+        System.out.println();
+        System.out.printf(Locale.ROOT, "%,d creates in each mode, 3 rounds of %,d, %d clients, after %,d creates and edits%n",
+                3 * each, each, clients, warmup);
+        Cpu zero = new Cpu(0, 0, 0, 0);
+        report("create, context propagation auto", zero, spent[0], 3 * each);
+        report("create, context propagation limited", zero, spent[1], 3 * each);
+        System.out.printf(Locale.ROOT, "limited / auto, service CPU per create: %.3f%n",
+                spent[1].serviceMs() / spent[0].serviceMs());
     }
 
     /** What encoding an outbox event costs with its schema check, and the check alone, per event. */
@@ -334,6 +375,12 @@ public final class EventWritesBenchmark {
 
         double serviceMs() {
             return jvmMs - clientMs;
+        }
+
+        /** This and what was spent from {@code from} to {@code to}. */
+        Cpu plus(Cpu from, Cpu to) {
+            return new Cpu(jvmMs + to.jvmMs - from.jvmMs, clientMs + to.clientMs - from.clientMs,
+                    postgresMs + to.postgresMs - from.postgresMs, wallNanos + to.wallNanos - from.wallNanos);
         }
     }
 

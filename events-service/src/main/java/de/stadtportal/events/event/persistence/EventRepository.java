@@ -234,8 +234,9 @@ public class EventRepository {
                     .bind("starts", starts.toArray(String[]::new))
                     .bind("ends", ends.toArray(String[]::new));
         })
-                .flatMap(statement -> statement.then())
-                .doOnSuccess(done -> announced.forEach(Outbox.Entry::appended));
+                .flatMap(statement -> statement.fetch().rowsUpdated())
+                .<Void>handle((written, sink) -> announced.forEach(Outbox.Entry::appended))
+                .then();
     }
 
     /**
@@ -263,7 +264,8 @@ public class EventRepository {
                 .flatMap(listed -> binds.apply(announced.bind(withListing(database.sql(sql), event, listed)))
                         .map(row -> row.get("written", Long.class))
                         .one())
-                .map(count -> announced.appendedIf(count == 1));
+                // handle, not map: the line is logged in the request's trace (Outbox.Entry#appended)
+                .handle((count, sink) -> sink.next(announced.appendedIf(count == 1)));
     }
 
     private static DatabaseClient.GenericExecuteSpec withListing(DatabaseClient.GenericExecuteSpec spec, Event event,
@@ -285,7 +287,7 @@ public class EventRepository {
                         .bind("version", version))
                 .map(row -> row.get("deleted", Long.class))
                 .one()
-                .map(count -> withdrawn.appendedIf(count == 1));
+                .handle((count, sink) -> sink.next(withdrawn.appendedIf(count == 1)));
     }
 
     /**

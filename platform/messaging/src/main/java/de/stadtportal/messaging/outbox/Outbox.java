@@ -24,7 +24,10 @@ import reactor.core.publisher.Mono;
  * <p>
  * Each appended event is one INFO line of {@code de.stadtportal.messaging.outbox.Outbox}, written in
  * the request's trace (its trace and span id in the line's MDC): the one line a service logs for an
- * accepted write. {@code logging.level.de.stadtportal.messaging.outbox.Outbox=warn} silences it.
+ * accepted write. {@code logging.level.de.stadtportal.messaging.outbox.Outbox=warn} silences it. The
+ * line is written from a {@code handle} operator, which puts the trace of the Reactor context on the
+ * thread even where thread locals are not restored around every operator
+ * ({@code spring.reactor.context-propagation=limited}); a caller of {@link Entry#appended} does the same.
  */
 public class Outbox {
 
@@ -101,8 +104,9 @@ public class Outbox {
 
     public Mono<Void> append(IntegrationEvent event) {
         return entry(event).flatMap(entry -> entry.bind(database.sql(INTO + "VALUES (" + ROW + ")"))
-                .then()
-                .doOnSuccess(appended -> entry.appended()));
+                .fetch().rowsUpdated()
+                .<Void>handle((appended, sink) -> entry.appended())
+                .then());
     }
 
     public Mono<Void> appendAll(List<? extends IntegrationEvent> events) {
@@ -150,7 +154,10 @@ public class Outbox {
                     : row.bind("outboxTraceparent", traceparent);
         }
 
-        /** The service's one log line for an accepted write; after the statement that appended the row. */
+        /**
+         * The service's one log line for an accepted write; after the statement that appended the row,
+         * from a {@code handle} operator, so that the line names the request's trace.
+         */
         public void appended() {
             log.info("event {} appended for aggregate {}", type.ceType(), event.aggregateId());
         }
