@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -43,8 +44,27 @@ final class DeskForms {
         WebElement page = browser.findElement(By.tagName("html"));
         clicked.click();
         WebDriverWait wait = new WebDriverWait(browser, ANSWER);
-        wait.until(ExpectedConditions.stalenessOf(page));
+        wait.until(driver -> gone(page));
         wait.until(driver -> "complete".equals(browser.executeScript("return document.readyState")));
+    }
+
+    /**
+     * Whether {@code page} has left the browser. Asked while the next page replaces it, Chromium answers
+     * either that the element is stale or, a moment earlier, that its node "does not belong to the
+     * document" (an inspector error, not a stale element): both say that the old page is gone.
+     */
+    private static boolean gone(WebElement page) {
+        try {
+            page.isEnabled();
+            return false;
+        } catch (StaleElementReferenceException e) {
+            return true;
+        } catch (WebDriverException e) {
+            if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
     }
 
     /**
