@@ -127,6 +127,12 @@ public final class Fixtures {
                 .expectBody(Map.class).returnResult().getResponseBody().get("id");
     }
 
+    /** The event's current ETag, as a reader gets it: what an editor sends as {@code If-Match}. */
+    public String etag(String id) {
+        return web.get().uri("/api/events/{id}", id).exchange().expectStatus().isOk()
+                .returnResult(String.class).getResponseHeaders().getETag();
+    }
+
     public long count(String sql) {
         return database.sql(sql).map(row -> row.get(0, Long.class)).one().block();
     }

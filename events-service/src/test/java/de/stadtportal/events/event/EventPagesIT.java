@@ -129,8 +129,7 @@ class EventPagesIT extends EventsServiceIntegrationTest {
                 + "' AND start_at = '2027-02-03T19:00:00+01:00'")).isOne();
 
         Map<String, Object> moved = series("Reihe 2", "2026-12-02T20:00:00+01:00", "FREQ=WEEKLY;COUNT=3");
-        String etag = web.get().uri("/api/events/{id}", series).exchange().expectStatus().isOk()
-                .returnResult(String.class).getResponseHeaders().getETag();
+        String etag = fixtures.etag(series);
         web.put().uri("/api/events/{id}", series)
                 .headers(h -> {
                     h.setBearerAuth(Tokens.editor(city));

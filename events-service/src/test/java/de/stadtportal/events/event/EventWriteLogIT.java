@@ -80,20 +80,20 @@ class EventWriteLogIT extends EventsServiceIntegrationTest {
         inTrace("edit", request -> request.put().uri("/api/events/{id}", created)
                 .headers(h -> {
                     h.setBearerAuth(Tokens.editor(city));
-                    h.setIfMatch(etag(created));
+                    h.setIfMatch(fixtures.etag(created));
                 })
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(edited)
                 .exchange().expectStatus().isOk());
         inTrace("cancellation", request -> request.post().uri("/api/events/{id}/cancellation", created)
                 .headers(h -> {
                     h.setBearerAuth(Tokens.editor(city));
-                    h.setIfMatch(etag(created));
+                    h.setIfMatch(fixtures.etag(created));
                 })
                 .exchange().expectStatus().isOk());
         inTrace("deletion", request -> request.delete().uri("/api/events/{id}", created)
                 .headers(h -> {
                     h.setBearerAuth(Tokens.editor(city));
-                    h.setIfMatch(etag(created));
+                    h.setIfMatch(fixtures.etag(created));
                 })
                 .exchange().expectStatus().isNoContent());
 
@@ -122,11 +122,6 @@ class EventWriteLogIT extends EventsServiceIntegrationTest {
 
     private static String id(WebTestClient.ResponseSpec created) {
         return created.returnResult(String.class).getResponseHeaders().getLocation().getPath().replaceAll(".*/", "");
-    }
-
-    private String etag(String id) {
-        return web.get().uri("/api/events/{id}", id).exchange().expectStatus().isOk()
-                .returnResult(String.class).getResponseHeaders().getETag();
     }
 
     private record Line(String message, String traceId) {

@@ -115,7 +115,7 @@ class EventWritesIT extends EventsServiceIntegrationTest {
     void an_edit_takes_three_round_trips_and_no_transaction() {
         Map<String, Object> body = Fixtures.eventBody(city, venue, "Orgelnacht", "2027-03-20T19:00:00+01:00", null);
         String id = fixtures.event(body);
-        String etag = etag(id);
+        String etag = fixtures.etag(id);
         body.put("title", "Lange Orgelnacht");
 
         List<String> trips = roundTrips.of(request -> request.put().uri("/api/events/{id}", id)
@@ -142,7 +142,7 @@ class EventWritesIT extends EventsServiceIntegrationTest {
         List<String> cancellation = roundTrips.of(request -> request.post().uri("/api/events/{id}/cancellation", id)
                 .headers(h -> {
                     h.setBearerAuth(Tokens.editor(city));
-                    h.setIfMatch(etag(id));
+                    h.setIfMatch(fixtures.etag(id));
                 })
                 .exchange().expectStatus().isOk());
 
@@ -155,7 +155,7 @@ class EventWritesIT extends EventsServiceIntegrationTest {
     @Test
     void a_deletion_takes_two_round_trips_and_no_transaction() {
         String id = fixtures.event(Fixtures.eventBody(city, venue, "Orgelnacht", "2027-03-20T19:00:00+01:00", null));
-        String etag = etag(id);
+        String etag = fixtures.etag(id);
 
         List<String> trips = roundTrips.of(request -> request.delete().uri("/api/events/{id}", id)
                 .headers(h -> {
@@ -172,7 +172,7 @@ class EventWritesIT extends EventsServiceIntegrationTest {
     void a_refused_edit_writes_nothing_and_stops_at_the_first_refusal() {
         Map<String, Object> body = Fixtures.eventBody(city, venue, "Orgelnacht", "2027-03-20T19:00:00+01:00", null);
         String id = fixtures.event(body);
-        String etag = etag(id);
+        String etag = fixtures.etag(id);
         body.put("venueId", UUID.randomUUID().toString());
 
         List<String> trips = roundTrips.of(request -> request.put().uri("/api/events/{id}", id)
@@ -184,7 +184,7 @@ class EventWritesIT extends EventsServiceIntegrationTest {
                 .exchange().expectStatus().isEqualTo(422));
 
         assertThat(trips).as("read, city and venue read").hasSize(2);
-        assertThat(etag(id)).isEqualTo(etag);
+        assertThat(fixtures.etag(id)).isEqualTo(etag);
     }
 
     @Test
@@ -200,11 +200,6 @@ class EventWritesIT extends EventsServiceIntegrationTest {
 
         assertThat(RoundTrips.observed(unsampled)).as(String.join("\n", unsampled)).isZero();
         assertThat(RoundTrips.observed(sampled)).as("the two statements, " + String.join("\n", sampled)).isEqualTo(2);
-    }
-
-    private String etag(String id) {
-        return web.get().uri("/api/events/{id}", id).exchange().expectStatus().isOk()
-                .returnResult(String.class).getResponseHeaders().getETag();
     }
 
     private List<ProxyExecutionListener> listeners() {
