@@ -11,12 +11,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
@@ -55,12 +57,13 @@ class PortalBrowserIT {
         open("/bochum", 1280);
 
         new Actions(browser).sendKeys(Keys.TAB).perform();
-        WebElement focused = browser.switchTo().activeElement();
-        assertThat(focused.getAttribute("class")).contains("skip-link");
+        // the focus may move a moment after the key's dispatch returns: wait for it rather than race it
+        WebElement focused = focusSettlesOn("the first Tab", active -> String.valueOf(active.getAttribute("class"))
+                .contains("skip-link"));
         assertThat(focused.isDisplayed()).isTrue();
 
         focused.sendKeys(Keys.ENTER);
-        assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("inhalt");
+        focusSettlesOn("the skip link's target", active -> "inhalt".equals(active.getAttribute("id")));
     }
 
     @Test
@@ -175,6 +178,21 @@ class PortalBrowserIT {
     private static void open(String path, int width) {
         Chromium.width(browser, width);
         browser.get(platform.gatewayUrl() + path);
+    }
+
+    /** The focused element once {@code expected} holds for it; fails after 5 s, naming what was focused instead. */
+    private static WebElement focusSettlesOn(String after, Predicate<WebElement> expected) {
+        WebElement[] active = new WebElement[1];
+        try {
+            new WebDriverWait(browser, Duration.ofSeconds(5)).until(driver -> {
+                active[0] = driver.switchTo().activeElement();
+                return expected.test(active[0]);
+            });
+        } catch (TimeoutException e) {
+            throw new AssertionError("after " + after + " the focus stayed on " + active[0].getTagName() + " id="
+                    + active[0].getAttribute("id") + " class=" + active[0].getAttribute("class"), e);
+        }
+        return active[0];
     }
 
     private static int visible(List<WebElement> slides) {
