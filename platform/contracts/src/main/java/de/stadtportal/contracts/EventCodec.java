@@ -17,6 +17,7 @@ import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.cfg.DateTimeFeature;
+import tools.jackson.databind.cfg.JsonNodeFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -44,6 +45,8 @@ public final class EventCodec {
                 .disable(DateTimeFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+                // a price of 19.50 stays 19.50 in the tree an event is written from
+                .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
                 .build();
         this.schemas = loadSchemas();
     }
@@ -51,11 +54,10 @@ public final class EventCodec {
     public byte[] encode(IntegrationEvent event) {
         Objects.requireNonNull(event, "event");
         EventType type = event.type();
-        byte[] json;
+        // the tree is checked and then written: the bytes are the checked tree's, without parsing them back
         JsonNode tree;
         try {
-            json = mapper.writeValueAsBytes(event);
-            tree = mapper.readTree(json);
+            tree = mapper.valueToTree(event);
         } catch (JacksonException e) {
             throw new ContractViolation("Cannot serialise " + type.ceType() + ": " + e.getOriginalMessage(),
                     List.of(), e);
@@ -65,7 +67,12 @@ public final class EventCodec {
             throw new ContractViolation("Refusing to encode " + type.ceType() + " for aggregate "
                     + event.aggregateId() + ", it violates " + type.schemaResource(), violations);
         }
-        return json;
+        try {
+            return mapper.writeValueAsBytes(tree);
+        } catch (JacksonException e) {
+            throw new ContractViolation("Cannot serialise " + type.ceType() + ": " + e.getOriginalMessage(),
+                    List.of(), e);
+        }
     }
 
     public IntegrationEvent decode(String ceType, byte[] json) {
