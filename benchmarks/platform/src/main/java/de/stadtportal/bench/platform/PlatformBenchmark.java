@@ -444,6 +444,7 @@ public final class PlatformBenchmark {
         out.printf("%n== sustained writes (%s): %d connections for %d s, then until search has all of them%n",
                 each, writeConnections, writeSeconds);
         Map<String, Long> cpuBefore = processes.cpuMillis();
+        Map<String, Long> jitBefore = processes.jitMillis();
         long begin = System.nanoTime();
         List<String> arguments = new ArrayList<>(writeArguments(marker));
         arguments.add(String.valueOf(batch));
@@ -475,6 +476,7 @@ public final class PlatformBenchmark {
         }
         long done = System.nanoTime();
         Map<String, Long> cpuAfter = processes.cpuMillis();
+        Map<String, Long> jitAfter = processes.jitMillis();
         double acceptedRate = writes.created() / ((written - begin) / 1e9);
         double indexedRate = indexed / ((done - begin) / 1e9);
         Map<String, Object> figures = new LinkedHashMap<>();
@@ -497,6 +499,12 @@ public final class PlatformBenchmark {
         cpuPerWrite.forEach((process, ms) -> byService.merge(process.replaceFirst("-\\d+$", ""), ms, Double::sum));
         byService.replaceAll((service, ms) -> round(ms));
         figures.put("cpuMsPerWriteByService", byService);
+        // the JIT compilers still at work in this phase: CPU a platform that has run longer no longer spends
+        Map<String, Double> jitPerWrite = new LinkedHashMap<>();
+        jitAfter.forEach((process, millis) -> jitPerWrite.put(process,
+                round((millis - jitBefore.get(process)) / (double) writesIndexed)));
+        figures.put("jitCpuMsPerWrite", jitPerWrite);
+        out.println("  of which the JIT compilers' threads, CPU ms per write: " + jitPerWrite);
         figures.put("eventsPerRequest", batch);
         report.put(key, figures);
         out.println("  CPU ms per write: " + cpuPerWrite);

@@ -75,6 +75,30 @@ final class ProcessMeter implements AutoCloseable {
         return cpu;
     }
 
+    /**
+     * CPU milliseconds the JIT compilers' threads of each service have used so far: a share of
+     * {@link #cpuMillis()} that a platform which has run long enough no longer spends.
+     */
+    Map<String, Long> jitMillis() {
+        Map<String, Long> jit = new LinkedHashMap<>();
+        for (String service : services) {
+            long millis = 0;
+            Path tasks = Path.of("/proc", String.valueOf(platform.processId(service)), "task");
+            try (var threads = Files.list(tasks)) {
+                for (Path thread : threads.toList()) {
+                    // the kernel keeps 15 characters of a thread's name: "C2 CompilerThre", "C1 CompilerThre"
+                    if (commandOf(thread).matches("C\\d CompilerThre.*")) {
+                        millis += Math.max(0, cpuMillis(thread));
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                millis = -1;
+            }
+            jit.put(service, millis);
+        }
+        return jit;
+    }
+
     private static String commandOf(Path process) {
         try {
             return Files.readString(process.resolve("comm")).trim();
@@ -84,8 +108,13 @@ final class ProcessMeter implements AutoCloseable {
     }
 
     private static long cpuMillis(long pid) {
+        return cpuMillis(Path.of("/proc", String.valueOf(pid)));
+    }
+
+    /** A process's or a thread's ({@code /proc/<pid>/task/<tid>}) CPU milliseconds so far; -1 when gone. */
+    private static long cpuMillis(Path process) {
         try {
-            String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+            String stat = Files.readString(process.resolve("stat"));
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
             // fields after the command: state is [0], utime [11], stime [12], in clock ticks of 10 ms
             return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
