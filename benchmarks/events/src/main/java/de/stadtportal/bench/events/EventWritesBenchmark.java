@@ -173,7 +173,7 @@ public final class EventWritesBenchmark {
     private void compareContextPropagation(ExecutorService senders) throws Exception {
         boolean[] automatic = {true, false, false, true, true, false};
         int each = writes / automatic.length;
-        Cpu[] spent = {new Cpu(0, 0, 0, 0), new Cpu(0, 0, 0, 0)};
+        Cpu[] spent = {new Cpu(0, 0, 0, 0, 0), new Cpu(0, 0, 0, 0, 0)};
         for (int round = 0; round < automatic.length; round++) {
             if (automatic[round]) {
                 Hooks.enableAutomaticContextPropagation();
@@ -190,7 +190,7 @@ public final class EventWritesBenchmark {
         System.out.println();
         System.out.printf(Locale.ROOT, "%,d creates in each mode, 3 rounds of %,d, %d clients, after %,d creates and edits%n",
                 3 * each, each, clients, warmup);
-        Cpu zero = new Cpu(0, 0, 0, 0);
+        Cpu zero = new Cpu(0, 0, 0, 0, 0);
         report("create, context propagation auto", zero, spent[0], 3 * each);
         report("create, context propagation limited", zero, spent[1], 3 * each);
         System.out.printf(Locale.ROOT, "limited / auto, service CPU per create: %.3f%n",
@@ -235,10 +235,10 @@ public final class EventWritesBenchmark {
     }
 
     private void report(String what, Cpu from, Cpu to, int events) {
-        System.out.printf(Locale.ROOT, "%-6s CPU ms per write: service %.3f  PostgreSQL %.3f  (JVM %.3f, client %.3f)"
-                        + "  wall %.2f ms per write%n", what,
+        System.out.printf(Locale.ROOT, "%-6s CPU ms per write: service %.3f  PostgreSQL %.3f  (JVM %.3f, client %.3f,"
+                        + " JIT compilers %.3f)  wall %.2f ms per write%n", what,
                 (to.serviceMs() - from.serviceMs()) / events, (to.postgresMs - from.postgresMs) / events,
-                (to.jvmMs - from.jvmMs) / events, (to.clientMs - from.clientMs) / events,
+                (to.jvmMs - from.jvmMs) / events, (to.clientMs - from.clientMs) / events, (to.jitMs - from.jitMs) / events,
                 (to.wallNanos - from.wallNanos) / 1e6 / events);
     }
 
@@ -371,7 +371,7 @@ public final class EventWritesBenchmark {
         return String.valueOf(value);
     }
 
-    private record Cpu(double jvmMs, double clientMs, double postgresMs, long wallNanos) {
+    private record Cpu(double jvmMs, double clientMs, double jitMs, double postgresMs, long wallNanos) {
 
         double serviceMs() {
             return jvmMs - clientMs;
@@ -380,6 +380,7 @@ public final class EventWritesBenchmark {
         /** This and what was spent from {@code from} to {@code to}. */
         Cpu plus(Cpu from, Cpu to) {
             return new Cpu(jvmMs + to.jvmMs - from.jvmMs, clientMs + to.clientMs - from.clientMs,
+                    jitMs + to.jitMs - from.jitMs,
                     postgresMs + to.postgresMs - from.postgresMs, wallNanos + to.wallNanos - from.wallNanos);
         }
     }
@@ -408,7 +409,16 @@ public final class EventWritesBenchmark {
                 }
             }
         }
-        return new Cpu(jvm, client, postgresMs, System.nanoTime());
+        double jit = 0;
+        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path task : tasks.toList()) {
+                // the kernel keeps 15 characters of a thread's name: "C2 CompilerThre", "C1 CompilerThre"
+                if (Files.readString(task.resolve("comm")).trim().matches("C\\d CompilerThre.*")) {
+                    jit += ticks(task.resolve("stat")) / TICKS_PER_MS;
+                }
+            }
+        }
+        return new Cpu(jvm, client, jit, postgresMs, System.nanoTime());
     }
 
     /** utime + stime of a /proc stat line, in clock ticks (fields 14 and 15, after the command in parentheses). */
