@@ -68,6 +68,12 @@ public final class PlatformBenchmark {
     /** Events per request in the second sustained phase ({@code POST /api/events/batch}), as an importer sends them. */
     private final int writeBatch = Integer.getInteger("bench.writeBatch", 10);
     /**
+     * After the reads' warm-up, writes as the measured phases send them, as many connections, one event a
+     * request for this long and then as many a request for half as long: without it the JIT compilers
+     * were still compiling the write path in the measured phases, a fifth of a single write's CPU.
+     */
+    private final int writeWarmupSeconds = Integer.getInteger("bench.writeWarmupSeconds", writeSeconds);
+    /**
      * Share of requests traced ({@code -Dbench.sampling=0.1}); unset keeps the services' default. With
      * {@code -Dbench.zipkin=<exec jar>} every service also exports its spans to a real Zipkin, as
      * {@code ./stadtportal up --tracing} does, so the figure includes the reporting.
@@ -127,6 +133,7 @@ public final class PlatformBenchmark {
         settings.put("writeSeconds", writeSeconds);
         settings.put("writeConnections", writeConnections);
         settings.put("writeBatch", writeBatch);
+        settings.put("writeWarmupSeconds", writeWarmupSeconds);
         settings.put("marker", marker);
         settings.put("instances", instances);
         settings.put("tracingSampling", sampling.isBlank() ? "service default" : sampling);
@@ -196,9 +203,10 @@ public final class PlatformBenchmark {
     }
 
     /**
-     * Reads through the gateway and straight to the services while one connection writes, so that
-     * every service's hot paths are compiled before anything is measured: the figures describe a
-     * platform that has been running, not one that has just started.
+     * Reads through the gateway and straight to the services while one connection writes, then writes as
+     * the measured phases send them ({@code bench.writeWarmupSeconds}), so that every service's hot paths
+     * are compiled before anything is measured: the figures describe a platform that has been running,
+     * not one that has just started. The sustained phases print what the JIT compilers still spent.
      */
     private void warmUp() {
         if (warmupSeconds <= 0) {
@@ -214,6 +222,18 @@ public final class PlatformBenchmark {
             wrk.read(platform.serviceUrl(service) + path, 8, half / 2);
         }
         writes.join();
+        if (writeWarmupSeconds > 0) {
+            out.printf("== warm-up: %d s of writes, one event a request, %d connections%s%n", writeWarmupSeconds,
+                    writeConnections, writeBatch > 1 ? ", then " + Math.max(1, writeWarmupSeconds / 2) + " s of "
+                            + writeBatch + " a request" : "");
+            wrk.writeEvents(platform.gatewayUrl(), writeConnections, writeWarmupSeconds,
+                    writeArguments("aufwaermen" + letters(8)));
+            if (writeBatch > 1) {
+                List<String> arguments = new ArrayList<>(writeArguments("aufwaermen" + letters(8)));
+                arguments.add(String.valueOf(writeBatch));
+                wrk.writeEvents(platform.gatewayUrl(), writeConnections, Math.max(1, writeWarmupSeconds / 2), arguments);
+            }
+        }
     }
 
     /** The same GET, straight to the service and through the gateway, in alternating rounds. */
