@@ -27,6 +27,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
@@ -203,25 +205,37 @@ public final class PlatformBenchmark {
     }
 
     /**
-     * Reads through the gateway and straight to the services while one connection writes, then writes as
-     * the measured phases send them ({@code bench.writeWarmupSeconds}), so that every service's hot paths
-     * are compiled before anything is measured: the figures describe a platform that has been running,
-     * not one that has just started. The sustained phases print what the JIT compilers still spent.
+     * Reads through the gateway and straight to the services while writes of every shape the phases send
+     * run beside them (one event a request and, with {@code bench.writeBatch}, batches), then writes as the
+     * measured phases send them ({@code bench.writeWarmupSeconds}), so that every service's hot paths are
+     * compiled before anything is measured: the figures describe a platform that has been running, not one
+     * that has just started. Each kind of request is in the mix from the start, so the code the JIT compiles
+     * first already knows all of them, and a later phase does not throw it away for a type it has not seen.
+     * The sustained phases print what the JIT compilers still spent.
      */
     private void warmUp() {
         if (warmupSeconds <= 0) {
             return;
         }
-        out.printf("%n== warm-up: %d s of reads and writes%n", warmupSeconds);
+        out.printf("%n== warm-up: %d s of reads, single writes and batches at once%n", warmupSeconds);
         int half = Math.max(1, warmupSeconds / 2);
-        CompletableFuture<Wrk.Result> writes = CompletableFuture.supplyAsync(() ->
-                wrk.writeEvents(platform.gatewayUrl(), 1, 2 * half, writeArguments("aufwaermen" + letters(8))));
-        for (String path : List.of(PORTRAIT, "/api/search?q=zeche&limit=10")) {
-            String service = path.startsWith("/api/search") ? "search-service" : "content-service";
-            wrk.read(platform.gatewayUrl() + path, 8, half / 2);
-            wrk.read(platform.serviceUrl(service) + path, 8, half / 2);
+        ExecutorService writers = Executors.newFixedThreadPool(2);
+        try {
+            CompletableFuture<Wrk.Result> single = CompletableFuture.supplyAsync(() -> wrk.writeEvents(
+                    platform.gatewayUrl(), 1, 2 * half, writeArguments("aufwaermen" + letters(8))), writers);
+            CompletableFuture<?> batches = writeBatch <= 1 ? CompletableFuture.completedFuture(null)
+                    : CompletableFuture.supplyAsync(() -> wrk.writeEvents(platform.gatewayUrl(), 1, 2 * half,
+                            batchArguments("aufwaermen" + letters(8))), writers);
+            for (String path : List.of(PORTRAIT, "/api/search?q=zeche&limit=10")) {
+                String service = path.startsWith("/api/search") ? "search-service" : "content-service";
+                wrk.read(platform.gatewayUrl() + path, 8, half / 2);
+                wrk.read(platform.serviceUrl(service) + path, 8, half / 2);
+            }
+            single.join();
+            batches.join();
+        } finally {
+            writers.shutdown();
         }
-        writes.join();
         if (writeWarmupSeconds > 0) {
             out.printf("== warm-up: %d s of writes, one event a request, %d connections%s%n", writeWarmupSeconds,
                     writeConnections, writeBatch > 1 ? ", then " + Math.max(1, writeWarmupSeconds / 2) + " s of "
@@ -229,11 +243,16 @@ public final class PlatformBenchmark {
             wrk.writeEvents(platform.gatewayUrl(), writeConnections, writeWarmupSeconds,
                     writeArguments("aufwaermen" + letters(8)));
             if (writeBatch > 1) {
-                List<String> arguments = new ArrayList<>(writeArguments("aufwaermen" + letters(8)));
-                arguments.add(String.valueOf(writeBatch));
-                wrk.writeEvents(platform.gatewayUrl(), writeConnections, Math.max(1, writeWarmupSeconds / 2), arguments);
+                wrk.writeEvents(platform.gatewayUrl(), writeConnections, Math.max(1, writeWarmupSeconds / 2),
+                        batchArguments("aufwaermen" + letters(8)));
             }
         }
+    }
+
+    private List<String> batchArguments(String marker) {
+        List<String> arguments = new ArrayList<>(writeArguments(marker));
+        arguments.add(String.valueOf(writeBatch));
+        return arguments;
     }
 
     /** The same GET, straight to the service and through the gateway, in alternating rounds. */
