@@ -55,19 +55,13 @@ public final class EventCodec {
         Objects.requireNonNull(event, "event");
         EventType type = event.type();
         // the tree is checked and then written: the bytes are the checked tree's, without parsing them back
-        JsonNode tree;
         try {
-            tree = mapper.valueToTree(event);
-        } catch (JacksonException e) {
-            throw new ContractViolation("Cannot serialise " + type.ceType() + ": " + e.getOriginalMessage(),
-                    List.of(), e);
-        }
-        List<String> violations = validate(type, tree);
-        if (!violations.isEmpty()) {
-            throw new ContractViolation("Refusing to encode " + type.ceType() + " for aggregate "
-                    + event.aggregateId() + ", it violates " + type.schemaResource(), violations);
-        }
-        try {
+            JsonNode tree = mapper.valueToTree(event);
+            List<String> violations = validate(type, tree);
+            if (!violations.isEmpty()) {
+                throw new ContractViolation("Refusing to encode " + type.ceType() + " for aggregate "
+                        + event.aggregateId() + ", it violates " + type.schemaResource(), violations);
+            }
             return mapper.writeValueAsBytes(tree);
         } catch (JacksonException e) {
             throw new ContractViolation("Cannot serialise " + type.ceType() + ": " + e.getOriginalMessage(),
