@@ -225,7 +225,7 @@ public final class PlatformBenchmark {
                     platform.gatewayUrl(), 1, 2 * half, writeArguments("aufwaermen" + letters(8))), writers);
             CompletableFuture<?> batches = writeBatch <= 1 ? CompletableFuture.completedFuture(null)
                     : CompletableFuture.supplyAsync(() -> wrk.writeEvents(platform.gatewayUrl(), 1, 2 * half,
-                            batchArguments("aufwaermen" + letters(8))), writers);
+                            writeArguments("aufwaermen" + letters(8), writeBatch)), writers);
             for (String path : List.of(PORTRAIT, "/api/search?q=zeche&limit=10")) {
                 String service = path.startsWith("/api/search") ? "search-service" : "content-service";
                 wrk.read(platform.gatewayUrl() + path, 8, half / 2);
@@ -244,14 +244,15 @@ public final class PlatformBenchmark {
                     writeArguments("aufwaermen" + letters(8)));
             if (writeBatch > 1) {
                 wrk.writeEvents(platform.gatewayUrl(), writeConnections, Math.max(1, writeWarmupSeconds / 2),
-                        batchArguments("aufwaermen" + letters(8)));
+                        writeArguments("aufwaermen" + letters(8), writeBatch));
             }
         }
     }
 
-    private List<String> batchArguments(String marker) {
+    /** The write script's arguments for {@code batch} events a request. */
+    private List<String> writeArguments(String marker, int batch) {
         List<String> arguments = new ArrayList<>(writeArguments(marker));
-        arguments.add(String.valueOf(writeBatch));
+        arguments.add(String.valueOf(batch));
         return arguments;
     }
 
@@ -485,9 +486,8 @@ public final class PlatformBenchmark {
         Map<String, Long> cpuBefore = processes.cpuMillis();
         Map<String, Long> jitBefore = processes.jitMillis();
         long begin = System.nanoTime();
-        List<String> arguments = new ArrayList<>(writeArguments(marker));
-        arguments.add(String.valueOf(batch));
-        Wrk.Result writes = wrk.writeEvents(platform.gatewayUrl(), writeConnections, writeSeconds, arguments);
+        Wrk.Result writes = wrk.writeEvents(platform.gatewayUrl(), writeConnections, writeSeconds,
+                writeArguments(marker, batch));
         long written = System.nanoTime();
         // Writes still in flight when wrk ends are stored a moment later: every poll reads what events-service
         // stored, then what search has (documents and rows in one statement), until the two agree and the
